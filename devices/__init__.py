@@ -1,0 +1,1 @@
+"""Device adapters: they answer calls."""

@@ -1,0 +1,208 @@
+"""Every message octohub puts on the bus, as pydantic v2 models.
+
+Each model is the single source of truth for its JSON: the hub, the devices, the CLI and
+docs/protocol.md (via `json_schemas()`) all use these. Decoding never raises anything but
+ProtocolError, so a bad payload can always be logged and dropped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+MAX_PAYLOAD_BYTES = 256 * 1024  # a manifest of ~100 functions is ~60 KB; more is abuse
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+FUNCTION_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+
+DeviceId = Annotated[str, Field(pattern=ID_PATTERN)]
+HubId = Annotated[str, Field(pattern=ID_PATTERN)]
+FunctionName = Annotated[str, Field(pattern=FUNCTION_NAME_PATTERN)]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ProtocolError(ValueError):
+    """A payload that is not a valid message: too big, not UTF-8 JSON, or schema-invalid."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ErrorCode(str, Enum):
+    """The closed set of call error codes (docs/protocol.md explains each)."""
+
+    invalid_args = "invalid_args"  # args fail the function's JSON Schema
+    unknown_function = "unknown_function"  # the device does not offer it
+    unknown_device = "unknown_device"  # no such device id is registered
+    device_offline = "device_offline"  # the device's retained status is offline
+    timeout = "timeout"  # no result before the deadline
+    device_error = "device_error"  # the function raised on the device
+    rejected = "rejected"  # the device refused, e.g. the deadline had already passed
+    invalid_request = "invalid_request"  # a hub request that does not parse
+    ambiguous_target = "ambiguous_target"  # several devices could serve the call
+    not_learned = "not_learned"  # the planner has not learned this function yet
+    skipped = "skipped"  # a call this one depends on failed
+    internal = "internal"  # a bug in the hub; logged with details
+
+
+class CallError(Strict):
+    code: ErrorCode
+    message: str
+
+
+class FunctionSpec(Strict):
+    """One function a device offers. `parameters` and `returns` are JSON Schema."""
+
+    name: FunctionName
+    description: str
+    parameters: dict[str, Any] = Field(default_factory=lambda: {"type": "object", "properties": {}})
+    returns: dict[str, Any] = Field(default_factory=dict)
+    sensitive: bool = False
+    examples: list[str] = Field(default_factory=list)
+
+
+class DeviceManifest(Strict):
+    type: Literal["manifest"] = "manifest"
+    device_id: DeviceId
+    kind: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+    name: str
+    functions: list[FunctionSpec]
+    manifest_version: str = ""
+    inventory: dict[str, Any] | None = None
+
+    def with_version(self) -> DeviceManifest:
+        """Fill manifest_version with a hash of everything else, so any change shows."""
+        body = self.model_dump(mode="json", exclude={"manifest_version"})
+        digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+        return self.model_copy(update={"manifest_version": digest})
+
+    def function(self, name: str) -> FunctionSpec | None:
+        return next((f for f in self.functions if f.name == name), None)
+
+
+class DeviceStatus(Strict):
+    type: Literal["status"] = "status"
+    state: Literal["online", "offline"]
+    ts: AwareDatetime = Field(default_factory=utcnow)
+
+
+class HubStatus(Strict):
+    type: Literal["hub_status"] = "hub_status"
+    state: Literal["online", "offline"]
+    hub_id: HubId
+    ts: AwareDatetime = Field(default_factory=utcnow)
+
+
+class CallRequest(Strict):
+    type: Literal["call"] = "call"
+    call_id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    hub_id: HubId
+    function: FunctionName
+    args: dict[str, Any] = Field(default_factory=dict)
+    deadline: AwareDatetime
+    reply_to: str = Field(min_length=1, max_length=512)
+    request_id: str | None = None  # the ask request this call belongs to, for logs
+
+
+class CallResult(Strict):
+    type: Literal["result"] = "result"
+    call_id: uuid.UUID
+    device_id: DeviceId
+    status: Literal["ok", "error"]
+    value: Any = None
+    error: CallError | None = None
+    started_at: AwareDatetime | None = None
+    finished_at: AwareDatetime | None = None
+
+    @classmethod
+    def failure(cls, call_id: uuid.UUID, device_id: str, code: ErrorCode, message: str,
+                **times: Any) -> CallResult:
+        return cls(call_id=call_id, device_id=device_id, status="error",
+                   error=CallError(code=code, message=message), **times)
+
+
+# ---- client <-> hub -------------------------------------------------------------------
+
+class _HubRequestBase(Strict):
+    request_id: str = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1, max_length=64)
+    reply_to: str = Field(min_length=1, max_length=512)
+
+
+class DevicesRequest(_HubRequestBase):
+    type: Literal["devices"] = "devices"
+
+
+class CallCommand(_HubRequestBase):
+    type: Literal["call"] = "call"
+    target: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}\.[a-z][a-z0-9_]{0,63}$")]
+    args: dict[str, Any] = Field(default_factory=dict)
+    timeout_s: Annotated[float, Field(gt=0, le=3600)] = 10.0
+
+
+HubRequest = Annotated[DevicesRequest | CallCommand, Field(discriminator="type")]
+
+
+class DeviceInfo(Strict):
+    device_id: DeviceId
+    kind: str
+    name: str
+    state: Literal["online", "offline"]
+    functions: int
+    manifest_version: str
+
+
+class HubReply(Strict):
+    type: Literal["reply"] = "reply"
+    request_id: str
+    status: Literal["ok", "error"]
+    devices: list[DeviceInfo] | None = None
+    result: CallResult | None = None
+    error: CallError | None = None
+
+
+# ---- encoding ---------------------------------------------------------------------------
+
+M = TypeVar("M")
+_adapters: dict[Any, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    if model not in _adapters:
+        _adapters[model] = TypeAdapter(model)
+    return _adapters[model]
+
+
+def decode(model: type[M] | Any, payload: bytes | str) -> M:
+    """Validate a payload as `model` (a class or an annotated union). Raises ProtocolError."""
+    raw = payload.encode() if isinstance(payload, str) else payload
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        raise ProtocolError(f"payload is {len(raw)} bytes, over the {MAX_PAYLOAD_BYTES} limit")
+    try:
+        return _adapter(model).validate_json(raw)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        errors = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5]
+        )
+        raise ProtocolError(errors) from None
+
+
+def encode(message: BaseModel) -> bytes:
+    return message.model_dump_json(exclude_none=True).encode()
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every wire message, for docs and for non-Python clients."""
+    models: dict[str, Any] = {
+        "DeviceManifest": DeviceManifest, "DeviceStatus": DeviceStatus, "HubStatus": HubStatus,
+        "CallRequest": CallRequest, "CallResult": CallResult, "HubRequest": HubRequest,
+        "HubReply": HubReply,
+    }
+    return {name: _adapter(m).json_schema() for name, m in models.items()}
