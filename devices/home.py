@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 import home_assistant_intents
 import yaml
@@ -45,7 +45,9 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "domain": {"type": "string"}, "device_class": {"type": "string"},
     "state": {"type": "string"},
     "brightness": PERCENT, "position": PERCENT, "percentage": PERCENT, "volume_level": PERCENT,
-    "volume_step": {"type": "integer", "minimum": -100, "maximum": 100},
+    # Home Assistant takes "up"/"down" (one step) or a signed percentage.
+    "volume_step": {"anyOf": [{"type": "integer", "minimum": -100, "maximum": 100},
+                              {"type": "string", "enum": ["up", "down"]}]},
     "temperature": {"type": "number"}, "color": {"type": "string"},
     "fan_mode": {"type": "string"},
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
@@ -57,6 +59,7 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
 SLOT_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
     ("HassLightSet", "temperature"): {"type": "integer"},  # colour temperature in kelvin
 }
+VOLUME_STEP = 10  # percent, Home Assistant's default step for "up"/"down"
 FALLBACK_SLOT_SCHEMA: dict[str, Any] = {"type": "string"}
 
 # Device classes Home Assistant defines for covers, binary sensors, switches and media
@@ -147,6 +150,9 @@ def _describe_functions(text: str) -> str:
 
 def _field_type(schema: dict[str, Any]) -> Any:
     """The pydantic type that accepts what a slot's JSON Schema accepts."""
+    if "anyOf" in schema:
+        options = tuple(_field_type(option) for option in schema["anyOf"])
+        return Union[options]  # noqa: UP007 - built from a runtime tuple
     if "enum" in schema:
         return Literal[tuple(schema["enum"])]
     base = {"integer": int, "number": float, "string": str, "boolean": bool}.get(
@@ -396,7 +402,8 @@ class Home(DeviceAdapter):
         if not any((name, area, floor, domain, device_class)):
             raise ValueError("say which device to check: a name, an area or a domain")
         targets = self._find(name=name, area=area, floor=floor,
-                             domains={domain} if domain else None, device_class=device_class)
+                             domains={domain} if domain else None, device_class=device_class,
+                             what=domain or "device")
         result: dict[str, Any] = {"states": {e["id"]: e["state"] for e in targets}}
         if state is None:
             result.update(matched=[e["id"] for e in targets], unmatched=[])
@@ -553,15 +560,16 @@ class Home(DeviceAdapter):
             player["attributes"]["volume_level"] = volume_level / 100  # HA stores 0..1
         return {"targets": [p["id"] for p in players], "volume_level": volume_level}
 
-    def _do_set_volume_relative(self, volume_step: int, name: str | None = None,
+    def _do_set_volume_relative(self, volume_step: int | str, name: str | None = None,
                                 area: str | None = None,
                                 floor: str | None = None) -> dict[str, Any]:
         players = (self._find(area=area, floor=floor, name=name, domains={"media_player"},
                               what="media player") if floor else self._players(name, area))
+        step = {"up": VOLUME_STEP, "down": -VOLUME_STEP}.get(str(volume_step), volume_step)
         levels = {}
         for player in players:
             now = round(float(player["attributes"].get("volume_level", 0)) * 100)
-            level = max(0, min(100, now + volume_step))
+            level = max(0, min(100, now + int(step)))
             player["attributes"]["volume_level"] = level / 100
             levels[player["id"]] = level
         return {"targets": list(levels), "volume_levels": levels}

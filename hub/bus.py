@@ -5,10 +5,12 @@
         bus.publish("octohub/v1/x", b"{}")
         reply = await bus.request(topic, build_payload, timeout=5)
 
-paho runs its network loop in its own thread (loop_start). Its callbacks only hand work to
-the event loop with call_soon_threadsafe and never block or wait for a publish, which is
-what deadlocks paho (mqtt.md). paho reconnects by itself; on every (re)connect we
-subscribe again, since we keep no broker session.
+paho's socket is driven by the asyncio loop itself (add_reader/add_writer, as aiomqtt
+and paho's loop_asyncio example do), so there is no paho thread: callbacks run on the
+loop, a publish goes out without a thread hop, and nothing can deadlock on paho's
+locks. Callbacks never block or wait for a publish; they only schedule work (mqtt.md).
+After a lost connection we reconnect with backoff (tenacity) and subscribe again, since
+we keep no broker session.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import contextlib
 import inspect
 import itertools
 import socket
+import threading
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ import paho.mqtt.client as paho
 import structlog
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
+from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential
 
 log = structlog.get_logger("octohub.bus")
 
@@ -99,6 +103,11 @@ class Bus:
         self.protocol: int = paho.MQTTv5
         self._root = root
         self._reconnect_hooks: list[Callable[[], Awaitable[None] | None]] = []
+        self._loop_thread: int | None = None
+        self._misc_task: asyncio.Task[None] | None = None
+        self._reconnect_task: asyncio.Task[None] | None = None
+        self._closing = False
+        self._ever_connected = False  # reconnect only what once worked
 
     # ---- lifecycle ---------------------------------------------------------------------
 
@@ -119,6 +128,7 @@ class Bus:
 
     async def connect(self, timeout: float = CONNECT_TIMEOUT_SECONDS) -> None:
         self._loop = asyncio.get_running_loop()
+        self._loop_thread = threading.get_ident()
         versions = {"auto": [paho.MQTTv5, paho.MQTTv311], "5": [paho.MQTTv5],
                     "3.1.1": [paho.MQTTv311]}[self._protocol_choice]
         last_error: Exception | None = None
@@ -140,21 +150,33 @@ class Bus:
             client.username_pw_set(self.address.username, self.address.password)
         if self._will:
             client.will_set(self._will[0], self._will[1], qos=1, retain=True)
-        client.reconnect_delay_set(RECONNECT_MIN_DELAY_SECONDS, RECONNECT_MAX_DELAY_SECONDS)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
-        client.on_publish = self._on_publish
-        client.on_subscribe = self._on_subscribe
-        client.on_socket_open = _no_delay
+        client.on_publish = self._on_ack
+        client.on_subscribe = self._on_ack
+        client.on_socket_open = self._on_socket_open
+        client.on_socket_close = self._on_socket_close
         self._client = client
         self._connect_result = self._loop.create_future()
         try:
-            client.connect_async(self.address.host, self.address.port, KEEPALIVE_SECONDS)
-            client.loop_start()
+            # The TCP connect blocks, so it runs off the loop; paho then lives on the loop.
+            await asyncio.wait_for(self._loop.run_in_executor(
+                None, client.connect, self.address.host, self.address.port, KEEPALIVE_SECONDS),
+                timeout)
             await asyncio.wait_for(asyncio.shield(self._connect_result), timeout)
         except (asyncio.TimeoutError, OSError) as exc:
             raise BusError(f"MQTT {_version_name(version)}: {exc or 'no CONNACK'}") from None
+        if self._misc_task is None:
+            self._misc_task = asyncio.create_task(self._misc_loop())
+
+    async def _misc_loop(self) -> None:
+        """paho's housekeeping: keepalive pings and retries, once a second."""
+        while True:
+            if self._client is not None:
+                self._client.loop_misc()
+                self._flush(self._client)
+            await asyncio.sleep(1)
 
     async def close(self, final: list[tuple[str, bytes]] | None = None) -> None:
         """Publish `final` retained messages (e.g. an offline status), then disconnect."""
@@ -166,9 +188,11 @@ class Bus:
                     await self.publish_and_wait(topic, payload, retain=True, timeout=2)
                 except (BusError, asyncio.TimeoutError):
                     log.warning("bus.final_publish_lost", topic=topic)
+        self._closing = True
         self._stop_client()
-        for task in list(self._tasks):
-            task.cancel()
+        for task in [*self._tasks, self._misc_task, self._reconnect_task]:
+            if task is not None:
+                task.cancel()
         for fut in self._pending.values():
             if not fut.done():
                 fut.set_exception(BusError("bus closed"))
@@ -180,18 +204,66 @@ class Bus:
         client.on_disconnect = None
         client.on_connect = None
         client.disconnect()
-        client.loop_stop()
+        with contextlib.suppress(Exception):
+            client.loop_write()  # send DISCONNECT now; the loop won't see this client again
+        sock = client.socket()
+        if sock is not None:
+            self._unwatch(sock)
+            with contextlib.suppress(OSError):
+                sock.close()
         self._connected.clear()
 
-    # ---- paho callbacks: run on paho's thread, so they only schedule work --------------
+    # ---- paho socket hooks: hand the socket to the event loop ---------------------------
+
+    def _on_thread(self, fn: Callable[[], None]) -> None:
+        assert self._loop is not None
+        if self._loop_thread == threading.get_ident():
+            fn()
+        else:  # paho's connect() ran in an executor thread
+            self._loop.call_soon_threadsafe(fn)
+
+    def _on_socket_open(self, client: paho.Client, _ud: Any, sock: Any) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            # Nagle would make small request/reply packets wait ~40 ms for delayed ACKs.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._on_thread(lambda: self._loop.add_reader(sock, self._read, client))  # type: ignore[union-attr]
+
+    def _on_socket_close(self, _c: paho.Client, _ud: Any, sock: Any) -> None:
+        self._on_thread(lambda: self._unwatch(sock))
+
+    def _unwatch(self, sock: Any) -> None:
+        assert self._loop is not None
+        with contextlib.suppress(Exception):
+            self._loop.remove_reader(sock)
+            self._loop.remove_writer(sock)
+
+    def _read(self, client: paho.Client) -> None:
+        if client is self._client:
+            client.loop_read()
+            self._flush(client)  # PUBACKs and anything handlers queued
+
+    def _flush(self, client: paho.Client) -> None:
+        """Write what paho has queued; watch for writability only if the socket is full.
+
+        (paho's register-write hooks would cost two epoll changes per publish.)"""
+        if client is not self._client or not client.want_write():
+            return
+        client.loop_write()
+        sock = client.socket()
+        if sock is None or self._loop is None:
+            return
+        if client.want_write():
+            self._loop.add_writer(sock, self._flush, client)
+        else:
+            self._loop.remove_writer(sock)
+
+    # ---- paho callbacks (on the loop's thread, inside paho's callback lock) -------------
 
     def _on_connect(self, client: paho.Client, _ud: Any, _flags: Any, reason: Any, _p: Any) -> None:
-        assert self._loop is not None
-        self._loop.call_soon_threadsafe(self._connected_in_loop, client, reason)
+        self._on_thread(lambda: self._connected_in_loop(client, reason))
 
     def _on_disconnect(self, _c: paho.Client, _ud: Any, _flags: Any, reason: Any, _p: Any) -> None:
-        assert self._loop is not None
-        self._loop.call_soon_threadsafe(self._disconnected_in_loop, str(reason))
+        self._on_thread(lambda: self._disconnected_in_loop(str(reason)))
 
     def _on_message(self, _c: paho.Client, _ud: Any, msg: paho.MQTTMessage) -> None:
         assert self._loop is not None
@@ -199,15 +271,13 @@ class Bus:
         response_topic = getattr(props, "ResponseTopic", None) if props else None
         correlation = getattr(props, "CorrelationData", None) if props else None
         message = Message(msg.topic, msg.payload, bool(msg.retain), response_topic, correlation)
-        self._loop.call_soon_threadsafe(self._dispatch, message)
+        # Handlers run on the next loop turn, outside paho's callback lock, so that what
+        # they publish is written at once.
+        self._loop.call_soon(self._dispatch, message)
 
-    def _on_publish(self, _c: paho.Client, _ud: Any, mid: int, _reason: Any, _p: Any) -> None:
+    def _on_ack(self, _c: paho.Client, _ud: Any, mid: int, *_rest: Any) -> None:
         assert self._loop is not None
-        self._loop.call_soon_threadsafe(self._acked, mid)
-
-    def _on_subscribe(self, _c: paho.Client, _ud: Any, mid: int, _codes: Any, _p: Any) -> None:
-        assert self._loop is not None
-        self._loop.call_soon_threadsafe(self._acked, mid)
+        self._loop.call_soon(self._acked, mid)
 
     # ---- event-loop side ---------------------------------------------------------------
 
@@ -221,6 +291,7 @@ class Bus:
             log.warning("bus.connect_refused", reason=str(reason))
             return
         self._connected.set()
+        self._ever_connected = True
         for sub_filter in {f for f, _ in self._subscriptions.values()}:
             client.subscribe(sub_filter, qos=1)
         if self._connect_result and not self._connect_result.done():
@@ -237,6 +308,20 @@ class Bus:
         if self._connected.is_set():
             log.warning("bus.disconnected", reason=reason)
         self._connected.clear()
+        if self._client is not None and self._ever_connected and not self._closing and (
+                self._reconnect_task is None or self._reconnect_task.done()):
+            self._reconnect_task = asyncio.create_task(self._reconnect(self._client))
+
+    async def _reconnect(self, client: paho.Client) -> None:
+        assert self._loop is not None
+        async for attempt in AsyncRetrying(
+                wait=wait_exponential(multiplier=RECONNECT_MIN_DELAY_SECONDS,
+                                      max=RECONNECT_MAX_DELAY_SECONDS),
+                retry=retry_if_exception_type(OSError), reraise=True):
+            with attempt:
+                if client is not self._client or self._connected.is_set():
+                    return
+                await self._loop.run_in_executor(None, client.reconnect)
 
     def _acked(self, mid: int) -> None:
         fut = self._acks.pop(mid, None)
@@ -284,6 +369,7 @@ class Bus:
             assert self._loop is not None
             fut: asyncio.Future[None] = self._loop.create_future()
             _, mid = self._client.subscribe(sub_filter, qos=1)
+            self._flush(self._client)
             self._acks[mid] = fut
             try:
                 await asyncio.wait_for(fut, CONNECT_TIMEOUT_SECONDS)
@@ -296,6 +382,7 @@ class Bus:
             self._subscriptions.pop(sub_id, None)
             if self._client and not any(f == sub_filter for f, _ in self._subscriptions.values()):
                 self._client.unsubscribe(sub_filter)
+                self._flush(self._client)
 
         return unsubscribe
 
@@ -323,6 +410,7 @@ class Bus:
             if expiry_s:
                 properties.MessageExpiryInterval = max(1, int(expiry_s + 0.999))
         info = self._client.publish(topic, payload, qos=qos, retain=retain, properties=properties)
+        self._flush(self._client)
         if info.rc == paho.MQTT_ERR_QUEUE_SIZE:
             raise BusError("paho's outgoing queue is full")
         return int(info.mid)
@@ -373,12 +461,6 @@ class Bus:
         fut = self._pending.get(corr)
         if fut and not fut.done():
             fut.set_result(message)
-
-
-def _no_delay(_c: paho.Client, _ud: Any, sock: Any) -> None:
-    # paho leaves Nagle on: small request/reply packets then wait ~40 ms for delayed ACKs.
-    with contextlib.suppress(OSError, AttributeError):
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def _version_name(version: int) -> str:

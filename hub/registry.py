@@ -1,14 +1,15 @@
 """The hub's memory in SQLite (aiosqlite): devices, their manifests and status history,
 their functions, and every call from request to result.
 
-Writes go through one queue drained by one task, so a call is never slowed down by a
-commit: `record_*` returns at once, and `flush()` waits until everything is on disk.
+Writes never slow a call down: `record_*` queues a row and returns, and one writer task
+commits whatever piled up in the last COALESCE_SECONDS in one transaction (executemany
+per statement). `flush()` waits until everything queued is committed. A crash can lose
+at most that last window of rows.
 """
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -62,14 +63,33 @@ CREATE TABLE IF NOT EXISTS calls (
 CREATE INDEX IF NOT EXISTS calls_by_request ON calls (request_id);
 """
 
-Write = Callable[[aiosqlite.Connection], Awaitable[None]]
+# Statements in the order a batch runs them, so a call's result always lands after its
+# pending row and a device's status after its manifest, whatever order they were queued.
+STATEMENTS = {
+    "device": "INSERT INTO devices (device_id, kind, name, manifest, manifest_version, updated_at)"
+              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET kind=excluded.kind,"
+              " name=excluded.name, manifest=excluded.manifest,"
+              " manifest_version=excluded.manifest_version, updated_at=excluded.updated_at",
+    "drop_functions": "DELETE FROM functions WHERE device_id = ?",
+    "function": "INSERT OR REPLACE INTO functions (device_id, name, spec) VALUES (?, ?, ?)",
+    "status": "INSERT INTO device_status (device_id, state, ts) VALUES (?, ?, ?)",
+    "device_state": "UPDATE devices SET state = ? WHERE device_id = ?",
+    "call": "INSERT OR IGNORE INTO calls (call_id, request_id, hub_id, device_id, function, args,"
+            " status, requested_at, deadline) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+    "result": "UPDATE calls SET status = ?, error_code = ?, error_message = ?, value = ?,"
+              " started_at = ?, finished_at = ? WHERE call_id = ?",
+    "late_result": "UPDATE calls SET late_result = ? WHERE call_id = ?",
+}
+COALESCE_SECONDS = 0.05  # how long a write may wait to share a commit with others
 
 
 class Registry:
     def __init__(self, path: str) -> None:
         self.path = path
         self._db: aiosqlite.Connection | None = None
-        self._queue: asyncio.Queue[Write | asyncio.Future[None]] = asyncio.Queue()
+        self._rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in STATEMENTS}
+        self._wake = asyncio.Event()
+        self._flushed: list[asyncio.Future[None]] = []
         self._writer: asyncio.Task[None] | None = None
 
     async def open(self) -> Registry:
@@ -99,61 +119,47 @@ class Registry:
 
     async def _write_loop(self) -> None:
         while True:
-            item = await self._queue.get()
-            batch = [item]
-            while not self._queue.empty():  # commit whatever piled up in one go
-                batch.append(self._queue.get_nowait())
-            for entry in batch:
-                if isinstance(entry, asyncio.Future):
-                    continue
-                try:
-                    await entry(self.db)
-                except Exception:  # one bad row must not stop the writer
-                    log.exception("registry.write_failed")
+            await self._wake.wait()
+            if not self._flushed:  # nobody waits: let more writes join this commit
+                await asyncio.sleep(COALESCE_SECONDS)
+            self._wake.clear()
+            batch = {name: rows for name, rows in self._rows.items() if rows}
+            self._rows = {name: [] for name in STATEMENTS}
+            waiters, self._flushed = self._flushed, []
             try:
+                for name, rows in batch.items():
+                    await self.db.executemany(STATEMENTS[name], rows)
                 await self.db.commit()
-            except Exception:
-                log.exception("registry.commit_failed")
-            for entry in batch:
-                if isinstance(entry, asyncio.Future) and not entry.done():
-                    entry.set_result(None)
+            except Exception:  # a failed batch is logged; the hub goes on serving
+                log.exception("registry.write_failed", rows=sum(map(len, batch.values())))
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
 
-    def _enqueue(self, write: Write) -> None:
-        self._queue.put_nowait(write)
+    def _queue(self, statement: str, *rows: tuple[Any, ...]) -> None:
+        self._rows[statement].extend(rows)
+        self._wake.set()
 
     async def flush(self) -> None:
         """Wait until every queued write is committed."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._queue.put_nowait(done)
+        self._flushed.append(done)
+        self._wake.set()
         await done
 
     # ---- devices -------------------------------------------------------------------------
 
     def record_manifest(self, manifest: DeviceManifest) -> None:
-        now = utcnow().isoformat()
-
-        async def write(db: aiosqlite.Connection) -> None:
-            await db.execute(
-                "INSERT INTO devices (device_id, kind, name, manifest, manifest_version, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET kind=excluded.kind,"
-                " name=excluded.name, manifest=excluded.manifest,"
-                " manifest_version=excluded.manifest_version, updated_at=excluded.updated_at",
-                (manifest.device_id, manifest.kind, manifest.name,
-                 manifest.model_dump_json(), manifest.manifest_version, now))
-            await db.execute("DELETE FROM functions WHERE device_id = ?", (manifest.device_id,))
-            await db.executemany(
-                "INSERT INTO functions (device_id, name, spec) VALUES (?, ?, ?)",
-                [(manifest.device_id, f.name, f.model_dump_json()) for f in manifest.functions])
-
-        self._enqueue(write)
+        self._queue("device", (manifest.device_id, manifest.kind, manifest.name,
+                               manifest.model_dump_json(), manifest.manifest_version,
+                               utcnow().isoformat()))
+        self._queue("drop_functions", (manifest.device_id,))
+        self._queue("function", *[(manifest.device_id, f.name, f.model_dump_json())
+                                  for f in manifest.functions])
 
     def record_status(self, device_id: str, state: str, ts: datetime) -> None:
-        async def write(db: aiosqlite.Connection) -> None:
-            await db.execute("INSERT INTO device_status (device_id, state, ts) VALUES (?, ?, ?)",
-                             (device_id, state, ts.isoformat()))
-            await db.execute("UPDATE devices SET state = ? WHERE device_id = ?", (state, device_id))
-
-        self._enqueue(write)
+        self._queue("status", (device_id, state, ts.isoformat()))
+        self._queue("device_state", (state, device_id))
 
     async def manifests(self) -> list[tuple[DeviceManifest, str]]:
         """Every known device's last manifest and state (to warm the router at start)."""
@@ -170,35 +176,20 @@ class Registry:
     # ---- calls ---------------------------------------------------------------------------
 
     def record_call(self, device_id: str, request: CallRequest) -> None:
-        requested = utcnow().isoformat()
-
-        async def write(db: aiosqlite.Connection) -> None:
-            await db.execute(
-                "INSERT OR IGNORE INTO calls (call_id, request_id, hub_id, device_id, function,"
-                " args, status, requested_at, deadline) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-                (str(request.call_id), request.request_id, request.hub_id, device_id,
-                 request.function, json.dumps(request.args), requested,
-                 request.deadline.isoformat()))
-
-        self._enqueue(write)
+        self._queue("call", (str(request.call_id), request.request_id, request.hub_id, device_id,
+                             request.function, json.dumps(request.args), utcnow().isoformat(),
+                             request.deadline.isoformat()))
 
     def record_result(self, result: CallResult, *, late: bool = False) -> None:
-        async def write(db: aiosqlite.Connection) -> None:
-            if late:  # keep the timeout as the call's outcome, and the late result beside it
-                await db.execute("UPDATE calls SET late_result = ? WHERE call_id = ?",
-                                 (result.model_dump_json(), str(result.call_id)))
-                return
-            error = result.error
-            await db.execute(
-                "UPDATE calls SET status = ?, error_code = ?, error_message = ?, value = ?,"
-                " started_at = ?, finished_at = ? WHERE call_id = ?",
-                (result.status, error.code.value if error else None,
-                 error.message if error else None,
-                 json.dumps(result.value) if result.status == "ok" else None,
-                 result.started_at.isoformat() if result.started_at else None,
-                 (result.finished_at or utcnow()).isoformat(), str(result.call_id)))
-
-        self._enqueue(write)
+        if late:  # the call keeps its timeout as outcome, with the late result beside it
+            self._queue("late_result", (result.model_dump_json(), str(result.call_id)))
+            return
+        error = result.error
+        self._queue("result", (
+            result.status, error.code.value if error else None, error.message if error else None,
+            json.dumps(result.value) if result.status == "ok" else None,
+            result.started_at.isoformat() if result.started_at else None,
+            (result.finished_at or utcnow()).isoformat(), str(result.call_id)))
 
     async def calls(self, limit: int = 100, request_id: str | None = None) -> list[dict[str, Any]]:
         query = "SELECT * FROM calls"
