@@ -1,0 +1,1 @@
+"""The planner: an Octopus-style functional-token model that writes a Plan for a request."""

@@ -1,0 +1,349 @@
+"""Constrained decoding: a token-level grammar built from the live FunctionSpecs.
+
+The grammar is a Python generator: it yields the set of token ids allowed next and is
+sent the token that was chosen. `yield from` composes it (plan -> call -> argument ->
+value), and each piece returns what it parsed, so when decoding ends the Plan is
+already built, with canonical values:
+- an enum (entity names, areas, floors, schema enums) is a trie over the tokenized
+  values the live manifests list, and returns the manifest's own spelling;
+- free text is a span copied from the request, returned with the request's casing;
+- a patterned string (E.164, HH:MM, dates) is checked by partial regex matching;
+- integers and numbers are digit tokens, held to the schema's range;
+- a string argument may instead be a nested call, whose result feeds it.
+So every answer parses and every argument validates. Tokens that the grammar forces
+(a single allowed token) need no model step; the decoder feeds them in one batch.
+"""
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from hub.planner.syntax import FN_END, FN_NONE, FunctionTable
+from protocols import FunctionSpec
+from protocols.plan import Plan, PlannedCall
+
+MAX_CALLS = 4
+MAX_DEPTH = 1  # a nested call may not itself nest
+MAX_VALUE_TOKENS = 48
+
+Grammar = Generator[frozenset[int], int, Any]
+
+
+class Vocab:
+    """What the grammar needs to know about a tokenizer, computed once per tokenizer."""
+
+    def __init__(self, tokenizer: Any, table: FunctionTable) -> None:
+        self.tokenizer = tokenizer
+        self.table = table
+        self.uncased = bool(getattr(tokenizer, "do_lower_case", False)) or \
+            tokenizer.tokenize("ABC") == tokenizer.tokenize("abc")
+        self.fn_ids = [tokenizer.convert_tokens_to_ids(t) for t in table.tokens[:-2]]
+        self.fn_none = tokenizer.convert_tokens_to_ids(FN_NONE)
+        self.fn_end = tokenizer.convert_tokens_to_ids(FN_END)
+        self.fn_index = {tid: i for i, tid in enumerate(self.fn_ids)}
+        self.lparen, self.rparen, self.comma, self.eq, self.semi, self.quote, self.minus, self.dot = (
+            self.single(c) for c in '(),=;"-.')
+        pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+        self.text = [self._clean(p) for p in pieces]
+        self.continuation = [p.startswith("##") for p in pieces]
+        digits = [i for i, t in enumerate(self.text) if t.isdigit() and t.isascii()]
+        self.digit_ids = frozenset(digits)
+        self.digit_start_ids = frozenset(i for i in digits if not self.continuation[i])
+        # WordPiece marks a digit run's continuation ("##7"); other tokenizers don't.
+        self.digit_more_ids = (frozenset(i for i in digits if self.continuation[i])
+                               if any(self.continuation) else self.digit_ids)
+        self.format_ids = frozenset(i for i, t in enumerate(self.text)
+                                    if t and all(c in "0123456789:+-./" for c in t))
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    @staticmethod
+    def _clean(piece: str) -> str:
+        return piece[2:] if piece.startswith("##") else piece.replace("▁", "").replace("Ġ", "")
+
+    def single(self, char: str) -> int:
+        ids = self.tokenizer.encode(char, add_special_tokens=False)
+        if len(ids) != 1:
+            raise ValueError(f"tokenizer splits {char!r} into {len(ids)} tokens")
+        return int(ids[0])
+
+    def encode(self, text: str) -> tuple[int, ...]:
+        if text not in self._cache:
+            self._cache[text] = tuple(self.tokenizer.encode(text, add_special_tokens=False))
+        return self._cache[text]
+
+    def join(self, ids: Iterable[int]) -> str:
+        return "".join(self.text[i] for i in ids)
+
+
+@dataclass
+class Request:
+    """One request's view: its query tokens (for span copies) and the live functions."""
+
+    query: str
+    query_ids: list[int]
+    offsets: list[tuple[int, int]]
+    specs: dict[int, FunctionSpec]  # functional-token index -> live spec
+    calls: list[PlannedCall] = field(default_factory=list)
+
+    def next_positions(self, positions: Iterable[int]) -> set[int]:
+        return {p + 1 for p in positions if p + 1 < len(self.query_ids)}
+
+
+# ---- grammar pieces ------------------------------------------------------------------------
+
+def trie_choice(vocab: Vocab, options: dict[tuple[int, ...], Any]) -> Grammar:
+    """Pick one of several token sequences (none a prefix of another); returns its value."""
+    keys = sorted(options, key=len)
+    for i, short in enumerate(keys):
+        if any(long[:len(short)] == short for long in keys[i + 1:]):
+            raise ValueError(f"option {short} is a prefix of another; add a closing token")
+    prefix: tuple[int, ...] = ()
+    live = list(options)
+    while prefix not in options:
+        token = yield frozenset(k[len(prefix)] for k in live)
+        prefix = (*prefix, token)
+        live = [k for k in live if k[:len(prefix)] == prefix]
+    return options[prefix]
+
+
+def quoted_enum(vocab: Vocab, values: list[Any]) -> Grammar:
+    options: dict[tuple[int, ...], Any] = {}
+    for value in values:
+        ids = vocab.encode(str(value).lower() if vocab.uncased else str(value))
+        options.setdefault(ids, value)
+    yield frozenset({vocab.quote})
+    closed = {(*ids, vocab.quote): value for ids, value in options.items()}
+    return (yield from trie_choice(vocab, closed))
+
+
+def span_copy(vocab: Vocab, request: Request) -> Grammar:
+    """A quoted span of the request, returned as the request spells it."""
+    yield frozenset({vocab.quote})
+    by_token: dict[int, set[int]] = {}
+    for pos, tid in enumerate(request.query_ids):
+        by_token.setdefault(tid, set()).add(pos)
+    token = yield frozenset(by_token)
+    starts = positions = by_token[token]
+    length = 1
+    while True:
+        follow = {request.query_ids[p] for p in request.next_positions(positions)}
+        if length >= MAX_VALUE_TOKENS:
+            follow = set()
+        token = yield frozenset(follow | {vocab.quote})
+        if token == vocab.quote:
+            break
+        moved = {p + 1 for p in positions if p + 1 < len(request.query_ids)
+                 and request.query_ids[p + 1] == token}
+        starts = {s for s in starts if s + length in moved}
+        positions, length = moved, length + 1
+    start = min(starts)
+    return request.query[request.offsets[start][0]:request.offsets[start + length - 1][1]]
+
+
+def patterned(vocab: Vocab, pattern: str) -> Grammar:
+    """A quoted string whose characters must keep matching `pattern`."""
+    compiled = regex.compile(pattern)
+    yield frozenset({vocab.quote})
+    text = ""
+    for _ in range(MAX_VALUE_TOKENS):
+        allowed = {t for t in vocab.format_ids
+                   if compiled.fullmatch(text + vocab.text[t], partial=True)}
+        if text and compiled.fullmatch(text):
+            allowed.add(vocab.quote)
+        token = yield frozenset(allowed)
+        if token == vocab.quote:
+            return text
+        text += vocab.text[token]
+    raise ValueError("patterned value too long")
+
+
+def number(vocab: Vocab, schema: dict[str, Any], follow: frozenset[int], integer: bool) -> Grammar:
+    """Digits (and sign/point) held to the schema's range. Returns (value, next token):
+    a number has no closing mark, so the token after it belongs to the caller."""
+    low, high = schema.get("minimum", -10**9), schema.get("maximum", 10**9)
+    width = len(str(int(max(abs(low), abs(high)))))
+    text = ""
+    while True:
+        digits = len(text.replace("-", "").replace(".", ""))
+        allowed: set[int] = set()
+        if not text and low < 0:
+            allowed.add(vocab.minus)
+        if digits < width + (0 if integer else 3):
+            starts = not text or text == "-" or text.endswith(".")
+            allowed |= vocab.digit_start_ids if starts else vocab.digit_more_ids
+        if not integer and text and "." not in text and text[-1].isdigit():
+            allowed.add(vocab.dot)
+        value = _as_number(text, integer)
+        if value is not None and low <= value <= high:
+            allowed |= follow
+        token = yield frozenset(allowed)
+        if token in follow and value is not None:
+            return value, token
+        text += "-" if token == vocab.minus else "." if token == vocab.dot else vocab.text[token]
+
+
+def _as_number(text: str, integer: bool) -> float | int | None:
+    try:
+        return int(text) if integer else (int(text) if text.lstrip("-").isdigit() else float(text))
+    except ValueError:
+        return None
+
+
+def boolean(vocab: Vocab) -> Grammar:
+    options = {vocab.encode("true"): True, vocab.encode("false"): False}
+    return (yield from trie_choice(vocab, options))
+
+
+# ---- values by schema ------------------------------------------------------------------------
+
+def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow: frozenset[int],
+                  depth: int) -> Grammar:
+    """Any value for `schema`. Returns (value, pending token or None)."""
+    if "anyOf" in schema:
+        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
+        return (yield from union(vocab, request, options, follow, depth))
+    kind = schema.get("type")
+    if "enum" in schema:
+        if kind == "string" or all(isinstance(v, str) for v in schema["enum"]):
+            return (yield from quoted_enum(vocab, schema["enum"])), None
+        options = {(*vocab.encode(str(v).lower()), vocab.quote): v for v in schema["enum"]}
+        yield frozenset({vocab.quote})  # non-string enums are quoted too, so none is a prefix
+        return (yield from trie_choice(vocab, options)), None
+    if kind == "integer":
+        return (yield from number(vocab, schema, follow, integer=True))
+    if kind == "number":
+        return (yield from number(vocab, schema, follow, integer=False))
+    if kind == "boolean":
+        return (yield from boolean(vocab)), None
+    if "pattern" in schema:
+        return (yield from patterned(vocab, schema["pattern"])), None
+    # Free text: a span of the request, or (at the top level) a nested call's result.
+    nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
+    inner = [vocab.fn_ids[i] for i, spec in request.specs.items()
+             if spec.returns.get("type") not in (None, "null")] if nestable else []
+    span = span_copy(vocab, request)
+    first = next(span)
+    token = yield first | frozenset(inner)
+    if token in vocab.fn_index:
+        call_id = yield from call_grammar(vocab, request, token, depth + 1)
+        return {"$ref": call_id}, None
+    return (yield from _resume(span, token)), None
+
+
+def union(vocab: Vocab, request: Request, schemas: list[dict[str, Any]], follow: frozenset[int],
+          depth: int) -> Grammar:
+    """The first token picks the alternative (e.g. volume_step: a number or "up"/"down")."""
+    grammars = [value_grammar(vocab, request, s, follow, depth) for s in schemas]
+    firsts = [next(g) for g in grammars]
+    token = yield frozenset().union(*firsts)
+    chosen = next(g for g, f in zip(grammars, firsts) if token in f)
+    return (yield from _resume(chosen, token))
+
+
+def _resume(grammar: Grammar, token: int) -> Grammar:
+    """Continue a started sub-grammar with a token that was already chosen."""
+    try:
+        allowed = grammar.send(token)
+        while True:
+            allowed = grammar.send((yield allowed))
+    except StopIteration as stop:
+        return stop.value
+
+
+# ---- calls and plans ------------------------------------------------------------------------
+
+def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> Grammar:
+    """`(name=value, ...)` for one call, in schema order; returns the call's id."""
+    spec = request.specs[vocab.fn_index[fn_token]]
+    props = list(spec.parameters.get("properties", {}).items())
+    required = set(spec.parameters.get("required", []))
+    args: dict[str, Any] = {}
+    yield frozenset({vocab.lparen})
+    index = 0
+    token: int | None = None
+    while True:
+        reachable: list[int] = []  # params that may come next: up to the next required one
+        for j in range(index, len(props)):
+            reachable.append(j)
+            if props[j][0] in required:
+                break
+        can_close = all(name in args for name in required)
+        if args:  # after a value: "," or ")"
+            allowed = ({vocab.comma} if reachable else set()) | ({vocab.rparen} if can_close else set())
+            token = token if token is not None else (yield frozenset(allowed))
+            if token == vocab.rparen:
+                break
+            token = None
+        names = {(*vocab.encode(props[j][0]), vocab.eq): j for j in reachable}
+        if not args and can_close:
+            names[(vocab.rparen,)] = -1
+        if not names:
+            raise ValueError(f"{spec.name}: no argument can follow")
+        j = yield from trie_choice(vocab, names)
+        if j == -1:
+            break
+        name, schema = props[j]
+        more = j + 1 < len(props)
+        closes = all(r in args or r == name for r in required)
+        follow = frozenset(({vocab.comma} if more else set()) | ({vocab.rparen} if closes else set()))
+        value, token = yield from value_grammar(vocab, request, schema, follow, depth)
+        args[name] = value
+        index = j + 1
+    call_id = f"c{len(request.calls) + 1}"
+    request.calls.append(PlannedCall(id=call_id, function=vocab.table.functions[vocab.fn_index[fn_token]],
+                                     args=args))
+    return call_id
+
+
+def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
+    """A whole answer: no call, or calls separated by ';', then <fn_end>. Returns a Plan."""
+    live = frozenset(vocab.fn_ids[i] for i in request.specs)
+    token = yield live | {vocab.fn_none}
+    if token == vocab.fn_none:
+        yield frozenset({vocab.fn_end})
+        return Plan(calls=[])
+    while True:
+        yield from call_grammar(vocab, request, token, depth=0)
+        more = {vocab.semi} if len(request.calls) < MAX_CALLS else set()
+        token = yield frozenset(more | {vocab.fn_end})
+        if token == vocab.fn_end:
+            return Plan(calls=request.calls)
+        token = yield live
+
+
+# ---- training targets --------------------------------------------------------------------------
+
+def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable) -> list[int]:
+    """The token ids the grammar accepts for these Plan calls (the training target)."""
+    if not calls:
+        return [vocab.fn_none, vocab.fn_end]
+    by_id = {c["id"]: c for c in calls}
+    used = {v["$ref"] for c in calls for v in c["args"].values() if isinstance(v, dict) and "$ref" in v}
+
+    def one(call: dict[str, Any]) -> list[int]:
+        index = table.index(call["function"])
+        out = [vocab.fn_ids[index], vocab.lparen]
+        for n, name in enumerate(p for p in table.parameters[index] if p in call["args"]):
+            value = call["args"][name]
+            out += ([vocab.comma] if n else []) + list(vocab.encode(name)) + [vocab.eq]
+            if isinstance(value, dict) and "$ref" in value:
+                out += one(by_id[value["$ref"]])
+            elif isinstance(value, bool):
+                out += list(vocab.encode("true" if value else "false"))
+            elif isinstance(value, (int, float)):
+                out += list(vocab.encode(_number_text(value)))
+            else:
+                out += [vocab.quote, *vocab.encode(str(value)), vocab.quote]
+        return out + [vocab.rparen]
+
+    ids: list[int] = []
+    for call in (c for c in calls if c["id"] not in used):
+        ids += ([vocab.semi] if ids else []) + one(call)
+    return ids + [vocab.fn_end]
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

@@ -1,0 +1,183 @@
+"""Training data, generated from the device manifests.
+
+- single calls: each FunctionSpec's `examples` templates with slot values sampled from
+  its schema (templates.py, values.py); home requests expanded from Home Assistant's own
+  English templates with hassil over random inventories (home_data.py);
+- irrelevant requests, as many as Octopus used relative to positives (negatives.py);
+- parallel requests: two or three single requests joined the ways people join them;
+- nested requests: a producer's result feeds a consumer's text argument
+  ("text Mom the weather in Paris").
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from tqdm import tqdm
+
+from hub.planner.examples import Example
+from protocols import DeviceManifest
+
+JOINERS = [" and ", ", and ", " and also ", ", then ", " and then ", ". ", ", plus ", "; ",
+           " & ", " also ", ", after that ", " as well as "]
+
+# Producers: what a nested call's result is called in a sentence. Slots use the
+# producer's parameter names.
+PRODUCERS: dict[str, list[str]] = {
+    "phone.get_weather_forecast": [
+        "the weather forecast for {location}", "the forecast for {location}",
+        "the weather in {location}", "what the weather will be like in {location}",
+        "{location}'s forecast", "the weather report for {location}"],
+    "phone.get_trending_news": [
+        "the latest news about {query}", "trending news on {query}", "the top {query} headlines",
+        "what's trending about {query}", "news about {query}"],
+    "phone.search_youtube_videos": [
+        "some youtube videos about {query}", "youtube results for {query}",
+        "a few {query} videos from youtube"],
+    "phone.find_route_google_maps": [
+        "the route from {origin} to {destination}", "directions from {origin} to {destination}",
+        "how to get from {origin} to {destination}"],
+    "phone.check_nest_smoke_detector_status": [
+        "the smoke detector status", "the status of the nest smoke detector",
+        "whether the smoke alarm is ok"],
+    "phone.take_a_photo": ["a photo", "a picture", "a selfie => camera=front",
+                           "a pic from the front camera => camera=front",
+                           "a photo with the back camera => camera=back"],
+    "car.get_vehicle_status": [
+        "the car's status", "my car's battery status", "the vehicle status", "how much charge the car has",
+        "the car's range and charge"],
+    "home.get_weather": ["the weather", "today's weather", "the current weather outside"],
+    "home.climate_get_temperature": ["the indoor temperature", "the temperature inside",
+                                     "how warm it is in the house"],
+    "home.get_current_time": ["the time", "the current time"],
+}
+# Consumers: {X} is the producer phrase; other slots are the consumer's own parameters.
+CONSUMERS: dict[tuple[str, str], list[str]] = {
+    ("phone.send_text_message", "message"): [
+        "text {contact_name} {X}", "send {contact_name} {X}", "message {contact_name} {X}",
+        "send {X} to {contact_name}", "text {X} to {contact_name}",
+        "get {X} and text it to {contact_name}", "look up {X} and send it to {contact_name}",
+        "can you text {contact_name} {X}", "please send {contact_name} a text with {X}",
+        "find {X} and message it to {contact_name}", "shoot {contact_name} a message with {X}"],
+    ("phone.send_email", "content"): [
+        "email {recipient} {X} with the subject {title}",
+        "send {X} to {recipient} by email, subject {title}",
+        "e-mail {X} to {recipient} titled {title}",
+        "get {X} and email it to {recipient} with subject {title}"],
+    ("home.broadcast", "message"): [
+        "announce {X}", "broadcast {X} to the house", "announce {X} on all the speakers",
+        "check {X} and announce it", "tell everyone at home {X}"],
+}
+PHOTO_FIRST = ["take {X} and send it to {contact_name}", "snap {X} and text it to {contact_name}",
+               "take {X} and message it to {contact_name}"]
+
+
+def single_examples(rng: random.Random, manifests: list[DeviceManifest], per_function: int,
+                    home_inventory: dict[str, Any] | None = None) -> list[Example]:
+    from hub.planner.templates import function_examples
+
+    out: list[Example] = []
+    for manifest in tqdm(manifests, desc="single requests", leave=False):
+        if manifest.kind == "home":
+            from hub.planner.home_data import home_examples
+
+            out += home_examples(rng, per_function * len(manifest.functions))
+            continue
+        for spec in manifest.functions:
+            out += function_examples(rng, manifest.kind, spec, per_function)
+    return out
+
+
+def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> list[Example]:
+    out = []
+    for _ in range(n):
+        parts = rng.sample(singles, 3 if rng.random() < 0.25 else 2)
+        text = parts[0].query.rstrip(" .!?")
+        calls: list[dict[str, Any]] = []
+        for i, part in enumerate(parts):
+            if i:
+                joiner = rng.choice(JOINERS)
+                piece = part.query.rstrip(" .!?") if i < len(parts) - 1 else part.query
+                if joiner.startswith(". "):
+                    piece = piece[:1].upper() + piece[1:]
+                else:
+                    piece = piece[:1].lower() + piece[1:] if not piece[:2].isupper() else piece
+                text += joiner + piece
+            calls.append({**part.calls[0], "id": f"c{len(calls) + 1}"})
+        context = next((p.context for p in parts if p.context), {})
+        out.append(Example(text, calls, context, None, "parallel"))
+    return out
+
+
+def _fill(rng: random.Random, template: str, function: str, spec_params: dict[str, Any],
+          sample: Callable[..., tuple[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """Fill {slots} of one template with sampled values; `=> k=v` fixes args."""
+    template, _, fixed = template.partition(" => ")
+    args: dict[str, Any] = {}
+    for item in filter(None, (x.strip() for x in fixed.split(","))):
+        key, _, value = item.partition("=")
+        args[key] = {"true": True, "false": False}.get(value, value)
+    text = template
+    for name, schema in spec_params.items():
+        if "{" + name + "}" in text:
+            spoken, value = sample(rng, function.split(".", 1)[1], name, schema)
+            text = text.replace("{" + name + "}", spoken, 1)
+            args[name] = value
+    return text, args
+
+
+def nested_examples(rng: random.Random, manifests: list[DeviceManifest], n: int) -> list[Example]:
+    from hub.planner.values import sample_value
+
+    specs = {f"{m.kind}.{f.name}": f for m in manifests for f in m.functions}
+    producers = [p for p in PRODUCERS if p in specs]
+    consumers = [c for c in CONSUMERS if c[0] in specs]
+    out = []
+    for _ in range(n if producers and consumers else 0):
+        producer = rng.choice(producers)
+        consumer, slot = rng.choice(consumers)
+        phrase, inner_args = _fill(rng, rng.choice(PRODUCERS[producer]), producer,
+                                   specs[producer].parameters.get("properties", {}), sample_value)
+        templates = CONSUMERS[(consumer, slot)]
+        if producer == "phone.take_a_photo" and consumer == "phone.send_text_message":
+            templates = templates + PHOTO_FIRST * 3
+        template = rng.choice(templates).replace("{X}", phrase.replace("{", "{{").replace("}", "}}"))
+        params = {k: v for k, v in specs[consumer].parameters.get("properties", {}).items() if k != slot}
+        text, outer_args = _fill(rng, template, consumer, params, sample_value)
+        text = text.replace("{{", "{").replace("}}", "}")
+        outer_args[slot] = {"$ref": "c1"}
+        calls = [{"id": "c1", "function": producer, "args": inner_args},
+                 {"id": "c2", "function": consumer, "args": outer_args}]
+        if rng.random() < 0.3:
+            text = text.lower()
+        out.append(Example(text, calls, {}, None, f"nested:{producer}>{consumer}"))
+    return out
+
+
+def negative_examples(rng: random.Random, n: int) -> list[Example]:
+    from hub.planner.negatives import irrelevant_queries
+
+    return [Example(q, [], {}, None, "irrelevant") for q in irrelevant_queries(rng, n)]
+
+
+def with_noise_context(rng: random.Random, examples: list[Example], areas: list[str],
+                       share: float = 0.15) -> None:
+    """Some requests come from a device in some room; the room rarely matters."""
+    for example in examples:
+        if not example.context and areas and rng.random() < share:
+            example.context = {"area": rng.choice(areas)}
+
+
+def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int = 300,
+          negatives: float = 0.3, parallel: float = 0.18, nested: float = 0.08) -> list[Example]:
+    """The whole training set; shares are of the single-call count."""
+    singles = single_examples(rng, manifests, per_function)
+    examples = list(singles)
+    examples += parallel_examples(rng, singles, int(len(singles) * parallel))
+    examples += nested_examples(rng, manifests, int(len(singles) * nested))
+    examples += negative_examples(rng, int(len(singles) * negatives))
+    areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
+    with_noise_context(rng, examples, areas)
+    rng.shuffle(examples)
+    return examples

@@ -1,0 +1,155 @@
+"""Load a trained planner and turn requests into Plans, constrained by the live manifests.
+
+    planner = Planner.load()                      # the checkpoint that ships
+    planner.use_manifests(manifests)              # what the devices offer right now
+    plan = planner.plan("text Mom the weather in Paris", {"area": "Kitchen"})
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import structlog
+import torch
+
+from hub.planner.constrain import Request, Vocab, plan_grammar
+from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
+from hub.planner.syntax import FunctionTable, parse
+from protocols import DeviceManifest, FunctionSpec
+from protocols.plan import Plan
+
+log = structlog.get_logger("octohub.planner")
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "checkpoint"
+MAX_UNCONSTRAINED_TOKENS = 96
+
+
+class NotLearned(Exception):
+    """The live devices offer functions this model has no token for yet."""
+
+
+def table_from_manifests(manifests: list[DeviceManifest]) -> FunctionTable:
+    """One token per function of every kind (not per device): the union, kind by kind."""
+    seen: dict[str, tuple[str, ...]] = {}
+    for manifest in manifests:
+        for spec in manifest.functions:
+            name = f"{manifest.kind}.{spec.name}"
+            if name not in seen:
+                seen[name] = tuple(spec.parameters.get("properties", {}))
+    return FunctionTable(tuple(seen), tuple(seen.values()))
+
+
+def live_specs(manifests: list[DeviceManifest]) -> dict[str, FunctionSpec]:
+    """kind.function -> spec. Devices of one kind share a token; their enums are merged."""
+    specs: dict[str, FunctionSpec] = {}
+    for manifest in manifests:
+        for spec in manifest.functions:
+            name = f"{manifest.kind}.{spec.name}"
+            specs[name] = _merge_enums(specs[name], spec) if name in specs else spec
+    return specs
+
+
+def _merge_enums(a: FunctionSpec, b: FunctionSpec) -> FunctionSpec:
+    props = {k: dict(v) for k, v in a.parameters.get("properties", {}).items()}
+    for key, schema in b.parameters.get("properties", {}).items():
+        if key in props and "enum" in props[key] and "enum" in schema:
+            props[key]["enum"] = list(dict.fromkeys([*props[key]["enum"], *schema["enum"]]))
+    return a.model_copy(update={"parameters": {**a.parameters, "properties": props}})
+
+
+class Planner:
+    def __init__(self, backbone: Seq2Seq | Causal, table: FunctionTable, meta: dict[str, Any]) -> None:
+        self.backbone = backbone
+        self.table = table
+        self.meta = meta
+        self.octopus = isinstance(backbone, Causal) and backbone.octopus
+        self.vocab = None if self.octopus else Vocab(backbone.tokenizer, table)
+        self.specs: dict[int, FunctionSpec] = {}
+        self.missing: list[str] = []
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Planner:
+        path = Path(path) if path else DEFAULT_MODEL
+        if not path.exists():
+            raise FileNotFoundError(f"no planner model at {path} (train one with `octohub train`)")
+        torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+        backbone = load_backbone(path)
+        meta_file = path / "planner.json"
+        if meta_file.exists():
+            meta = json.loads(meta_file.read_text())
+            table = FunctionTable(tuple(meta["functions"]),
+                                  tuple(tuple(p) for p in meta["parameters"]))
+        else:  # a bare causal LM such as Octopus-v2: its tokens map to the phone's functions
+            from devices.phone import Phone
+
+            meta = {"backbone": "causal"}
+            table = table_from_manifests([Phone("phone").manifest()])
+        return cls(backbone, table, meta)
+
+    # ---- the live function set -----------------------------------------------------------
+
+    def use_manifests(self, manifests: list[DeviceManifest]) -> None:
+        """Constrain decoding to what the devices offer now (enums from live inventories)."""
+        live = live_specs(manifests)
+        self.specs = {self.table.index(name): spec for name, spec in live.items()
+                      if name in self.table.functions}
+        self.missing = sorted(name for name in live if name not in self.table.functions)
+        if self.missing:
+            log.info("planner.not_learned", functions=self.missing[:10], count=len(self.missing))
+
+    # ---- planning ----------------------------------------------------------------------------
+
+    def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
+        started = time.perf_counter()
+        query = _clean(query)
+        prompt = render_prompt(query, context)
+        with torch.inference_mode():
+            plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt)
+        return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
+
+    def _constrained(self, query: str, prompt: tuple[str, str | None]) -> Plan:
+        assert self.vocab is not None
+        if not self.specs:
+            raise RuntimeError("no live functions: call use_manifests() first")
+        tokenizer = self.backbone.tokenizer
+        encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
+        request = Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]),
+                          self.specs)
+        state = self.backbone.start(prompt)
+        grammar = plan_grammar(self.vocab, request)
+        allowed = next(grammar)
+        while True:
+            if len(allowed) == 1:  # forced: no model step, fed with the next one
+                (token,) = allowed
+            else:
+                candidates = sorted(allowed)
+                token = candidates[int(self.backbone.step(state, candidates).argmax())]
+            state.pending.append(token)
+            try:
+                allowed = grammar.send(token)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+
+    def _octopus(self, prompt: tuple[str, str | None]) -> Plan:
+        """Octopus-v2's own format, decoded greedily up to <nexa_end>, then parsed."""
+        tokenizer = self.backbone.tokenizer
+        end = tokenizer.convert_tokens_to_ids("<nexa_end>")
+        state = self.backbone.start(prompt)
+        everything = list(range(len(tokenizer)))
+        out: list[int] = []
+        for _ in range(MAX_UNCONSTRAINED_TOKENS):
+            token = int(self.backbone.step(state, everything).argmax())
+            out.append(token)
+            state.pending.append(token)
+            if token == end:
+                break
+        return parse(tokenizer.decode(out, skip_special_tokens=False), self.table)
+
+
+def _clean(query: str) -> str:
+    """Odd Unicode is fine; control characters and runs of spaces are not meaningful."""
+    query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
+    return " ".join(query.split())[:500]

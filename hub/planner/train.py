@@ -1,0 +1,170 @@
+"""Train a planner: generate data from the manifests, add the functional tokens, fit, save.
+
+    octohub train --kinds phone,car,home --out runs/planner --seed 0
+
+The default backbone keeps the MiniLM encoder frozen, so each request is encoded once,
+up front, and only the small decoder trains on the cached states. With --base DIR a
+local causal LM is fine-tuned instead (fully, or with --lora).
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import structlog
+import torch
+from tqdm import tqdm
+
+from hub.planner import data
+from hub.planner.constrain import Vocab, answer_ids
+from hub.planner.model import Causal, Seq2Seq, render_prompt
+from hub.planner.planner import table_from_manifests
+from protocols import DeviceManifest
+
+log = structlog.get_logger("octohub.train")
+
+
+@dataclass
+class TrainConfig:
+    kinds: list[str] = field(default_factory=lambda: ["phone", "car", "home"])
+    inventory: str | None = None
+    out: str = "runs/planner"
+    base: str | None = None  # a local causal LM directory; None: the MiniLM seq2seq default
+    lora: bool = False
+    seed: int = 0
+    per_function: int = 300  # single-call examples per function
+    epochs: float = 3.0
+    batch_size: int = 64
+    lr: float = 2e-3
+    warmup_steps: int = 100
+    hidden: int = 256
+    layers: int = 2
+    fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
+    max_minutes: float = 16.0  # stop early rather than overrun the 20-minute budget
+    examples: list[Any] | None = None  # given examples instead of generated ones (tests)
+
+
+def builtin_manifests(kinds: list[str], inventory: str | None = None) -> list[DeviceManifest]:
+    from devices import catalogue
+
+    return [catalogue.create(kind, f"{kind}-1", inventory=inventory).manifest() for kind in kinds]
+
+
+def encode_all(model: Seq2Seq | Causal, prompts: list[tuple[str, str | None]],
+               chunk: int = 256) -> list[tuple[torch.Tensor, int]]:
+    """Each prompt's encoder states (fp16, cached) or token ids, shortest first per chunk."""
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i][0]) + len(prompts[i][1] or ""))
+    out: list[Any] = [None] * len(prompts)
+    for start in tqdm(range(0, len(order), chunk), desc="encoding requests", leave=False):
+        idx = order[start:start + chunk]
+        batch = model.tokenize_prompts([prompts[i] for i in idx])
+        states = model.encode(batch["input_ids"], batch["attention_mask"])
+        lengths = batch["attention_mask"].sum(1).tolist()
+        for row, i in enumerate(idx):
+            n = int(lengths[row])
+            kept = states[row, :n] if isinstance(model, Seq2Seq) else states[row][batch["attention_mask"][row].bool()]
+            out[i] = (kept.half().clone() if kept.is_floating_point() else kept.clone(), n)
+    return out
+
+
+def collate(items: list[tuple[torch.Tensor, list[int]]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    width = max(s.shape[0] for s, _ in items)
+    length = max(len(t) for _, t in items)
+    first = items[0][0]
+    shape = (len(items), width, *first.shape[1:])
+    states = torch.zeros(shape, dtype=torch.float32 if first.is_floating_point() else torch.long)
+    mask = torch.zeros(len(items), width, dtype=torch.long)
+    target = torch.full((len(items), length), -100, dtype=torch.long)
+    for row, (s, t) in enumerate(items):
+        if first.is_floating_point():
+            states[row, : s.shape[0]] = s.float()
+            mask[row, : s.shape[0]] = 1
+        else:  # causal prompts are left-padded so the answer follows at once
+            states[row, width - s.shape[0]:] = s
+            mask[row, width - s.shape[0]:] = 1
+        target[row, : len(t)] = torch.tensor(t)
+    return states, mask, target
+
+
+def train(cfg: TrainConfig) -> dict[str, Any]:
+    started = time.time()
+    rng = random.Random(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    manifests = builtin_manifests(cfg.kinds, cfg.inventory)
+    table = table_from_manifests(manifests)
+    examples = cfg.examples if cfg.examples is not None else data.build(rng, manifests, cfg.per_function)
+    log.info("train.data", examples=len(examples), functions=len(table.functions))
+
+    if cfg.base:
+        model: Seq2Seq | Causal = Causal.create(Path(cfg.base), table.tokens, lora=cfg.lora)
+    else:
+        model = Seq2Seq.create(table.tokens, hidden=cfg.hidden, layers=cfg.layers, seed=cfg.seed)
+    vocab = Vocab(model.tokenizer, table)
+    targets = [answer_ids(vocab, ex.calls, table) for ex in examples]
+    encoded = encode_all(model, [render_prompt(ex.query, ex.context) for ex in examples])
+    items = [(states, target) for (states, _), target in zip(encoded, targets)]
+
+    fn_ids = torch.tensor(vocab.fn_ids + [vocab.fn_none])
+    params = model.trainable()
+    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01)
+    steps = max(1, int(math.ceil(len(items) / cfg.batch_size) * cfg.epochs))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / cfg.warmup_steps)
+                                                 * max(0.05, 1 - s / steps))
+    model.train()
+    model_encoder = getattr(model, "encoder", None)
+    if model_encoder is not None:
+        model_encoder.eval()
+    losses: list[float] = []
+    bar = tqdm(range(steps), desc="training", unit="step", mininterval=2.0)
+    order: list[int] = []
+    for step in bar:
+        if not order:  # batches of similar length waste less padding
+            order = list(range(len(items)))
+            rng.shuffle(order)
+            order = [i for chunk in range(0, len(order), cfg.batch_size * 50)
+                     for i in sorted(order[chunk:chunk + cfg.batch_size * 50], key=lambda i: len(items[i][1]))]
+            blocks = [order[i:i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
+            rng.shuffle(blocks)
+            order = [i for block in blocks for i in block]
+        batch, order = order[: cfg.batch_size], order[cfg.batch_size:]
+        states, mask, target = collate([items[i] for i in batch])
+        loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        optimizer.step()
+        schedule.step()
+        losses.append(loss.item())
+        if step % 20 == 0:
+            bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.4f}")
+        if (time.time() - started) / 60 > cfg.max_minutes:
+            log.warning("train.time_budget_reached", step=step, steps=steps)
+            break
+    model.eval()
+
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    if isinstance(model, Seq2Seq):
+        model.decoder.half()  # fp16 on disk keeps the shipped checkpoint small
+        model.bridge.half()
+        model.save(out)
+        model.decoder.float()
+        model.bridge.float()
+    else:
+        model.save(out)
+    report = {
+        "backbone": model.kind, "functions": list(table.functions),
+        "parameters": [list(p) for p in table.parameters], "kinds": cfg.kinds, "seed": cfg.seed,
+        "examples": len(examples), "steps": len(losses), "final_loss": sum(losses[-50:]) / max(1, len(losses[-50:])),
+        "minutes": round((time.time() - started) / 60, 2),
+        "config": {k: v for k, v in asdict(cfg).items() if k != "examples"},
+    }
+    (out / "planner.json").write_text(json.dumps(report, indent=1))
+    log.info("train.done", out=str(out), minutes=report["minutes"], loss=round(report["final_loss"], 4))
+    return report
