@@ -41,7 +41,32 @@ class Car(DeviceAdapter):
     def function_order(self) -> list[str]:
         return OCTOPUS_ORDER + EXTRA_ORDER
 
-    @function
+    @function(examples=[
+        "turn (it|the volume|the music|the radio|the sound) up by {volume_diff}",
+        "turn (it|the volume|the music|the radio|the sound) down by {volume_down}",
+        "(raise|increase|bump up) the volume [by] {volume_diff}",
+        "(lower|decrease|reduce|drop) the volume [by] {volume_down}",
+        "volume up {volume_diff}",
+        "volume down {volume_down}",
+        "(set|change|put) the volume (to|at) {set_value}",
+        "volume (to|at) {set_value}",
+        "(can|could) you turn the (volume|music) up [by] {volume_diff}",
+        "(can|could) you turn the (volume|music) down [by] {volume_down}",
+        "make it louder by {volume_diff}",
+        "make it (quieter|softer) by {volume_down}",
+        "turn it up a notch => volume_diff=1",
+        "turn it down a notch => volume_diff=-1",
+        "(mute|silence) (the audio|the radio|the music|it) => set_value=0",
+        "(max volume|turn it all the way up) => set_value=50",
+        "I want the volume at {set_value}",
+        "(too loud|that's too loud), turn it down [by] {volume_down}",
+        "I can't hear (anything|it), turn it up [by] {volume_diff}",
+        "set [the] (audio|stereo|speaker) volume to {set_value}",
+        "(go|bring it) up {volume_diff} [on the volume]",
+        "(go|bring it) down {volume_down} on the volume",
+        "increase [the] volume by {volume_diff} please",
+        "volume {set_value}",
+    ])
     async def adjust_volume(
         self, volume_diff: Annotated[int, Field(ge=-50, le=50)] | None = None,
         set_value: Annotated[int, Field(ge=0, le=50)] | None = None,
@@ -58,7 +83,26 @@ class Car(DeviceAdapter):
         self.volume = max(0, min(50, self.volume))
         return self.volume
 
-    @function
+    @function(examples=[
+        "set the {zone} (temperature|temp|climate) to {temperature}",
+        "(change|adjust) the {zone} (temperature|temp) to {temperature}",
+        "{zone} temp {temperature}",
+        "(can|could) you (set|put) the {zone} (temperature|temp) (to|at) {temperature}",
+        "I want the {zone} at {temperature}",
+        "(warm|cool) the {zone} (up|down) to {temperature}",
+        "set [the] temperature to {temperature} for the {zone}",
+        "it's (cold|hot|chilly|stuffy) (for the|in the) {zone}, set it to {temperature}",
+        "make the {zone} {temperature}",
+        "{temperature} for the {zone} [please]",
+        "climate {zone} {temperature}",
+        "set my side to {temperature} => zone=driver",
+        "set the temperature on my side to {temperature} => zone=driver",
+        "make it {temperature} in the back => zone=rear",
+        "(the kids are|my passenger is) (cold|hot), set the (back|passenger side) to {temperature}",
+        "change the {zone} climate to {temperature}",
+        "(heat|cool) the {zone} to {temperature}",
+        "I'd like the {zone} temperature at {temperature}",
+    ])
     async def set_climate_temperature(
         self, zone: Literal["driver", "passenger", "rear"],
         temperature: Annotated[float, Field(ge=60, le=80)],
@@ -73,7 +117,25 @@ class Car(DeviceAdapter):
         self.climate_on = True
         return True
 
-    @function
+    @function(examples=[
+        "move the {seat} seat {position} [by] {distance}",
+        "(slide|push|shift) the {seat} seat {position} [by] {distance}",
+        "(raise|lift) the {seat} seat [by] {distance} => position=up",
+        "lower the {seat} seat [by] {distance} => position=down",
+        "move my seat {position} [by] {distance} => seat=driver",
+        "(can|could) you move the {seat} seat {position} [by] {distance}",
+        "{seat} seat {position} {distance}",
+        "adjust the {seat} seat {distance} {position}",
+        "scoot the {seat} seat {position} [by] {distance}",
+        "bring the {seat} seat {position} [by] {distance}",
+        "push my seat back [by] {distance} => seat=driver, position=backward",
+        "give me {distance} more legroom => seat=driver, position=backward",
+        "move the {seat} seat {distance} (forward|forwards) => position=forward",
+        "I need the {seat} seat {distance} (higher|up) => position=up",
+        "(slide|move) the passenger seat (back|backward) [by] {distance} => seat=passenger, position=backward",
+        "adjust my seat {position} by {distance} => seat=driver",
+        "[please] move the {seat} seat {position} {distance}",
+    ])
     async def adjust_seat_position(
         self, seat: Literal["driver", "passenger"],
         position: Literal["forward", "backward", "up", "down"], distance: Distance,
@@ -90,7 +152,25 @@ class Car(DeviceAdapter):
         self.seats[seat][axis] += sign * distance
         return True
 
-    @function
+    @function(examples=[
+        "(roll|put|move) the {window} window {position} [by] {distance}",
+        "roll {position} the {window} window [by] {distance}",
+        "(open|lower) the {window} window [by] {distance} => position=down",
+        "(close|raise) the {window} window [by] {distance} => position=up",
+        "crack the {window} window [by] {distance} => position=down",
+        "{window} window {position} {distance}",
+        "(can|could) you (lower|put down|roll down) the {window} window [by] {distance} => position=down",
+        "(can|could) you (raise|put up|roll up) the {window} window [by] {distance} => position=up",
+        "open my window [by] {distance} => window=front left, position=down",
+        "open the {window} window all the way => position=down, distance=500",
+        "close the {window} window (all the way|completely) => position=up, distance=500",
+        "I want the {window} window {distance} (lower|down) => position=down",
+        "bring the {window} window {position} [by] {distance}",
+        "move the {window} window {distance} {position}",
+        "let some air in, lower the {window} window [by] {distance} => position=down",
+        "(roll|put) down my window [by] {distance} => window=front left, position=down",
+        "{position} the {window} window [by] {distance}",
+    ])
     async def control_window(
         self, window: Literal["front left", "front right", "rear left", "rear right"],
         position: Literal["up", "down"], distance: Distance,
@@ -106,7 +186,24 @@ class Car(DeviceAdapter):
         self.windows[window] = max(0, min(500, opening))
         return True
 
-    @function
+    @function(examples=[
+        "{action} the (sunroof|moonroof)",
+        "(can|could) you {action} the (sunroof|roof|moonroof)",
+        "sunroof {action}",
+        "open the (sunroof|roof|moonroof) (to|by) {intensity} => action=open",
+        "open the (sunroof|moonroof) halfway => action=open, intensity=50",
+        "open the (sunroof|moonroof) all the way => action=open, intensity=100",
+        "tilt the (sunroof|moonroof) [to {intensity}] => action=tilt",
+        "(close|shut) the (sunroof|moonroof|roof) [please] => action=close",
+        "I want the sunroof (open|opened) [to {intensity}] => action=open",
+        "vent the (sunroof|moonroof) => action=tilt",
+        "open the roof {intensity} => action=open",
+        "set the sunroof to {intensity} open => action=open",
+        "[please] {action} the sunroof [for me]",
+        "it's (stuffy|hot) in here, open the sunroof [to {intensity}] => action=open",
+        "it's (raining|cold|loud), close the sunroof => action=close",
+        "sunroof (open|open up) {intensity} => action=open",
+    ])
     async def operate_sunroof(
         self, action: Literal["open", "close", "tilt"],
         intensity: Annotated[int, Field(ge=0, le=100)] | None = None,
@@ -120,19 +217,68 @@ class Car(DeviceAdapter):
         self.sunroof = {"state": action, "intensity": 0 if action == "close" else (intensity or 100)}
         return True
 
-    @function
+    @function(examples=[
+        "lock the (car|doors|car doors)",
+        "lock (it|up) [the car]",
+        "(can|could) you lock the (car|doors)",
+        "make sure the (doors are|car is) locked",
+        "lock all [the] doors",
+        "did I lock the car? lock it [please]",
+        "secure the car",
+        "lock everything [up]",
+        "car lock",
+        "I forgot to lock the car",
+        "please lock my car",
+        "lock the doors [please]",
+        "lock the vehicle",
+        "lock my (car|doors)",
+        "lock the car doors [for me]",
+    ])
     async def lock_doors(self) -> bool:
         """Locks all doors."""
         self.locked = True
         return True
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "unlock the (car|doors|car doors)",
+        "unlock (it|my car)",
+        "(can|could) you unlock the (car|doors)",
+        "unlock all [the] doors",
+        "let me in [the car]",
+        "open the (car|doors) [for me]",
+        "car unlock",
+        "I'm at the car, unlock it",
+        "please unlock my car",
+        "unlock the doors [please]",
+        "unlock the vehicle",
+        "pop the locks",
+        "I locked my keys in the car, unlock it",
+        "(unlock|open) the car so (my friend|the kids|she|he) can get in",
+        "unlock everything",
+    ])
     async def unlock_doors(self) -> bool:
         """Unlocks all doors."""
         self.locked = False
         return True
 
-    @function
+    @function(examples=[
+        "(turn|switch) on the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=true",
+        "(turn|switch) off the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=false",
+        "start the (climate|ac|climate control|heater) => on=true",
+        "precondition the car => on=true",
+        "(stop|shut off|kill) the (climate|ac|hvac|heater) => on=false",
+        "climate {on}",
+        "turn the (climate|climate control|hvac) {on}",
+        "(enable|activate) climate control => on=true",
+        "(disable|deactivate) climate control => on=false",
+        "(can|could) you turn on the (ac|heat|climate) => on=true",
+        "(can|could) you turn off the (ac|heat|climate) => on=false",
+        "I'm (hot|cold|freezing|sweating), turn on the (climate|ac|heat) => on=true",
+        "(warm|cool) (up|down) the car => on=true",
+        "climate control {on} [please]",
+        "the (ac|climate) is too much, turn it off => on=false",
+        "switch the climate {on}",
+    ])
     async def set_climate_power(self, on: bool) -> bool:
         """Turns the climate control on or off.
 
@@ -142,7 +288,26 @@ class Car(DeviceAdapter):
         self.climate_on = on
         return True
 
-    @function
+    @function(examples=[
+        "navigate to {destination}",
+        "take me to {destination}",
+        "(get|give me) directions to {destination}",
+        "let's go to {destination}",
+        "set (the|my|a) destination (to|for) {destination}",
+        "(start|begin) navigation to {destination}",
+        "route (me|us) to {destination}",
+        "I need to get to {destination}",
+        "find the (way|fastest way) to {destination}",
+        "(can|could) you navigate to {destination}",
+        "directions to {destination} [please]",
+        "go to {destination}",
+        "bring me to {destination}",
+        "we're (going|heading) to {destination}",
+        "navigate me to {destination}",
+        "drive (me|us) to {destination}",
+        "how do I get to {destination}",
+        "(set|put) {destination} (in|into) the (gps|navigation|nav)",
+    ])
     async def navigate_to(self, destination: Annotated[str, Field(min_length=1, max_length=300)]) -> str:
         """Starts navigation to a destination.
 
@@ -152,14 +317,48 @@ class Car(DeviceAdapter):
         self.destination = destination
         return f"Navigating to {destination}: {self.random.randint(3, 120)} km"
 
-    @function
+    @function(examples=[
+        "(what's|check) the (car|vehicle) status",
+        "how much (charge|battery) (do I have|is left)",
+        "what's my range",
+        "is the car (locked|charging)",
+        "(give me|show me) a (status report|rundown) (on|of) the car",
+        "car status",
+        "how's the car doing",
+        "what's the battery level",
+        "is my car (charged|locked)",
+        "check the (battery|charge) [level]",
+        "how far can I (drive|go) (on this charge|before charging)",
+        "what's the cabin temperature",
+        "vehicle (report|status) [please]",
+        "where is my car [parked]",
+        "(can|could) you check on the car",
+        "what's the state of the car",
+        "how much range (do I have|is left)",
+    ])
     async def get_vehicle_status(self) -> dict[str, object]:
         """Reports charge, range, lock state, cabin temperature and location."""
         return {"charge_percent": self.charge_percent, "range_km": self.charge_percent * 4,
                 "locked": self.locked, "cabin_temperature_c": 19.5,
                 "location": "Home driveway", "charging": self.charging}
 
-    @function
+    @function(examples=[
+        "honk [the horn]",
+        "honk [the horn] {times} times",
+        "honk twice => times=2",
+        "honk (once|one time) => times=1",
+        "(beep|sound) the horn [{times} times]",
+        "(can|could) you honk [the horn] [{times} times]",
+        "give (it|them) a [quick] honk",
+        "toot the horn [{times} times]",
+        "(blast|hit|blow) the horn [{times} times]",
+        "honk so I can find the car",
+        "honk the horn three times => times=3",
+        "beep beep => times=2",
+        "use the horn",
+        "honk {times} times [please]",
+        "(double honk|honk two times) => times=2",
+    ])
     async def honk_horn(self, times: Annotated[int, Field(ge=1, le=5)] = 1) -> bool:
         """Honks the horn.
 
@@ -169,19 +368,63 @@ class Car(DeviceAdapter):
         self.horn_count += times
         return True
 
-    @function
+    @function(examples=[
+        "flash the (lights|headlights|high beams)",
+        "(blink|flash) the (headlights|lights)",
+        "flash my lights",
+        "(can|could) you flash the (lights|headlights) [so I can find the car]",
+        "flash",
+        "flick the headlights",
+        "flash the lights so I can find (it|my car|the car)",
+        "blink the lights [a couple times]",
+        "light up the car",
+        "(give|do) a (headlight|light) flash",
+        "flash (the|my) car lights",
+        "where's my car? flash the lights",
+    ])
     async def flash_lights(self) -> bool:
         """Flashes the headlights."""
         self.flashes += 1
         return True
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "open the (trunk|boot|rear hatch|liftgate|tailgate|hatch)",
+        "pop the (trunk|boot|hatch)",
+        "(can|could) you open the (trunk|boot)",
+        "unlatch the trunk",
+        "I need to load (groceries|my bags|the stroller), open the trunk",
+        "open the back",
+        "trunk open [please]",
+        "please pop the trunk [for me]",
+        "get the trunk open",
+        "open up the (trunk|hatch)",
+        "(release|unlock and open) the trunk",
+        "I need to get something out of the trunk, open it",
+    ])
     async def open_trunk(self) -> bool:
         """Opens the trunk."""
         self.trunk_open = True
         return True
 
-    @function
+    @function(examples=[
+        "set the {seat} seat (heater|heating|warmer) to {level}",
+        "turn the {seat} seat heat (to|up to) {level}",
+        "{seat} seat heat {level}",
+        "heat the {seat} seat (to|on) {level}",
+        "turn off the {seat} seat heater => level=0",
+        "turn on my seat heater (to|at) {level} => seat=driver",
+        "my seat is cold, heat it to {level} => seat=driver",
+        "(can|could) you set the {seat} seat warmer to {level}",
+        "I want the {seat} seat heated (on|at|to) {level}",
+        "max heat on the {seat} seat => level=3",
+        "seat heating {level} for the {seat} seat",
+        "turn (up|on) the {seat} seat heater to {level}",
+        "put the {seat} seat heat on {level}",
+        "{seat} seat warmer (to|on) {level}",
+        "warm up the {seat} seat to {level}",
+        "(switch|turn) off seat heating for the {seat} seat => level=0",
+        "change the {seat} seat heating level to {level}",
+    ])
     async def set_seat_heating(
         self, seat: Literal["driver", "passenger", "rear left", "rear right"],
         level: Annotated[int, Field(ge=0, le=3)],
@@ -195,19 +438,64 @@ class Car(DeviceAdapter):
         self.seat_heating[seat] = level
         return True
 
-    @function
+    @function(examples=[
+        "start charging [the car]",
+        "(begin|resume) charging",
+        "charge the car [now]",
+        "(can|could) you start charging [the (car|battery)]",
+        "start the charge",
+        "charge it up",
+        "top up the battery",
+        "I want to charge the car now",
+        "start a charging session",
+        "charge now",
+        "plug is in, start charging",
+        "kick off charging",
+        "go ahead and charge the (car|battery)",
+    ])
     async def start_charging(self) -> bool:
         """Starts charging the battery."""
         self.charging = True
         return True
 
-    @function
+    @function(examples=[
+        "stop charging [the car]",
+        "(end|pause|halt) (charging|the charge)",
+        "stop the charge",
+        "(can|could) you stop charging",
+        "I'm leaving, stop charging",
+        "that's enough charge, stop",
+        "cancel charging",
+        "quit charging the car",
+        "stop the charging session",
+        "don't charge anymore",
+        "end the charging session",
+        "stop charging now please",
+    ])
     async def stop_charging(self) -> bool:
         """Stops charging the battery."""
         self.charging = False
         return True
 
-    @function
+    @function(examples=[
+        "set the charge limit to {percent}",
+        "charge (to|up to) {percent}",
+        "only charge (up to|to) {percent}",
+        "(limit|cap) [the] (charge|charging) (at|to) {percent}",
+        "max charge {percent}",
+        "change the charge limit to {percent}",
+        "(can|could) you set the max charge to {percent}",
+        "I want to charge to {percent}",
+        "stop charging at {percent}",
+        "set charge limit {percent}",
+        "set [the] battery limit to {percent}",
+        "charge to full => percent=100",
+        "keep the battery at {percent} max",
+        "set the charging limit to {percent} [please]",
+        "(make|set) the target charge {percent}",
+        "I'm going on a road trip, charge (to|up to) {percent}",
+        "don't charge past {percent}",
+    ])
     async def set_charge_limit(self, percent: Annotated[int, Field(ge=50, le=100)]) -> bool:
         """Sets the maximum charge level.
 

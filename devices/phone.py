@@ -56,7 +56,31 @@ class Phone(DeviceAdapter):
     def function_order(self) -> list[str]:
         return OCTOPUS_ORDER
 
-    @function
+    @function(examples=[
+        "(take|snap|grab) a selfie [for me] => camera=front",
+        "selfie [time|please] => camera=front",
+        "(take|snap|grab) a (group selfie|selfie of us) => camera=front",
+        "(I want|I need|I'd like) (a|to take a) selfie => camera=front",
+        "(take|snap|capture) a (photo|picture|pic|shot) [(with|using) the {camera} camera]",
+        "(take|snap) a (photo|picture|pic) with the {camera} camera",
+        "(can|could) you (take|snap|grab) a (photo|picture|pic) [for me] [(with|using) the {camera} camera]",
+        "use the {camera} camera (to take|and take|and snap) a (photo|picture|pic)",
+        "(I want|I need|I'd like) to take a (photo|picture) [with the {camera} camera]",
+        "{camera} camera (photo|picture|pic|shot) [please]",
+        "open the camera and (take|snap) a (photo|picture)",
+        "(photo|picture|pic) please",
+        "take a (photo|picture|pic) of (this|that|the view|the whiteboard|the receipt|the menu|my parking spot)",
+        "switch to the {camera} camera and (snap|take) a (photo|pic|picture)",
+        "(shoot|capture) (a|an) (photo|image|picture) (with|on|from) the {camera} camera",
+        "can I get a (photo|pic|picture) from the {camera} camera",
+        "quickly (take|snap) a (pic|photo)",
+        "(photo|picture|pic) with [the] {camera} camera",
+        "(take|snap) a (photo|picture) of (me|myself) with the front camera => camera=front",
+        "(flip|switch) to (selfie mode|the front camera) and take a (photo|picture) => camera=front",
+        "take a (photo|picture|pic) using the (back|rear|main) (camera|lens) => camera=back",
+        "(capture|take) a (photo|picture) [right now]",
+        "[hey] snap a [quick] (pic|photo) [(with|using) the {camera} camera]",
+    ])
     async def take_a_photo(self, camera: Literal["front", "back"] = "back") -> str:
         """Captures a photo using the specified camera and resolution settings.
 
@@ -68,7 +92,28 @@ class Phone(DeviceAdapter):
         self.photos.append(path)
         return path
 
-    @function
+    @function(examples=[
+        "what's the latest (news|headlines) (on|about) {query}",
+        "(show|give|get) me [the] (trending|latest|top) news (on|about|regarding) {query} [in {language}]",
+        "(any|what's the) news (on|about) {query}",
+        "news about {query} [in {language}]",
+        "{query} news [in {language}]",
+        "what's trending (in|about|with) {query} [news]",
+        "(search|look up|find) (news|articles|headlines) (about|on) {query} [in {language}]",
+        "I want to (read|catch up on) the (latest|trending) news about {query}",
+        "(can|could) you (get|find|pull up) [me] [the] (latest|trending|top) (news|stories|articles) (about|on) {query} [in {language}]",
+        "(trending|top) {query} (stories|headlines) [in {language}]",
+        "(give|show) me {language} news (about|on) {query}",
+        "what are people saying about {query} [in the news]",
+        "catch me up on {query}",
+        "headlines (about|on) {query} [in {language}]",
+        "I need the latest on {query}",
+        "brief me on [the latest] {query} news",
+        "(find|get) me {language} (articles|news|headlines) about {query}",
+        "what's happening with {query}",
+        "is there any (breaking|new) news (on|about) {query}",
+        "(read|tell) me the (top|latest) (stories|news) about {query}",
+    ])
     async def get_trending_news(self, query: Text, language: str = "en") -> list[str]:
         """Retrieves trending news articles that match a topic.
 
@@ -80,7 +125,28 @@ class Phone(DeviceAdapter):
         return [f"{query.title()}: story {i + 1} - https://news.example.com/{language}/{slug}/{i + 1}"
                 for i in range(3)]
 
-    @function
+    @function(examples=[
+        "what's the weather (like|going to be like) in {location}",
+        "weather (in|for) {location}",
+        "{location} weather [forecast]",
+        "(show|give|get) me the (weather|forecast) for {location}",
+        "(is it going to|will it) (rain|snow) in {location} [(today|tomorrow|this week|this weekend)]",
+        "what's the forecast (for|in) {location} [(this week|for the weekend|for tomorrow)]",
+        "how (hot|cold|warm) is it (going to be|gonna be) in {location}",
+        "do I need an (umbrella|jacket) in {location} [tomorrow]",
+        "(can|could) you check the weather (in|for) {location}",
+        "I need the (weather|forecast) for {location}",
+        "forecast [for] {location}",
+        "what's the temperature (in|at) {location} [right now]",
+        "tell me the weather forecast (for|in) {location} [for the next few days]",
+        "is it (sunny|snowing|cold|raining) in {location} [right now]",
+        "I'm (heading|traveling|flying|going) to {location}, what's the weather (like|going to be)",
+        "(how's|what's) the weather looking (in|for) {location}",
+        "weather forecast (for|in) {location} please",
+        "(check|pull up) the (forecast|weather) (in|for) {location}",
+        "what should I expect weather-wise in {location}",
+        "will it be nice (out|outside) in {location} [this weekend]",
+    ])
     async def get_weather_forecast(self, location: Text) -> list[str]:
         """Provides a weather forecast for a specified location over a given number of days.
 
@@ -92,7 +158,26 @@ class Phone(DeviceAdapter):
         return [f"{(today + timedelta(days=i)).isoformat()}: {rng.choice(WEATHER)}, "
                 f"{rng.randint(-5, 32)}°C" for i in range(3)]
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "(send|write) an (email|e-mail) to {recipient} with the subject {title} (saying|and the body) {content}",
+        "email {recipient} (with|using) (the subject|subject line|the subject line) {title} and (say|write|tell them) {content}",
+        "(send|shoot|fire off) [an] (email|e-mail) to {recipient}, subject {title}, (saying|body|message) {content}",
+        "(can|could) you email {recipient} about {title} and (say|tell them|let them know) {content}",
+        "compose an email to {recipient} titled {title} (that says|saying|with the text) {content}",
+        "I need to (send|write) an email to {recipient}. (The subject is|Subject:) {title}. (The body is|It should say|Body:) {content}",
+        "email to {recipient}: subject \"{title}\", (body|message) \"{content}\"",
+        "send {recipient} an email (titled|with the subject|called) \"{title}\" (saying|that says) \"{content}\"",
+        "mail {recipient} (subject|re) {title}: {content}",
+        "draft and send an email to {recipient} with subject {title} and body {content}",
+        "[please] email \"{content}\" to {recipient} with the subject \"{title}\"",
+        "write to {recipient} with the subject line {title} and tell them {content}",
+        "shoot {recipient} an email saying {content}, (subject|title) {title}",
+        "I want to email {recipient}. Subject {title}. Message: {content}",
+        "new email to {recipient}, subject: {title}, body: {content}",
+        "(send|write) an email with the subject {title} to {recipient} (saying|that says) {content}",
+        "email {recipient} \"{title}\" - {content}",
+        "could you send an e-mail to {recipient}? subject should be {title} and the message {content}",
+    ])
     async def send_email(self, recipient: Text, title: Text, content: Text) -> bool:
         """Sends an email to a recipient.
 
@@ -104,7 +189,26 @@ class Phone(DeviceAdapter):
         self.outbox.append({"kind": "email", "to": recipient, "title": title, "content": content})
         return True
 
-    @function
+    @function(examples=[
+        "search youtube for {query}",
+        "(look up|find|search for) {query} on (youtube|yt)",
+        "find {query} (videos|clips) on youtube",
+        "youtube {query}",
+        "(show|find) me {query} videos [on youtube]",
+        "(can|could) you (search|check) youtube for {query}",
+        "I want to find (a video|videos) (of|on|about) {query} [on youtube]",
+        "search for {query} videos [on youtube]",
+        "pull up {query} on youtube",
+        "any youtube videos (about|on) {query}",
+        "find me a (video|youtube video) (on|about) {query}",
+        "youtube search {query}",
+        "what's on youtube for {query}",
+        "I need a youtube (video|tutorial) (on|for) {query}",
+        "look for {query} on youtube",
+        "search (yt|youtube) {query}",
+        "(go to|open) youtube and search [for] {query}",
+        "are there any good videos about {query} on youtube",
+    ])
     async def search_youtube_videos(self, query: Text) -> list[str]:
         """Searches YouTube for videos matching a query.
 
@@ -114,7 +218,29 @@ class Phone(DeviceAdapter):
         ids = ["".join(self.random.choices("abcdefghijkLMNOPQ0123456789", k=11)) for _ in range(3)]
         return [f"{query} #{i + 1} - https://www.youtube.com/watch?v={vid}" for i, vid in enumerate(ids)]
 
-    @function
+    @function(examples=[
+        "(get|give me|show me) [the] directions from {origin} to {destination} [{mode_by}]",
+        "how do I get from {origin} to {destination} [{mode_by}]",
+        "how do I get to {destination} from {origin} [{mode_by}]",
+        "(find|show) [me] (a|the) route (from {origin} to {destination}|to {destination} from {origin}) [on google maps] [{mode_by}]",
+        "{mode} directions from {origin} to {destination}",
+        "{mode} route (from {origin} to {destination}|to {destination} from {origin})",
+        "route from {origin} to {destination} [{mode_by}]",
+        "how long (does it take|will it take) to get from {origin} to {destination} [{mode_by}]",
+        "I need to get to {destination} from {origin} [{mode_by}]",
+        "(can|could) you map (a|the) {mode} route from {origin} to {destination}",
+        "google maps {origin} to {destination} [{mode_by}]",
+        "what's the (fastest|best|quickest) way to get from {origin} to {destination} [{mode_by}]",
+        "I'm at {origin}, how do I get to {destination} [{mode_by}]",
+        "I want to walk from {origin} to {destination} => mode=walking",
+        "I'm (biking|cycling) from {origin} to {destination}, (what's the|show me the) (route|best route) => mode=bicycling",
+        "can I take the (bus|train|subway) from {origin} to {destination} => mode=transit",
+        "how do I drive from {origin} to {destination} => mode=driving",
+        "plan a {mode} trip from {origin} to {destination}",
+        "directions to {destination} from {origin} [{mode_by}] [please]",
+        "navigate from {origin} to {destination} [{mode_by}] [on google maps]",
+        "(open|use) google maps (for|to get) directions from {origin} to {destination}",
+    ])
     async def find_route_google_maps(
         self, origin: Text, destination: Text,
         mode: Literal["driving", "walking", "bicycling", "transit"] = "driving",
@@ -129,12 +255,50 @@ class Phone(DeviceAdapter):
         minutes = self.random.randint(5, 90)
         return f"{mode.title()} route from {origin} to {destination}: about {minutes} min"
 
-    @function
+    @function(examples=[
+        "check [on] the [nest] smoke (detector|alarm) [status]",
+        "what's the status of (the|my) [nest] smoke (detector|alarm)",
+        "is (the|my) smoke (detector|alarm) (working|ok|okay|online)",
+        "how's the battery (on|in) the smoke (detector|alarm)",
+        "(run|do) a [quick] (check|status check) on the [nest] smoke detector",
+        "smoke detector status",
+        "(can|could) you check if the smoke (alarm|detector) is (working|okay|online)",
+        "I want to (make sure|check) the [nest] smoke detector is (working|ok|fine)",
+        "does the smoke detector need (a new battery|new batteries)",
+        "is the nest protect (online|working|ok)",
+        "nest protect status",
+        "give me a status (report|update) on the smoke (detector|alarm)",
+        "is my smoke alarm's battery (low|ok|dead)",
+        "any (problems|issues) with the smoke detector",
+        "(check|test) the nest protect",
+        "the smoke alarm (chirped|beeped), [can you] check (it|its status)",
+        "how is the smoke detector doing",
+    ])
     async def check_nest_smoke_detector_status(self) -> str:
         """Checks the battery, sensor and connectivity status of the Nest smoke detector."""
         return "Battery: OK (87%), Sensor: OK, Connectivity: Online"
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "(text|message) {contact_name} [saying|that] {message}",
+        "send (a text|a message|an sms|a text message) to {contact_name} (saying|that says) {message}",
+        "tell {contact_name} {message}",
+        "let {contact_name} know [that] {message}",
+        "send {contact_name} a (text|message) (saying|that says): {message}",
+        "(can|could) you text {contact_name} [and say] {message}",
+        "text to {contact_name}: {message}",
+        "shoot {contact_name} a text (saying|that says) {message}",
+        "I (need|want) to text {contact_name} (saying|that) {message}",
+        "message {contact_name}: {message}",
+        "send \"{message}\" to {contact_name}",
+        "text \"{message}\" to {contact_name}",
+        "reply to {contact_name} (with|saying) {message}",
+        "drop {contact_name} a (text|line) (saying|that says) {message}",
+        "sms {contact_name} {message}",
+        "write {contact_name} a (text|message): {message}",
+        "send a message to {contact_name}: \"{message}\"",
+        "(could|can) you send {contact_name} a text that says {message}",
+        "new message to {contact_name} {message}",
+    ])
     async def send_text_message(self, contact_name: Text, message: Text) -> bool:
         """Sends a text message to a contact.
 
@@ -145,7 +309,25 @@ class Phone(DeviceAdapter):
         self.outbox.append({"kind": "sms", "to": contact_name, "content": message})
         return True
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "call {phone_number}",
+        "dial {phone_number}",
+        "(make|place) a [phone] call to {phone_number}",
+        "(can|could) you (call|dial|ring) {phone_number} [for me]",
+        "(phone|ring) {phone_number}",
+        "I need to call {phone_number}",
+        "call the number {phone_number}",
+        "(start|begin) a call (to|with) {phone_number}",
+        "give {phone_number} a (call|ring)",
+        "please dial {phone_number} [for me]",
+        "call this number: {phone_number}",
+        "get {phone_number} on the phone",
+        "I want to make a call to {phone_number}",
+        "dial [up] the number {phone_number}",
+        "{phone_number}, call it [please]",
+        "could you place a call to {phone_number}",
+        "ring up {phone_number}",
+    ])
     async def make_phone_call(self, phone_number: E164) -> bool:
         """Makes a phone call to a number.
 
@@ -155,7 +337,25 @@ class Phone(DeviceAdapter):
         self.calls_made.append(phone_number)
         return True
 
-    @function
+    @function(examples=[
+        "(add|create|save) [a] [new] contact [(named|called)] {name} with (the number|number|phone number|phone) {phone_number}",
+        "save {phone_number} as {name}",
+        "add {name} to my contacts, (their|her|his) number is {phone_number}",
+        "(create|make) a new contact for {name}, {phone_number}",
+        "new contact: {name}, {phone_number}",
+        "(can|could) you save {name}'s number, it's {phone_number}",
+        "store {phone_number} under {name}",
+        "I want to add a contact: {name}, phone {phone_number}",
+        "put {name} in my phone (with|as) {phone_number}",
+        "add {phone_number} to [my] contacts (as|under) {name}",
+        "please create a contact called {name} with phone number {phone_number}",
+        "{name}'s number is {phone_number}, save it",
+        "remember {name}'s (number|phone number): {phone_number}",
+        "add contact {name} {phone_number}",
+        "save a contact for {name} (at|with) {phone_number}",
+        "(make|create) a contact named {name} [and] (set|with) the number [to] {phone_number}",
+        "I just met {name}, add (them|her|him) to my contacts with {phone_number}",
+    ])
     async def create_contact(self, name: Text, phone_number: E164) -> bool:
         """Creates a new contact.
 
@@ -166,7 +366,29 @@ class Phone(DeviceAdapter):
         self.contacts[name] = phone_number
         return True
 
-    @function
+    @function(examples=[
+        "set an alarm (for|at) {time} [(called|labeled|named) {label}]",
+        "wake me up at {time}",
+        "(can|could) you set an alarm for {time} [(and call it|labeled|named) {label}]",
+        "alarm (at|for) {time}",
+        "set [my] alarm (to|for) {time}",
+        "set an alarm for {time} for {label}",
+        "I need an alarm (at|for) {time} [to remind me to {label_task}]",
+        "alarm for {label} at {time}",
+        "I want to wake up at {time}",
+        "please set a {time} alarm [called {label}]",
+        "(make|create) an alarm (for|at) {time} (called|named|labeled) {label}",
+        "create an alarm: {label}, {time}",
+        "remind me at {time} to {label_task}",
+        "{label} alarm at {time}",
+        "get me up at {time}",
+        "{time} alarm [please]",
+        "set a timer alarm for {time} [with the label {label}]",
+        "put an alarm on for {time} [labeled {label}]",
+        "could you set an alarm for {time} so I (can|remember to) {label_task}",
+        "I have to {label_task} at {time}, set an alarm",
+        "new alarm {time} [label {label}]",
+    ])
     async def set_timer_alarm(self, time: HHMM, label: str = "alarm") -> bool:
         """Sets an alarm for a time of day.
 
@@ -177,7 +399,26 @@ class Phone(DeviceAdapter):
         self.alarms.append({"time": time, "label": label})
         return True
 
-    @function
+    @function(examples=[
+        "set (the|my) [screen] brightness to {level}",
+        "(change|adjust) [the] (screen|display) brightness to {level}",
+        "brightness (to|at) {level}",
+        "make the screen brightness {level}",
+        "(can|could) you (turn|put|set) the brightness (to|at) {level}",
+        "dim the (screen|display) to {level}",
+        "(brighten|turn up) the (screen|display) to {level}",
+        "I want the (brightness|screen) at {level}",
+        "(max|full) brightness => level=10",
+        "turn the brightness all the way up => level=10",
+        "turn the brightness all the way down => level=0",
+        "(lowest|minimum) brightness => level=0",
+        "the screen is too (dark|dim|bright), set (the brightness|it) to {level}",
+        "screen brightness {level} [please]",
+        "put my (display|screen) (at|on) {level} brightness",
+        "turn (the|my) (screen|phone) brightness (up|down) to {level}",
+        "(lower|raise) the brightness to {level}",
+        "I can't see (my|the) screen, brightness to {level}",
+    ])
     async def change_screen_brightness(self, level: Level) -> bool:
         """Sets the screen brightness.
 
@@ -187,7 +428,28 @@ class Phone(DeviceAdapter):
         self.brightness = level
         return True
 
-    @function
+    @function(examples=[
+        "(schedule|add|create|put) {title} on {date} from {start_clock} to {end_clock}",
+        "add {title} to my calendar (on|for) {date} (from|between) {start_clock} (to|and|until) {end_clock}",
+        "create (a|an) [calendar] event (called|named|titled) {title} (on|for) {date} at {start_clock} for {duration}",
+        "(book|block off) {date} {start_clock} to {end_clock} for {title}",
+        "schedule (a meeting|an event) {title} from {start_time} to {end_time}",
+        "put {title} on my calendar from {start_time} until {end_time}",
+        "new event: {title}, {date}, {start_clock} - {end_clock}",
+        "(can|could) you schedule {title} for {date} at {start_clock}, it (lasts|will last|should take) {duration}",
+        "I have {title} on {date} from {start_clock} to {end_clock}, (add|put) it (to|on) my calendar",
+        "calendar event {title} starting {start_time} ending {end_time}",
+        "create an event titled {title} (starting|from) {start_time} and ending {end_time}",
+        "{date} from {start_clock} to {end_clock}: {title}",
+        "on {date}, (schedule|add) {title} from {start_clock} to {end_clock}",
+        "set up {title} on {date} from {start_clock} (till|until) {end_clock}",
+        "I need to block {date} from {start_clock} to {end_clock} for {title}",
+        "make a calendar entry for {title} at {start_clock} on {date} lasting {duration}",
+        "add an event to my calendar: {title} on {date} from {start_clock} to {end_clock}",
+        "(schedule|book) {title} (starting|at) {start_time} for {duration}",
+        "put {title} in my calendar for {date}, {start_clock} to {end_clock}",
+        "add {title} from {start_clock} to {end_clock} on {date}",
+    ])
     async def create_calendar_event(self, title: Text, start_time: STAMP, end_time: STAMP) -> bool:
         """Creates a calendar event.
 
@@ -201,7 +463,26 @@ class Phone(DeviceAdapter):
         self.calendar.append({"title": title, "start_time": start_time, "end_time": end_time})
         return True
 
-    @function
+    @function(examples=[
+        "set the {volume_type} volume to {level}",
+        "(turn|put) the {volume_type} volume (to|at) {level}",
+        "{volume_type} volume {level}",
+        "change [my] {volume_type} volume to {level}",
+        "(can|could) you set [the] {volume_type} volume to {level}",
+        "I want the {volume_type} volume at {level}",
+        "mute the {volume_type} [volume] => level=0",
+        "(max out|maximize) the {volume_type} volume => level=10",
+        "turn the {volume_type} volume all the way up => level=10",
+        "(set|adjust) {volume_type} volume level to {level}",
+        "(lower|raise|turn down|turn up) the {volume_type} volume to {level}",
+        "(silence|mute) the (ringer|ringtone) => volume_type=ring, level=0",
+        "set volume for [the] {volume_type} to {level}",
+        "make the {volume_type} volume {level}",
+        "{volume_type} volume to {level} [please]",
+        "put my (ringer|ringtone) (on|to|at) {level} => volume_type=ring",
+        "(turn|set) the (music|media|video) volume to {level} => volume_type=media",
+        "alarm volume (to|at) {level} => volume_type=alarm",
+    ])
     async def set_volume(self, level: Level, volume_type: Literal["ring", "media", "alarm"]) -> bool:
         """Sets the volume of one of the phone's channels.
 
@@ -212,7 +493,26 @@ class Phone(DeviceAdapter):
         self.volume[volume_type] = level
         return True
 
-    @function
+    @function(examples=[
+        "connect to {device_name} [(via|over|using) bluetooth]",
+        "(pair|connect) (with|to) {device_name}",
+        "pair {device_name}",
+        "(connect|pair) (my phone|the phone) (to|with) {device_name} [and wait (up to|for) {timeout}]",
+        "bluetooth connect [to] {device_name}",
+        "(can|could) you connect [my phone] to {device_name} [with a timeout of {timeout}]",
+        "connect the bluetooth to {device_name}",
+        "hook up {device_name} [over bluetooth]",
+        "link my phone to {device_name}",
+        "try connecting to {device_name} for {timeout}",
+        "connect {device_name} (within|in under|in) {timeout}",
+        "(switch|send) the (audio|sound) to {device_name} over bluetooth",
+        "please pair {device_name} [and time out after {timeout}]",
+        "I (need|want) to connect to {device_name}",
+        "get {device_name} connected [via bluetooth]",
+        "turn on bluetooth and connect to {device_name}",
+        "connect to {device_name}, (give it|wait) {timeout}",
+        "pair with {device_name} with a {timeout} timeout",
+    ])
     async def connect_to_bluetooth_device(
         self, device_name: Text, timeout: Annotated[int, Field(ge=1, le=120)] = 10,
     ) -> bool:
@@ -225,7 +525,28 @@ class Phone(DeviceAdapter):
         self.bluetooth = device_name
         return True
 
-    @function
+    @function(examples=[
+        "turn on do not disturb [mode] => enabled=true",
+        "(enable|activate|switch on) (do not disturb|dnd|DND) [mode] => enabled=true",
+        "(turn off|disable|deactivate|switch off) (do not disturb|dnd|DND) [mode] => enabled=false",
+        "I don't want to be disturbed => enabled=true",
+        "(silence|mute) (all|my) notifications => enabled=true",
+        "put (my|the) phone on do not disturb => enabled=true",
+        "take (my|the) phone off do not disturb => enabled=false",
+        "(can|could) you turn on do not disturb [for me] => enabled=true",
+        "(can|could) you turn off do not disturb [for me] => enabled=false",
+        "(dnd|do not disturb) on => enabled=true",
+        "(dnd|do not disturb) off => enabled=false",
+        "turn {enabled} do not disturb",
+        "set do not disturb to {enabled}",
+        "I'm (going into a meeting|going to sleep|going to bed|at the movies), turn on do not disturb => enabled=true",
+        "I'm (done with my meeting|awake|back), (turn off|disable) do not disturb => enabled=false",
+        "go into do not disturb mode => enabled=true",
+        "(exit|leave|get out of) do not disturb [mode] => enabled=false",
+        "(allow|let) notifications (through|again) => enabled=false",
+        "no (interruptions|calls or notifications) for a while please => enabled=true",
+        "is do not disturb on? turn it off => enabled=false",
+    ])
     async def enable_do_not_disturb(self, enabled: bool) -> bool:
         """Turns Do Not Disturb mode on or off.
 
@@ -235,7 +556,25 @@ class Phone(DeviceAdapter):
         self.do_not_disturb = enabled
         return True
 
-    @function
+    @function(examples=[
+        "set the (nest|thermostat|nest thermostat) to {target_temperature}",
+        "(change|adjust) the thermostat (to|temperature to) {target_temperature}",
+        "(make|set) it {target_temperature} (in here|in the house|at home)",
+        "(turn|crank) the (heat|ac|air) (to|up to|down to) {target_temperature}",
+        "set the (house|home) temperature to {target_temperature}",
+        "(can|could) you set the nest to {target_temperature}",
+        "I want the house at {target_temperature}",
+        "thermostat (to|at) {target_temperature}",
+        "it's (too cold|freezing|too hot|boiling) in here, set the thermostat to {target_temperature}",
+        "set [the] temperature to {target_temperature} on the nest",
+        "change the nest thermostat temperature to {target_temperature}",
+        "(heat|cool|warm) the house [up|down] to {target_temperature}",
+        "put the thermostat at {target_temperature}",
+        "nest target temperature {target_temperature}",
+        "(bump|drop) the thermostat to {target_temperature}",
+        "I'd like it to be {target_temperature} (inside|at home|in the house)",
+        "set the nest at {target_temperature} [please]",
+    ])
     async def set_nest_temperature(
         self, target_temperature: Annotated[float, Field(ge=50, le=90)],
     ) -> bool:
@@ -247,7 +586,25 @@ class Phone(DeviceAdapter):
         self.nest_temperature = target_temperature
         return True
 
-    @function
+    @function(examples=[
+        "play {music_name} on {music_service} [on the nest hub]",
+        "play {music_name} (from|using|via) {music_service} on [the] (nest hub|hub)",
+        "(put on|throw on|queue up) {music_name} from {music_service} [on the nest hub]",
+        "(can|could) you play {music_name} on {music_service} [on the (nest hub|hub)]",
+        "I want to (hear|listen to) {music_name} on {music_service}",
+        "on the nest hub, play {music_name} from {music_service}",
+        "use {music_service} to play {music_name} [on the nest hub]",
+        "stream {music_name} from {music_service} (to|on) the nest hub",
+        "nest hub, play {music_name} on {music_service}",
+        "open {music_service} and play {music_name} [on the nest hub]",
+        "play some {music_name} on {music_service}",
+        "I'd like to listen to {music_name} (on|from) {music_service} on my nest hub",
+        "start {music_name} on {music_service} on the hub",
+        "listen to {music_name} (on|with) {music_service}",
+        "play {music_name} on the nest hub (from|on|using) {music_service}",
+        "{music_service}, play {music_name} on the nest hub",
+        "can I hear {music_name} from {music_service} on the hub",
+    ])
     async def play_music_on_nest_hub(self, music_service: Text, music_name: Text) -> bool:
         """Plays music on the Nest Hub from a music service.
 
@@ -258,7 +615,25 @@ class Phone(DeviceAdapter):
         self.nest_hub = {"kind": "music", "service": music_service, "name": music_name}
         return True
 
-    @function
+    @function(examples=[
+        "play {video_name} on {video_service} [on the nest hub]",
+        "(put on|stream) {video_name} (from|on) {video_service} [on the nest hub]",
+        "I want to watch {video_name} on {video_service}",
+        "(can|could) you (put on|play) {video_name} from {video_service} on the (nest hub|hub|screen)",
+        "cast {video_name} from {video_service} to the nest hub",
+        "on the nest hub, play {video_name} on {video_service}",
+        "let's watch {video_name} on {video_service}",
+        "open {video_service} and play {video_name} [on the hub]",
+        "show {video_name} from {video_service} on the nest hub",
+        "start {video_name} on {video_service}",
+        "stream {video_name} via {video_service} on my nest hub",
+        "pull up {video_name} on {video_service} on the nest hub",
+        "I'd like to see {video_name} on {video_service}",
+        "put {video_service} on the nest hub and play {video_name}",
+        "watch {video_name} (on|from) {video_service} [on the nest hub]",
+        "play the video {video_name} from {video_service}",
+        "nest hub, put on {video_name} from {video_service}",
+    ])
     async def play_video_on_nest_hub(self, video_service: Text, video_name: Text) -> bool:
         """Plays a video on the Nest Hub from a video service.
 
@@ -269,7 +644,26 @@ class Phone(DeviceAdapter):
         self.nest_hub = {"kind": "video", "service": video_service, "name": video_name}
         return True
 
-    @function(sensitive=True)
+    @function(sensitive=True, examples=[
+        "(lock|secure) the [front] door => status=lock",
+        "(unlock|open) the [front] door => status=open",
+        "(can|could) you lock the [front] door => status=lock",
+        "(can|could) you (unlock|open) the [front] door [for me] => status=open",
+        "{status} the front door",
+        "lock the door [please], I'm (leaving|heading out|going to bed) => status=lock",
+        "let (me|them|the guests|the dog walker|the cleaner) in => status=open",
+        "I forgot to lock the [front] door => status=lock",
+        "I'm (at the door|home|outside), (open|unlock) (it|the door) => status=open",
+        "make sure the front door is locked => status=lock",
+        "lock up [the house] => status=lock",
+        "open the front door for (the delivery|the plumber|my mom|the kids) => status=open",
+        "buzz (me|them) in => status=open",
+        "I want the front door (unlocked|open) => status=open",
+        "I want the front door locked => status=lock",
+        "please {status} the door",
+        "(is the front door locked|did I lock the door)? lock it => status=lock",
+        "front door: {status}",
+    ])
     async def open_or_lock_door(self, status: Literal["open", "lock"]) -> bool:
         """Opens or locks the front door.
 

@@ -212,7 +212,7 @@ class DeviceAdapter:
         topics = topics or Topics()
         offline = encode(DeviceStatus(state="offline"))
         status_topic = topics.device_status(self.device_id)
-        bus = Bus(bus_url, client_id=f"octohub-device-{self.device_id}", protocol=protocol,
+        bus = Bus(bus_url, client_id=topics.client_id("device", self.device_id), protocol=protocol,
                   will=(status_topic, offline), root=topics.root)
         await bus.connect()
         structlog.contextvars.bind_contextvars(device_id=self.device_id)

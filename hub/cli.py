@@ -179,6 +179,48 @@ def call(
         raise typer.Exit(1)
 
 
+@app.command()
+def simulate(
+    phones: Annotated[int, typer.Option(min=0, help="Simulated phones")] = 5,
+    cars: Annotated[int, typer.Option(min=0, help="Simulated cars")] = 2,
+    homes: Annotated[int, typer.Option(min=0, help="Simulated homes")] = 1,
+    calls: Annotated[int, typer.Option(min=0, help="Calls to send through the hub; "
+                                                   "0 serves the devices until Ctrl-C")] = 0,
+    concurrency: Annotated[int, typer.Option(min=1, help="Calls in flight at once")] = 8,
+    delay: Annotated[float, typer.Option(min=0, help="Seconds added to every call")] = 0.0,
+    jitter: Annotated[float, typer.Option(min=0, help="Up to this many more seconds, random")] = 0.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Per-call timeout at the hub")] = 10.0,
+    seed: int = 0,
+    broker: Broker = DEFAULT_BROKER,
+    root: Root = "octohub/v1",
+    hub_id: HubId = "home",
+    log_level: str = "warning",
+) -> None:
+    """Run a fleet of simulated devices in one process, optionally with load through the hub."""
+    from simulations.fleet import simulate as run_fleet
+
+    logs.configure(log_level)
+    options = dict(phones=phones, cars=cars, homes=homes, calls=calls, concurrency=concurrency,
+                   delay=delay, jitter=jitter, seed=seed, timeout_s=timeout, say=err.print)
+    if not calls:
+        _run_until_signal(lambda stop: run_fleet(broker, root, hub_id, stop=stop, **options))
+        return
+    try:
+        summary = asyncio.run(run_fleet(broker, root, hub_id, **options))
+    except BusError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    assert summary is not None
+    out.print(summary.report(), highlight=False)
+    if summary.unanswered:
+        raise typer.Exit(1)
+
+
+from hub.planner.commands import register as _register_planner_commands  # noqa: E402
+
+_register_planner_commands(app)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

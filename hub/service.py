@@ -26,7 +26,7 @@ class Hub:
         self.settings = settings
         self.topics = Topics(settings.root)
         offline = encode(HubStatus(state="offline", hub_id=settings.hub_id))
-        self.bus = Bus(settings.broker, client_id=f"octohub-hub-{settings.hub_id}",
+        self.bus = Bus(settings.broker, client_id=self.topics.client_id("hub", settings.hub_id),
                        protocol=settings.protocol, root=settings.root,
                        will=(self.topics.hub_status(settings.hub_id), offline))
         self.registry = Registry(settings.db)

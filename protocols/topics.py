@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,11 @@ class Topics:
 
     def client_inbox(self, client_id: str) -> str:
         return f"{self.root}/clients/{client_id}/inbox"
+
+    def client_id(self, role: str, name: str) -> str:
+        """An MQTT client id that cannot collide with the same name under another root."""
+        tag = hashlib.sha1(self.root.encode()).hexdigest()[:6]
+        return f"octohub-{role}-{name}-{tag}"
 
     # Subscription filters
     def all_device_status(self) -> str:

@@ -173,7 +173,8 @@ def number(vocab: Vocab, schema: dict[str, Any], follow: frozenset[int], integer
             allowed.add(vocab.minus)
         if digits < width + (0 if integer else 3):
             starts = not text or text == "-" or text.endswith(".")
-            allowed |= vocab.digit_start_ids if starts else vocab.digit_more_ids
+            pool = vocab.digit_start_ids if starts else vocab.digit_more_ids
+            allowed |= {t for t in pool if _feasible(text + vocab.text[t], low, high, width)}
         if not integer and text and "." not in text and text[-1].isdigit():
             allowed.add(vocab.dot)
         value = _as_number(text, integer)
@@ -183,6 +184,23 @@ def number(vocab: Vocab, schema: dict[str, Any], follow: frozenset[int], integer
         if token in follow and value is not None:
             return value, token
         text += "-" if token == vocab.minus else "." if token == vocab.dot else vocab.text[token]
+
+
+def _feasible(text: str, low: float, high: float, width: int) -> bool:
+    """Can this prefix still grow into a number within [low, high]?"""
+    negative = text.startswith("-")
+    whole, _, decimals = text.lstrip("-").partition(".")
+    if not whole.isdigit():
+        return True
+    prefix = int(whole)
+    for extra in range(0 if decimals else 0, max(0, width - len(whole)) + 1):
+        if decimals and extra:
+            break
+        lo, hi = prefix * 10**extra, (prefix + 1) * 10**extra - (1 if not decimals else 0)
+        lo, hi = (-hi, -lo) if negative else (lo, hi)
+        if hi >= low and lo <= high:
+            return True
+    return False
 
 
 def _as_number(text: str, integer: bool) -> float | int | None:

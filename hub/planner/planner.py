@@ -105,6 +105,8 @@ class Planner:
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
         query = _clean(query)
+        if not query:
+            return Plan(calls=[], latency_ms=0.0)
         prompt = render_prompt(query, context)
         with torch.inference_mode():
             plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt)
@@ -122,6 +124,8 @@ class Planner:
         grammar = plan_grammar(self.vocab, request)
         allowed = next(grammar)
         while True:
+            if not allowed:
+                raise RuntimeError(f"the answer grammar reached a dead end for {query!r}")
             if len(allowed) == 1:  # forced: no model step, fed with the next one
                 (token,) = allowed
             else:

@@ -1,0 +1,1 @@
+"""Simulations: many simulated devices in one process, and load through the hub."""

@@ -1,0 +1,270 @@
+"""The planner: answer syntax, Plan validation, constrained decoding, micro training,
+run-time inventory swaps, and the Octopus-v2 compatibility path."""
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import torch
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from devices.home import DEFAULT_INVENTORY, Home
+from devices.phone import Phone
+from hub.planner.constrain import Request, answer_ids, plan_grammar
+from hub.planner.examples import Example
+from hub.planner.model import OCTOPUS_PROMPT, Causal, Seq2Seq
+from hub.planner.planner import Planner, table_from_manifests
+from hub.planner.syntax import SyntaxError_, parse, renumber, to_text
+from hub.planner.train import TrainConfig, builtin_manifests, train
+from protocols.plan import Plan
+
+PHONE = Phone("phone-1").manifest()
+PHONE_TABLE = table_from_manifests([PHONE])
+
+
+# ---- syntax and Plan ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("calls", [
+    [],
+    [{"id": "c1", "function": "phone.take_a_photo", "args": {"camera": "front"}}],
+    [{"id": "c1", "function": "phone.take_a_photo", "args": {}},
+     {"id": "c2", "function": "phone.set_volume", "args": {"level": 3, "volume_type": "ring"}}],
+    [{"id": "c1", "function": "phone.get_weather_forecast", "args": {"location": "São Paulo, \"SP\""}},
+     {"id": "c2", "function": "phone.send_text_message",
+      "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}}],
+])
+def test_syntax_round_trips(calls: list[dict[str, Any]]) -> None:
+    plan = Plan(calls=calls)
+    text = to_text(plan, PHONE_TABLE)
+    assert text.endswith("<fn_end>")
+    assert parse(text, PHONE_TABLE) == renumber(plan)
+
+
+def test_nested_text_and_ids() -> None:
+    text = '<fn_7>(contact_name="Mom", message=<fn_2>(location="Paris"))<fn_end>'
+    plan = parse(text, PHONE_TABLE)
+    assert [c.id for c in plan.calls] == ["c1", "c2"]
+    assert plan.calls[0].function == "phone.get_weather_forecast"
+    assert plan.calls[1].args["message"] == {"$ref": "c1"}
+    assert to_text(plan, PHONE_TABLE) == text
+
+
+@pytest.mark.parametrize("bad", [
+    "<fn_0>(camera='front')",  # no end token
+    "<fn_99>()<fn_end>",  # not a token of this table
+    "<fn_0>(camera=front)<fn_end>",  # a bare word is not a literal
+    "<fn_0>(camera=\"a\", camera=\"b\")<fn_end>",
+    "take_a_photo()<fn_end>",
+])
+def test_parser_rejects_malformed_answers(bad: str) -> None:
+    with pytest.raises(SyntaxError_):
+        parse(bad, PHONE_TABLE)
+
+
+@pytest.mark.parametrize("calls, message", [
+    ([{"id": "c1", "function": "phone.x", "args": {"a": {"$ref": "c2"}}},
+      {"id": "c2", "function": "phone.y", "args": {}}], "not an earlier call"),
+    ([{"id": "c1", "function": "phone.x", "args": {"a": {"$ref": "c1"}}}], "not an earlier call"),
+    ([{"id": "c1", "function": "phone.x"}, {"id": "c1", "function": "phone.y"}], "duplicate"),
+    ([{"id": "c1", "function": "phone.x", "args": {"a": {"$ref": "c1", "b": 1}}}], "exactly"),
+    ([{"id": "c1", "function": "x"}], "pattern"),
+])
+def test_plan_rejects_cycles_and_bad_refs(calls: list[dict[str, Any]], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Plan(calls=calls)
+
+
+def test_octopus_output_parser() -> None:
+    """The literal output of Octopus-v2: positional Python literals, named by position."""
+    plan = parse("<nexa_0>('front')<nexa_end>", PHONE_TABLE)
+    assert plan.calls[0].function == "phone.take_a_photo" and plan.calls[0].args == {"camera": "front"}
+    plan = parse("<nexa_13>(7, 'ring')<nexa_end>", PHONE_TABLE)
+    assert plan.calls[0].args == {"level": 7, "volume_type": "ring"}
+    plan = parse("<nexa_7>('Mom', <nexa_2>('Paris'));<nexa_15>(True)<nexa_end>", PHONE_TABLE)
+    assert [c.function for c in plan.calls] == ["phone.get_weather_forecast", "phone.send_text_message",
+                                                "phone.enable_do_not_disturb"]
+    assert plan.calls[1].args == {"contact_name": "Mom", "message": {"$ref": "c1"}}
+    assert plan.calls[2].args == {"enabled": True}
+
+
+# ---- constrained decoding with random weights ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def random_planner() -> Planner:
+    manifests = builtin_manifests(["phone", "car", "home"])
+    table = table_from_manifests(manifests)
+    model = Seq2Seq.create(table.tokens, hidden=32, layers=1, heads=2, seed=1)
+    with torch.no_grad():  # make the random model opinionated, so it wanders the grammar
+        for p in model.decoder.parameters():
+            p.mul_(40)
+    planner = Planner(model.eval(), table, {})
+    planner.use_manifests(manifests)
+    return planner
+
+
+def strip_refs(args: dict[str, Any]) -> dict[str, Any]:
+    return {k: ("result" if isinstance(v, dict) and "$ref" in v else v) for k, v in args.items()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=80), st.sampled_from([None, "Kitchen", "Garage"]))
+def test_constrained_decoding_never_yields_an_invalid_arg(random_planner: Planner, query: str,
+                                                          area: str | None) -> None:
+    plan = random_planner.plan(query, {"area": area} if area else None)
+    specs = {random_planner.table.functions[i]: s for i, s in random_planner.specs.items()}
+    for call in plan.calls:
+        schema = copy.deepcopy(specs[call.function].parameters)
+        for name in call.refs() and [k for k, v in call.args.items() if isinstance(v, dict)]:
+            schema["properties"][name] = {}  # a nested result is coerced by the executor
+        jsonschema.validate(strip_refs(call.args), schema)
+    Plan.model_validate(plan.model_dump())
+
+
+def test_grammar_accepts_every_training_target(random_planner: Planner) -> None:
+    """The targets we train on are exactly what the grammar allows at decode time."""
+    vocab = random_planner.vocab
+    assert vocab is not None
+    cases = [
+        ("turn off the kitchen lights", [{"id": "c1", "function": "home.turn_off",
+                                          "args": {"area": "Kitchen", "domain": "light"}}]),
+        ("set an alarm for 07:30 labelled gym", [{"id": "c1", "function": "phone.set_timer_alarm",
+                                                  "args": {"time": "07:30", "label": "gym"}}]),
+        ("call +14155550199", [{"id": "c1", "function": "phone.make_phone_call",
+                                "args": {"phone_number": "+14155550199"}}]),
+        ("turn the volume down by 5 and text Bob on my way",
+         [{"id": "c1", "function": "car.adjust_volume", "args": {"volume_diff": -5}},
+          {"id": "c2", "function": "phone.send_text_message",
+           "args": {"contact_name": "Bob", "message": "on my way"}}]),
+        ("text Mom the weather in Paris",
+         [{"id": "c1", "function": "phone.get_weather_forecast", "args": {"location": "Paris"}},
+          {"id": "c2", "function": "phone.send_text_message",
+           "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}}]),
+        ("turn it up", [{"id": "c1", "function": "home.set_volume_relative", "args": {"volume_step": "up"}}]),
+        ("set the thermostat to 21.5", [{"id": "c1", "function": "home.climate_set_temperature",
+                                         "args": {"temperature": 21.5}}]),
+        ("tell me a joke", []),
+    ]
+    for query, calls in cases:
+        ids = answer_ids(vocab, calls, random_planner.table)
+        encoded = random_planner.backbone.tokenizer(query, add_special_tokens=False,
+                                                    return_offsets_mapping=True)
+        request = Request(query, encoded["input_ids"], encoded["offset_mapping"], random_planner.specs)
+        grammar = plan_grammar(vocab, request)
+        allowed = next(grammar)
+        result = None
+        for token in ids:
+            assert token in allowed, (query, vocab.tokenizer.convert_ids_to_tokens([token]))
+            try:
+                allowed = grammar.send(token)
+            except StopIteration as done:
+                result = done.value
+        assert result is not None
+        assert [c.model_dump() for c in result.calls] == calls, query
+
+
+def test_inventory_swap_changes_what_can_be_said(random_planner: Planner, tmp_path: Path) -> None:
+    """Enum values come from the live manifest: a new inventory needs no retraining."""
+    inventory = yaml.safe_load(DEFAULT_INVENTORY.read_text())
+    inventory["areas"] = [{"name": "Fish Room", "id": "fish_room", "floor": "ground_floor"}]
+    inventory["entities"] = [{"name": "Aquarium Light", "id": "light.aquarium", "area": "fish_room",
+                              "state": "off", "attributes": {}}]
+    path = tmp_path / "fish.yaml"
+    path.write_text(yaml.safe_dump(inventory))
+    manifests = [Home("home-1", inventory_path=path).manifest()]
+    planner = Planner(random_planner.backbone, random_planner.table, {})
+    planner.use_manifests(manifests)
+    specs = {planner.table.functions[i]: s for i, s in planner.specs.items()}
+    seen: set[str] = set()
+    for query in ["turn on the lights", "switch on everything in the kitchen", "fish", "lamp on",
+                  "aquarium", "bedroom lamp off", "what's on", "x", "living room", "garage door"]:
+        for call in planner.plan(query).calls:
+            props = specs[call.function].parameters["properties"]
+            seen |= {v for k, v in call.args.items() if k in ("name", "area") and "enum" in props[k]}
+    assert seen <= {"Fish Room", "Aquarium Light"}
+    assert all(f.startswith("home.") for f in (planner.table.functions[i] for i in planner.specs))
+
+
+# ---- training ------------------------------------------------------------------------------
+
+def lamp_examples(rng: random.Random) -> list[Example]:
+    names = ["Alice", "Bob", "Mom", "Dr. Patel", "Zoe", "Liam", "Grandma", "Chen Wei", "Ines", "Kofi"]
+    out = []
+    for _ in range(500):
+        roll = rng.random()
+        if roll < 0.4:
+            level = rng.randint(0, 10)
+            out.append(Example(rng.choice(["set the brightness to {}", "screen brightness {} please",
+                                           "make the screen level {}"]).format(level),
+                               [{"id": "c1", "function": "phone.change_screen_brightness",
+                                 "args": {"level": level}}]))
+        elif roll < 0.8:
+            name = rng.choice(names)
+            query = rng.choice(["text {}", "message {} now", "ping {}"]).format(name) + " and say call me"
+            out.append(Example(query, [{"id": "c1", "function": "phone.send_text_message",
+                                        "args": {"contact_name": name, "message": "call me"}}]))
+        else:
+            out.append(Example(rng.choice(["tell me a joke", "how tall is everest", "order pizza"]), []))
+    return out
+
+
+@pytest.mark.timeout(300)
+def test_micro_model_learns_function_tokens(tmp_path: Path) -> None:
+    """A few hundred examples and a tiny decoder: the functional tokens are learned."""
+    out = tmp_path / "micro"
+    examples = lamp_examples(random.Random(0))
+    report = train(TrainConfig(kinds=["phone"], out=str(out), examples=examples, epochs=12,
+                               batch_size=32, warmup_steps=10, lr=1e-2, hidden=64, layers=1, seed=0))
+    assert report["final_loss"] < 1.0
+    assert (out / "decoder" / "model.safetensors").exists() and (out / "planner.json").exists()
+    planner = Planner.load(out)
+    planner.use_manifests(builtin_manifests(["phone"]))
+    plan = planner.plan("set the brightness to 7")
+    assert [c.function for c in plan.calls] == ["phone.change_screen_brightness"]
+    assert plan.calls[0].args == {"level": 7}
+    assert planner.plan("ping Kofi and say call me").calls[0].args == {"contact_name": "Kofi",
+                                                                       "message": "call me"}
+    assert planner.plan("tell me a joke").calls == []
+
+
+# ---- Octopus-v2 checkpoints -----------------------------------------------------------------
+
+@pytest.mark.timeout(120)
+def test_octopus_checkpoint_path(tmp_path: Path) -> None:
+    """A tiny random Gemma with Octopus's tokens goes through the Octopus path."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GemmaConfig, GemmaForCausalLM, PreTrainedTokenizerFast
+
+    words = ["<pad>", "<eos>", "<bos>", "<unk>", "(", ")", "'", "front", "back", ",", "Query", ":"]
+    backend = Tokenizer(models.WordLevel({w: i for i, w in enumerate(words)}, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>", eos_token="<eos>",
+                                        bos_token="<bos>", unk_token="<unk>")
+    tokenizer.add_special_tokens({"additional_special_tokens":
+                                  [f"<nexa_{i}>" for i in range(21)] + ["<nexa_end>"]})
+    config = GemmaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64,
+                         num_hidden_layers=1, num_attention_heads=2, num_key_value_heads=1,
+                         head_dim=16, max_position_embeddings=256)
+    torch.manual_seed(0)
+    model = GemmaForCausalLM(config)
+    end = tokenizer.convert_tokens_to_ids("<nexa_end>")
+    with torch.no_grad():  # make this random model end at once
+        model.lm_head.weight.zero_()
+        model.lm_head.weight[end] = 1.0
+        model.model.norm.weight.fill_(1.0)
+    path = tmp_path / "octopus"
+    model.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+
+    planner = Planner.load(path)
+    assert planner.octopus
+    assert isinstance(planner.backbone, Causal)
+    assert planner.backbone.prompt_text(("take a selfie", None)) == OCTOPUS_PROMPT.format(query="take a selfie")
+    assert planner.table.functions[0] == "phone.take_a_photo" and len(planner.table.functions) == 20
+    with pytest.raises(SyntaxError_, match="end token|expected"):  # it stops at <nexa_end> at once
+        planner.plan("take a selfie")
