@@ -52,13 +52,18 @@ def hub(
     hub_id: HubId = "home",
     db: Annotated[str, typer.Option("--db", envvar="OCTOHUB_DB", help="SQLite file")] = "octohub.db",
     root: Root = "octohub/v1",
+    model: Annotated[str, typer.Option(envvar="OCTOHUB_MODEL",
+                                       help='Planner directory, "default" (shipped) or "none"')] = "default",
+    retrain: Annotated[bool, typer.Option(help="Retrain when devices of new kinds appear")] = True,
+    retrain_args: Annotated[str, typer.Option(help="Extra `octohub train` flags for retrains")] = "",
     log_level: str = "info",
 ) -> None:
     """Run the hub."""
     from hub.service import Hub
 
     logs.configure(log_level)
-    settings = Settings(broker=broker, hub_id=hub_id, db=db, root=root)
+    settings = Settings(broker=broker, hub_id=hub_id, db=db, root=root, model=model, retrain=retrain,
+                        retrain_args=retrain_args)
     _run_until_signal(Hub(settings).run)
 
 

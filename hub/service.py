@@ -16,7 +16,8 @@ from hub.registry import Registry
 from hub.router import Router
 from hub.settings import Settings
 from protocols import CallError, ErrorCode, HubReply, HubRequest, HubStatus, ProtocolError, Topics, decode, encode
-from protocols.messages import CallCommand, DeviceInfo, DevicesRequest
+from hub.planning import NotLearnedYet, PlannerService
+from protocols.messages import CallCommand, DeviceInfo, DevicesRequest, PlanRequest
 
 log = structlog.get_logger("octohub.hub")
 
@@ -33,8 +34,16 @@ class Hub:
         self.router = Router(self.bus, self.registry, self.topics, settings.hub_id,
                              settings.call_timeout_s)
         self._offline = offline
+        self.planning: PlannerService | None = None
+        if settings.model != "none":
+            self.planning = PlannerService(None if settings.model == "default" else settings.model,
+                                           retrain=settings.retrain,
+                                           train_args=settings.retrain_args.split())
+            self.router.on_manifest(self.planning.update)
 
     async def start(self) -> None:
+        if self.planning:
+            await self.planning.start()
         await self.registry.open()
         await self.bus.connect()
         await self.router.start()
@@ -50,6 +59,8 @@ class Hub:
             encode(HubStatus(state="online", hub_id=self.settings.hub_id)), retain=True)
 
     async def stop(self) -> None:
+        if self.planning:
+            await self.planning.stop()
         await self.bus.close(final=[(self.topics.hub_status(self.settings.hub_id), self._offline)])
         await self.registry.close()
 
@@ -94,4 +105,23 @@ class Hub:
                                             request_id=request.request_id)
             return HubReply(request_id=request.request_id, status=result.status, result=result,
                             error=result.error)
+        if isinstance(request, PlanRequest):
+            return await self._plan(request)
         raise AssertionError(f"unhandled request {request!r}")  # the union is closed
+
+    async def _plan(self, request: PlanRequest) -> HubReply:
+        def refuse(code: ErrorCode, message: str) -> HubReply:
+            return HubReply(request_id=request.request_id, status="error",
+                            error=CallError(code=code, message=message))
+
+        if self.planning is None:
+            return refuse(ErrorCode.invalid_request, "this hub runs without a planner (--model none)")
+        try:
+            plan = await self.planning.plan(request.query, dict(request.context))
+        except NotLearnedYet as exc:
+            return refuse(ErrorCode.not_learned, str(exc))
+        except Exception as exc:  # the model must never take the hub down
+            log.exception("hub.plan_failed")
+            return refuse(ErrorCode.internal, f"planning failed: {exc}")
+        log.info("hub.planned", calls=len(plan.calls), latency_ms=plan.latency_ms)
+        return HubReply(request_id=request.request_id, status="ok", plan=plan.model_dump(mode="json"))

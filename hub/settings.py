@@ -17,3 +17,6 @@ class Settings(BaseSettings):
     protocol: str = "auto"  # MQTT version: auto, 5 or 3.1.1
     call_timeout_s: float = 10.0
     log_level: str = "info"
+    model: str = "default"  # planner directory; "default": the shipped one; "none": no planner
+    retrain: bool = True  # retrain in the background when devices of new kinds appear
+    retrain_args: str = ""  # extra `octohub train` flags for those retrains

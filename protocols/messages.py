@@ -147,7 +147,18 @@ class CallCommand(_HubRequestBase):
     timeout_s: Annotated[float, Field(gt=0, le=3600)] = 10.0
 
 
-HubRequest = Annotated[DevicesRequest | CallCommand, Field(discriminator="type")]
+Context = dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=200)]]
+
+
+class PlanRequest(_HubRequestBase):
+    """Plan a request in words, without running it."""
+
+    type: Literal["plan"] = "plan"
+    query: str = Field(min_length=1, max_length=2000)
+    context: Context = Field(default_factory=dict)
+
+
+HubRequest = Annotated[DevicesRequest | CallCommand | PlanRequest, Field(discriminator="type")]
 
 
 class DeviceInfo(Strict):
@@ -165,6 +176,7 @@ class HubReply(Strict):
     status: Literal["ok", "error"]
     devices: list[DeviceInfo] | None = None
     result: CallResult | None = None
+    plan: dict[str, Any] | None = None  # a protocols.plan.Plan
     error: CallError | None = None
 
 

@@ -43,7 +43,7 @@ def call(broker: str, root: str, target: str, *args: str, timeout: float = 5) ->
 @pytest.fixture
 def fleet(procs: Procs, broker: str, root: str, tmp_path: Path) -> Procs:
     db = tmp_path / "hub.db"
-    procs.start("hub", "hub", "--db", str(db), *common(broker, root))
+    procs.start("hub", "hub", "--db", str(db), "--model", "none", *common(broker, root))
     procs.start("phone", "device", "phone", "--id", "phone-1", *common(broker, root))
     procs.start("car", "device", "car", "--id", "car-1", *common(broker, root))
     procs.start("home", "device", "home", "--id", "home-1", *common(broker, root))
@@ -103,7 +103,8 @@ def test_fleet_end_to_end(fleet: Procs, broker: str, root: str, tmp_path: Path) 
     # The registry holds every call after a hub restart.
     time.sleep(2.5)  # the slow car's late result arrives
     fleet.stop("hub")
-    fleet.start("hub2", "hub", "--db", str(tmp_path / "hub.db"), *common(broker, root))
+    fleet.start("hub2", "hub", "--db", str(tmp_path / "hub.db"), "--model", "none",
+                *common(broker, root))
     listing = {d["device_id"]: d for d in wait_for_devices(broker, root, 3)}
     assert listing["car-1"]["state"] == "offline" and listing["phone-1"]["state"] == "online"
     rc, body, _ = call(broker, root, "phone-1.take_a_photo", "camera=front")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.timeout(60)
 
 @pytest.fixture
 async def hub(broker: str, root: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db")))
+    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db"), model="none"))
     await h.start()
     yield h
     await h.stop()

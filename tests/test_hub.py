@@ -19,7 +19,7 @@ from protocols.messages import CallCommand, DevicesRequest
 
 @pytest.fixture
 async def hub(broker: str, root: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db")))
+    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db"), model="none"))
     await h.start()
     yield h
     await h.stop()

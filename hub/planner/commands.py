@@ -99,6 +99,10 @@ def register(app: typer.Typer) -> None:
         per_function: Annotated[int, typer.Option(help="Single-call examples per function")] = 300,
         epochs: float = 3.0,
         max_minutes: float = 16.0,
+        manifests: Annotated[Optional[Path], typer.Option(
+            help="JSON list of DeviceManifests to learn (default: the built-in adapters)")] = None,
+        hidden: int = 256,
+        layers: int = 2,
     ) -> None:
         """Generate data from the manifests, train, and save (safetensors + token map)."""
         from hub import logs
@@ -108,7 +112,9 @@ def register(app: typer.Typer) -> None:
         report = run(TrainConfig(kinds=[k.strip() for k in kinds.split(",") if k.strip()],
                                  inventory=str(inventory) if inventory else None, out=str(out),
                                  base=str(base) if base else None, lora=lora, seed=seed,
-                                 per_function=per_function, epochs=epochs, max_minutes=max_minutes))
+                                 per_function=per_function, epochs=epochs, max_minutes=max_minutes,
+                                 manifests_file=str(manifests) if manifests else None,
+                                 hidden=hidden, layers=layers))
         out_summary = {k: report[k] for k in ("backbone", "examples", "steps", "final_loss", "minutes")}
         print(json.dumps({"out": str(out), **out_summary}))
 

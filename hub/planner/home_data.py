@@ -785,6 +785,23 @@ def example_for(rng: random.Random, intent: str, combo: str,
 
 # ---- checking labels with hassil -------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
+def _unsign_number_words() -> None:
+    """hassil caches the spelled-out numbers of a range by (start, stop, step, fractions)
+    only, so whichever 0-100 list is read first - volume_step_down, whose multiplier is
+    -1, or a plain percentage - decides the sign of "fifty" for all of them in that
+    process. Seed the cache with the plain range, so percentages read as positive (we
+    never spell out a volume step down)."""
+    try:
+        from hassil import string_matcher
+
+        key = (0, 100, 1, None)
+        string_matcher._RANGE_TRIE_CACHE["en"][key] = string_matcher._build_range_trie(
+            "en", RangeSlotList(name=None, start=0, stop=100))
+    except (AttributeError, ImportError, TypeError):  # pragma: no cover - other hassil
+        pass
+
+
 def hassil_recognize(query: str, inventory: dict[str, Any],
                      context: dict[str, str] | None = None
                      ) -> tuple[str, dict[str, Any]] | None:
@@ -792,6 +809,7 @@ def hassil_recognize(query: str, inventory: dict[str, Any],
     None. Names, areas and floors come back as display names; whole numbers as ints."""
     from hassil.recognize import recognize_best
 
+    _unsign_number_words()
     tpl = templates()
     view = _view(inventory)
     lists: dict[str, SlotList] = {

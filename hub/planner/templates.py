@@ -271,7 +271,8 @@ def _usable(spec: FunctionSpec) -> list[Template]:
 # ---- augmentation ----------------------------------------------------------------------------
 
 PREFIXES = ["hey", "hey,", "hey there,", "ok", "okay,", "ok so", "so", "um", "uh", "um,",
-            "hi", "yo", "alright,", "please", "please,", "quick one,", "oh and", "hmm,"]
+            "hi", "yo", "alright,", "quick one,", "oh and", "hmm,"]
+POLITE_PREFIXES = ["please", "please,", "hey, please", "ok please"]  # before imperatives only
 MODAL_PREFIXES = ["can you", "could you", "would you", "can you please", "could you please",
                   "will you", "please", "I need you to", "go ahead and"]
 SUFFIXES = ["please", "thanks", "thank you", "for me", "real quick", "now", "right now",
@@ -280,13 +281,23 @@ TAIL_SUFFIXES = [", please", ", thanks", ", thank you", ". thanks", ", thx"]
 QUESTION_STARTS = {"can", "could", "would", "will", "what", "what's", "whats", "how", "how's",
                    "is", "are", "do", "does", "did", "where", "when", "who", "any", "should",
                    "may", "was", "which", "hows"}
-NOT_IMPERATIVE = QUESTION_STARTS | {"i", "i'm", "i'd", "im", "id", "i've", "my", "it's", "its",
-                                    "please", "hey", "we", "the", "there", "let's", "lets",
-                                    "it", "this", "that", "you", "on", "in", "at", "for", "ok",
-                                    "okay", "so", "new", "a", "an", "our", "your"}
+# Verbs a request can start with and still take "can you ..." in front.
+IMPERATIVE_VERBS = set("""
+    take snap grab capture shoot open show give get search look find send write email compose
+    mail draft text message tell let reply drop call dial make place phone ring start begin add
+    create save store put remember set wake change adjust dim brighten turn lower raise mute
+    max silence connect pair hook link switch bring try enable activate disable deactivate go
+    exit leave allow crank heat cool warm bump play queue throw stream use listen cast watch
+    pull lock unlock secure buzz move slide push shift lift scoot roll crack close vent tilt
+    shut navigate route plan check run do test honk beep sound toot blast hit blow flash blink
+    flick light pop unlatch release charge top kick stop end pause halt cancel quit limit cap
+    keep precondition kill schedule book block catch brief read increase decrease reduce
+    quickly
+""".split())
 CONTRACTIONS = [
     (r"\bI am\b", "I'm"), (r"\bI would\b", "I'd"), (r"\bI will\b", "I'll"),
-    (r"\bI have\b(?= to| been)", "I've"), (r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"),
+    (r"\bI have\b(?= been)", "I've"), (r"\bdo not\b(?! disturb)", "don't"),
+    (r"\bdoes not\b", "doesn't"),
     (r"\bis not\b", "isn't"), (r"\bcannot\b", "can't"), (r"\bcan not\b", "can't"),
     (r"\bit is\b", "it's"), (r"\bwhat is\b", "what's"), (r"\bthat is\b", "that's"),
     (r"\blet us\b", "let's"), (r"\byou are\b", "you're"), (r"\bwe are\b", "we're"),
@@ -392,7 +403,8 @@ def augment(rng: random.Random, text: str, protected: list[str]) -> str:
     protected = [p for p in protected if p]
     first = _first_word(text)
     question = first in QUESTION_STARTS
-    imperative = first not in NOT_IMPERATIVE and not _starts_protected(text, protected)
+    imperative = first in IMPERATIVE_VERBS \
+        and not _starts_protected(text, protected)
 
     r = rng.random()
     if r < 0.25:
@@ -414,9 +426,11 @@ def augment(rng: random.Random, text: str, protected: list[str]) -> str:
         text = f"{rng.choice(MODAL_PREFIXES)} {text[0].lower()}{text[1:]}"
         question = not text.startswith(("please", "I need", "go ahead"))
     elif r < 0.3:
-        head = text if _starts_protected(text, protected) or text.startswith("I ") \
-            else text[0].lower() + text[1:]
-        text = f"{rng.choice(PREFIXES)} {head}"
+        prefix = rng.choice(PREFIXES + POLITE_PREFIXES if imperative else PREFIXES)
+        if _first_word(prefix) != first:  # no "please please ..."
+            head = text if _starts_protected(text, protected) or text.startswith("I ") \
+                else text[0].lower() + text[1:]
+            text = f"{prefix} {head}"
     if rng.random() < 0.15:
         if _ends_protected(text, protected):
             text += rng.choice(TAIL_SUFFIXES)

@@ -47,6 +47,7 @@ class TrainConfig:
     fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
     max_minutes: float = 16.0  # stop early rather than overrun the 20-minute budget
     examples: list[Any] | None = None  # given examples instead of generated ones (tests)
+    manifests_file: str | None = None  # a JSON list of DeviceManifests (the hub's live ones)
 
 
 def builtin_manifests(kinds: list[str], inventory: str | None = None) -> list[DeviceManifest]:
@@ -96,7 +97,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     rng = random.Random(cfg.seed)
     torch.manual_seed(cfg.seed)
     torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
-    manifests = builtin_manifests(cfg.kinds, cfg.inventory)
+    if cfg.manifests_file:
+        raw = json.loads(Path(cfg.manifests_file).read_text())
+        manifests = [DeviceManifest.model_validate(m) for m in raw]
+        cfg.kinds = [m.kind for m in manifests]
+    else:
+        manifests = builtin_manifests(cfg.kinds, cfg.inventory)
     table = table_from_manifests(manifests)
     examples = cfg.examples if cfg.examples is not None else data.build(rng, manifests, cfg.per_function)
     log.info("train.data", examples=len(examples), functions=len(table.functions))

@@ -531,11 +531,17 @@ def email_body(rng: random.Random) -> str:
     parts = [rng.choice(EMAIL_BODIES).format(**fill)]
     if rng.random() < 0.3:
         parts.append(rng.choice(EMAIL_BODIES).format(**fill))
-    body = ". ".join(p[0].upper() + p[1:] if i else p for i, p in enumerate(parts))
+    body = parts[0]
+    for part in parts[1:]:
+        body += (" " if body[-1] in ".?!" else ". ") + part[0].upper() + part[1:]
     greeting = rng.choice(GREETINGS).format(first=rng.choice(FIRST_NAMES))
     if greeting:
         body = greeting + body
-    body += rng.choice(SIGNOFFS).format(me=rng.choice(FIRST_NAMES))
+    signoff = rng.choice(SIGNOFFS).format(me=rng.choice(FIRST_NAMES))
+    if signoff and body[-1] in ".?!":
+        signoff = " " + signoff.lstrip(".,").strip()
+        signoff = signoff[0] + signoff[1].upper() + signoff[2:]
+    body += signoff
     return body[0].upper() + body[1:] if rng.random() < 0.6 else body
 
 
@@ -632,6 +638,22 @@ SONGS = [
     "Time", "Purple Rain", "Here Comes the Sun", "Moon River", "Fly Me to the Moon",
     "Redbone", "HUMBLE.", "Lose Yourself", "Hey Ya!", "Take On Me", "Creep", "Hurt",
 ]
+SONG_BY = [
+    "Bohemian Rhapsody by Queen", "Shape of You by Ed Sheeran", "Blinding Lights by The Weeknd",
+    "Anti-Hero by Taylor Swift", "Hotel California by the Eagles", "Imagine by John Lennon",
+    "Hey Jude by The Beatles", "Billie Jean by Michael Jackson", "Rolling in the Deep by Adele",
+    "Uptown Funk by Bruno Mars", "Bad Guy by Billie Eilish", "Levitating by Dua Lipa",
+    "As It Was by Harry Styles", "Flowers by Miley Cyrus", "Cruel Summer by Taylor Swift",
+    "Jolene by Dolly Parton", "Espresso by Sabrina Carpenter", "drivers license by Olivia Rodrigo",
+    "Halo by Beyoncé", "Despacito by Luis Fonsi", "Viva La Vida by Coldplay",
+    "Purple Rain by Prince", "HUMBLE. by Kendrick Lamar", "Lose Yourself by Eminem",
+    "Hey Ya! by OutKast", "Take On Me by a-ha", "Creep by Radiohead",
+    "Mr. Brightside by The Killers", "Africa by Toto", "Wonderwall by Oasis",
+    "Clair de Lune by Debussy", "Take Five by Dave Brubeck", "Dancing Queen by ABBA",
+    "Redbone by Childish Gambino", "Hurt by Johnny Cash", "Good 4 U by Olivia Rodrigo",
+    "Watermelon Sugar by Harry Styles", "Someone Like You by Adele", "Fix You by Coldplay",
+    "Smells Like Teen Spirit by Nirvana", "Stairway to Heaven by Led Zeppelin",
+]
 ALBUMS = ["Abbey Road", "Thriller", "Rumours", "1989", "Midnights", "Folklore", "25",
           "Random Access Memories", "Kind of Blue", "OK Computer", "Dark Side of the Moon",
           "Back in Black", "Lemonade", "DAMN.", "Un Verano Sin Ti", "Harry's House",
@@ -641,8 +663,8 @@ GENRES = ["jazz", "lo-fi", "classical", "country", "hip hop", "indie rock", "k-p
           "Latin pop", "80s rock", "90s hip hop", "acoustic", "piano", "soul", "funk", "punk"]
 MOODS = ["chill", "relaxing", "upbeat", "workout", "focus", "sleep", "dinner party",
          "rainy day", "road trip", "study", "morning", "feel good", "sad", "party"]
-MUSIC_PATTERNS = ["{song}", "{song}", "{artist}", "{artist}", "{song} by {artist}",
-                  "the album {album}", "{album} by {artist}", "{mood} {genre}",
+MUSIC_PATTERNS = ["{song}", "{song}", "{artist}", "{artist}", "{song_by}", "{song_by}",
+                  "the album {album}", "{album}", "{mood} {genre}",
                   "{genre} music", "{mood} {genre} playlist", "my {mood} playlist",
                   "{artist} radio", "{artist}'s greatest hits", "the latest {artist} album",
                   "Discover Weekly", "Today's Top Hits", "{genre} for {mood2}",
@@ -652,7 +674,7 @@ MUSIC_PATTERNS = ["{song}", "{song}", "{artist}", "{artist}", "{song} by {artist
 def music_name(rng: random.Random) -> str:
     return rng.choice(MUSIC_PATTERNS).format(
         song=rng.choice(SONGS), artist=rng.choice(ARTISTS), artist2=rng.choice(ARTISTS),
-        album=rng.choice(ALBUMS), genre=rng.choice(GENRES), mood=rng.choice(MOODS),
+        song_by=rng.choice(SONG_BY), album=rng.choice(ALBUMS), genre=rng.choice(GENRES), mood=rng.choice(MOODS),
         mood2=rng.choice(["studying", "sleeping", "cooking", "running", "working", "relaxing"]))
 
 
@@ -718,7 +740,7 @@ def video_name(rng: random.Random) -> str:
 
 YOUTUBE_PATTERNS = ["how to {skill}", "how to {skill}", "{dish} recipe", "{dish} recipe",
                     "{game} walkthrough", "{game} tips", "{topic} documentary",
-                    "{artist} live", "{song} {artist}", "{song} lyrics", "{song} cover",
+                    "{artist} live", "{song_by}", "{song} lyrics", "{song} cover",
                     "{team} highlights", "{exercise} workout", "funny {animal} videos",
                     "{animal} compilation", "{mood} music", "lofi hip hop", "{topic} explained",
                     "{product} review", "{city} travel vlog", "{show} bloopers",
@@ -737,7 +759,8 @@ def youtube_query(rng: random.Random) -> str:
     return rng.choice(YOUTUBE_PATTERNS).format(
         skill=rng.choice(SKILLS), dish=rng.choice(DISHES), game=rng.choice(GAMES),
         topic=rng.choice(DOC_TOPICS + NEWS_TOPICS[:20]), artist=rng.choice(ARTISTS),
-        song=rng.choice(SONGS), team=rng.choice(TEAMS), exercise=rng.choice(EXERCISES),
+        song=rng.choice(SONGS), song_by=rng.choice(SONG_BY).replace(" by ", " "),
+        team=rng.choice(TEAMS), exercise=rng.choice(EXERCISES),
         animal=rng.choice(ANIMALS), mood=rng.choice(MOODS), product=rng.choice(BRANDS),
         city=rng.choice(US_CITIES + WORLD_CITIES)[0], show=rng.choice(SHOWS),
         movie=rng.choice(MOVIES), genre=rng.choice(GENRES), brand=rng.choice(NEWS_COMPANIES),
@@ -1363,7 +1386,8 @@ def _sample_number(rng: random.Random, function: str, param: str,
             x += 0.5
         return _say_temperature(rng, x), _canonical_number(x)
     if param == "level" and hi == 3:
-        n = rng.randint(ilo, ihi)
+        # Level 0 is "turn off the seat heater" (a template), not "heat it to off".
+        n = rng.randint(max(ilo, 1), ihi)
         return rng.choice(SEAT_HEAT_WORDS.get(n, [str(n)])), n
     if param == "level" and hi == 10:
         n = rng.randint(ilo, ihi)
