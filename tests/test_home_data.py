@@ -236,13 +236,15 @@ def test_get_state_with_device_class_and_state() -> None:
     assert args["state"] in {"open", "closed", "opening", "closing"}
 
 
-def test_binary_sensor_state_is_on_or_off() -> None:
-    example = find(lambda a: "name" in a, "HassGetState", "name_state")
+def test_binary_sensor_state_carries_domain_and_class() -> None:
+    # Our contract (BINARY_SENSOR_CLASS_SLOTS): name, domain, device_class and state.
     rng = random.Random(1)
     for _ in range(200):
         example = example_for(rng, "HassGetState", "name_state")
-        if example.calls[0]["args"]["name"] == "Front Door":
-            assert example.calls[0]["args"]["state"] in {"on", "off"}
+        args = example.calls[0]["args"]
+        if args["name"] == "Front Door":
+            assert args == {"name": "Front Door", "domain": "binary_sensor", "device_class": "door",
+                            "state": args["state"]} and args["state"] in {"on", "off"}
             return
     pytest.fail("no example about the Front Door")
 
@@ -289,6 +291,9 @@ def test_labels_match_hassil_recognition(examples: list[Example]) -> None:
     for example in sample:
         got = hassil_recognize(example.query, example.inventory, example.context)
         want = (intent_of(example), example.calls[0]["args"])
+        if got and want[0] == "HassGetState" and want[1].get("domain") == "binary_sensor":
+            # today's templates leave these two slots to the intent handler; we add them
+            want = (want[0], {k: v for k, v in want[1].items() if k not in ("domain", "device_class")})
         if got != want:
             wrong.append((example.query, example.context, want, got))
     assert len(wrong) <= 4, wrong[:10]

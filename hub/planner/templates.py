@@ -225,8 +225,7 @@ def function_examples(rng: random.Random, kind: str, spec: FunctionSpec,
     examples: list[Example] = []
     redraws = 0
     while len(examples) < n:
-        index = rng.randrange(len(templates))
-        template = templates[index]
+        index, template = templates[rng.randrange(len(templates))]
         skeleton = expand(rng, template.source)
         slots = list(dict.fromkeys(SLOT_RE.findall(skeleton)))
         texts, args, context = values.sample_slots(rng, spec.name, slots, spec.parameters)
@@ -251,9 +250,10 @@ def function_examples(rng: random.Random, kind: str, spec: FunctionSpec,
     return examples
 
 
-def _usable(spec: FunctionSpec) -> list[Template]:
-    usable: list[Template] = []
-    for template in spec.examples:
+def _usable(spec: FunctionSpec) -> list[tuple[int, Template]]:
+    """(index in spec.examples, parsed template) of each template that can be used."""
+    usable: list[tuple[int, Template]] = []
+    for index, template in enumerate(spec.examples):
         try:
             parsed = parse_template(template)
             for slot in template_slots(template):
@@ -262,9 +262,9 @@ def _usable(spec: FunctionSpec) -> list[Template]:
             log.warning("templates.unusable", function=spec.name, template=template,
                         error=str(exc))
             continue
-        usable.append(parsed)
+        usable.append((index, parsed))
     if not usable:
-        usable = [parse_template(t) for t in fallback_templates(spec)]
+        usable = [(-1 - i, parse_template(t)) for i, t in enumerate(fallback_templates(spec))]
     return usable
 
 

@@ -31,7 +31,7 @@ Pseudo-slots: names a template may use in `{...}` besides the function's paramet
 
 A calendar template needs a start ({start_time}, or {date} + {start_clock}) and an end
 ({end_time}, {end_clock} or {duration}). Dates spoken without a year are the next such
-day on or after `context["today"]`, which every calendar example carries.
+day on or after `context["today"]`, which such examples carry (and only those).
 """
 from __future__ import annotations
 
@@ -674,7 +674,8 @@ MUSIC_PATTERNS = ["{song}", "{song}", "{artist}", "{artist}", "{song_by}", "{son
 def music_name(rng: random.Random) -> str:
     return rng.choice(MUSIC_PATTERNS).format(
         song=rng.choice(SONGS), artist=rng.choice(ARTISTS), artist2=rng.choice(ARTISTS),
-        song_by=rng.choice(SONG_BY), album=rng.choice(ALBUMS), genre=rng.choice(GENRES), mood=rng.choice(MOODS),
+        song_by=rng.choice(SONG_BY), album=rng.choice(ALBUMS), genre=rng.choice(GENRES),
+        mood=rng.choice(MOODS),
         mood2=rng.choice(["studying", "sleeping", "cooking", "running", "working", "relaxing"]))
 
 
@@ -1030,10 +1031,10 @@ def _say_relative(rng: random.Random, h: int, m: int) -> str:
         if m == 45 and rng.random() < 0.4:
             amount = "a quarter"
         hour_h, rel = (h + 1) % 24, "to"
-    if hour_h == 12:
-        hour = rng.choice(["noon", "noon", "twelve"])
+    if hour_h == 12:  # "quarter to twelve pm" is ambiguous; "quarter to noon" is not
+        hour = "noon"
     elif hour_h == 0:
-        hour = rng.choice(["midnight", "midnight", "twelve"])
+        hour = "midnight"
     else:
         hour = number_words(_h12(hour_h)) if rng.random() < 0.8 else str(_h12(hour_h))
     text = f"{amount} {rel} {hour}"
@@ -1155,7 +1156,7 @@ def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dic
     sh, sm = sample_clock(rng, "event")
     start = datetime(day.year, day.month, day.day, sh, sm)
     full_end = "end_time" in slots
-    if full_end and rng.random() < 0.1:  # a multi-day event: "from March 3rd at 9 to March 5th at 5"
+    if full_end and rng.random() < 0.1:  # multi-day: "from March 3rd at 9 to March 5th at 5"
         eh, em = sample_clock(rng, "event")
         end_day = day + timedelta(days=rng.randint(1, 4))
         end = datetime(end_day.year, end_day.month, end_day.day, eh, em)
@@ -1169,13 +1170,20 @@ def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dic
     def clock(dt: datetime) -> str:
         return say_time(rng, dt.hour, dt.minute, style if same_style else None)
 
+    yearless = False
+
+    def spoken(d: date) -> str:
+        nonlocal yearless
+        yearless = yearless or not with_year
+        return say_date(rng, d, with_year)
+
     def full(dt: datetime, date_given: bool) -> str:
         if not date_given:
             return clock(dt)
         r = rng.random()
         if r < 0.12 and style == "h24":
             return f"{dt.date().isoformat()} {dt:%H:%M}"
-        spoken_date = say_date(rng, dt.date(), with_year)
+        spoken_date = spoken(dt.date())
         if r < 0.55:
             return f"{spoken_date} at {clock(dt)}"
         if r < 0.85:
@@ -1184,7 +1192,7 @@ def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dic
 
     texts: dict[str, str] = {}
     if "date" in slots:
-        texts["date"] = say_date(rng, day, with_year)
+        texts["date"] = spoken(day)
     if "start_clock" in slots:
         texts["start_clock"] = clock(start)
     if "end_clock" in slots:
@@ -1198,7 +1206,8 @@ def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dic
             "start_time" not in slots and "date" not in slots) or rng.random() < 0.3
         texts["end_time"] = full(end, end_needs_date)
     args = {"start_time": stamp(start), "end_time": stamp(end)}
-    return texts, args, {"today": today.isoformat()}
+    # A day said without its year is the next such day on or after today: say which.
+    return texts, args, ({"today": today.isoformat()} if yearless else {})
 
 
 # ---- phone numbers ---------------------------------------------------------------------------
@@ -1335,10 +1344,11 @@ def _say_seconds(rng: random.Random, s: int) -> str:
 
 def _say_steps(rng: random.Random, n: int) -> str:
     spoken = say_int(rng, n)
-    unit = rng.choice(["", "", "", " notches", " steps", " points", " levels", " clicks"])
-    if unit and n == 1:
-        unit = unit[:-1]
-    return spoken + unit
+    unit = rng.choice(["", "", "", "notch", "step", "point", "level", "click"])
+    if not unit:
+        return spoken
+    plural = "notches" if unit == "notch" else unit + "s"
+    return f"{spoken} {unit if n == 1 else plural}"
 
 
 SEAT_HEAT_WORDS = {0: ["off", "zero", "0"], 1: ["low", "1", "one", "level 1", "level one"],
