@@ -171,7 +171,8 @@ def parse_date(text: str, today: date | None) -> date:
     year_re = r"(\d{4}|twenty [a-z -]+)"
     day_re = r"([a-z0-9 -]+?)"
     patterns = [rf"(?:the )?{day_re} of ({month_re})(?: {year_re})?",
-                rf"({month_re}) {day_re}(?: {year_re})?", rf"(\d{{1,2}}) ({month_re})(?: {year_re})?"]
+                rf"({month_re}) {day_re}(?: {year_re})?",
+                rf"(\d{{1,2}}) ({month_re})(?: {year_re})?"]
     for i, pattern in enumerate(patterns):
         if m := re.fullmatch(pattern, t):
             if i == 1:
@@ -256,8 +257,9 @@ def parse_quantity(param: str, text: str) -> float:
     if m := re.fullmatch(r"(\d+)/10", t):
         return int(m[1])
     m = re.fullmatch(r"(?:level )?([a-z0-9 .-]+?)(?: and a half| point five)?"
-                     r"(?: ?(%|percent|per cent|out of 10|degrees fahrenheit|degrees f|degrees|°f|°|f|deg"
-                     r"|mm|millimeters?|millimetres?|cm|centimeters?|centimetres?|seconds?|secs|sec|s"
+                     r"(?: ?(%|percent|per cent|out of 10|degrees fahrenheit|degrees f|degrees|°f|°"
+                     r"|f|deg|mm|millimeters?|millimetres?|cm|centimeters?|centimetres?|seconds?"
+                     r"|secs|sec|s"
                      r"|minutes?|notch(?:es)?|steps?|points?|levels?|clicks?))?", t)
     assert m, f"unparsed {param} {text!r}"
     number, unit = m[1].strip(), m[2] or ""
@@ -406,7 +408,8 @@ def test_volume_down_is_negative() -> None:
 
 
 @pytest.mark.parametrize(("function", "param", "said", "canonical"), [
-    ("set_volume", "volume_type", "ringer", "ring"), ("set_volume", "volume_type", "ringtone", "ring"),
+    ("set_volume", "volume_type", "ringer", "ring"),
+    ("set_volume", "volume_type", "ringtone", "ring"),
     ("take_a_photo", "camera", "selfie", "front"), ("find_route_google_maps", "mode_by", "by bus",
                                                     "transit"),
     ("find_route_google_maps", "mode", "public transport", "transit"),
@@ -588,3 +591,17 @@ def test_unusable_templates_are_skipped() -> None:
     examples = function_examples(random.Random(0), "lamp", spec, 20)
     assert all(e.source.endswith("#0") for e in examples)
     assert all(isinstance(e.calls[0]["args"]["level"], int) for e in examples)
+
+
+def test_a_template_that_misses_a_required_argument_is_dropped() -> None:
+    spec = FunctionSpec(
+        name="heat", description="Heats a seat.",
+        parameters={"type": "object", "additionalProperties": False,
+                    "properties": {"seat": {"type": "string", "enum": ["driver", "passenger"]},
+                                   "level": {"type": "integer", "minimum": 1, "maximum": 3}},
+                    "required": ["seat", "level"]},
+        examples=["heat the {seat} seat to {level}", "heat my seat [to {level}] => seat=driver"])
+    examples = function_examples(random.Random(0), "car", spec, 300)
+    assert len(examples) == 300
+    for e in examples:
+        jsonschema.validate(e.calls[0]["args"], spec.parameters)

@@ -101,13 +101,19 @@ def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> lis
                 piece = part.query.rstrip(" .!?") if i < len(parts) - 1 else part.query
                 if joiner.startswith(". "):
                     piece = piece[:1].upper() + piece[1:]
-                else:
-                    piece = piece[:1].lower() + piece[1:] if not piece[:2].isupper() else piece
+                elif not piece[:2].isupper() and not _starts_with_value(piece, part.calls):
+                    piece = piece[:1].lower() + piece[1:]
                 text += joiner + piece
             calls.append({**part.calls[0], "id": f"c{len(calls) + 1}"})
         context = next((p.context for p in parts if p.context), {})
         out.append(Example(text, calls, context, None, "parallel"))
     return out
+
+
+def _starts_with_value(text: str, calls: list[dict[str, Any]]) -> bool:
+    """Does the text open with a copied argument ("Paris weather")? Then keep its case."""
+    values = [v for c in calls for v in c["args"].values() if isinstance(v, str) and v]
+    return any(text.lower().startswith(v.lower()) for v in values)
 
 
 def _fill(rng: random.Random, template: str, function: str, spec_params: dict[str, Any],

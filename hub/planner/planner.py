@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,9 @@ class Planner:
         query = _clean(query)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
+        context = dict(context or {})
+        if "today" not in context and _DATE_WORDS.search(query) and not _YEAR.search(query):
+            context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
         prompt = render_prompt(query, context)
         with torch.inference_mode():
             plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt)
@@ -151,6 +155,12 @@ class Planner:
             if token == end:
                 break
         return parse(tokenizer.decode(out, skip_special_tokens=False), self.table)
+
+
+_DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\\s+\\d)|june?|july?|aug(ust)?|"
+                         r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|"
+                         r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def _clean(query: str) -> str:

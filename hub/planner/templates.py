@@ -213,6 +213,22 @@ def _lowercase_all(query: str, args: dict[str, Any], texts: dict[str, str],
     return query.lower(), args
 
 
+def fill(skeleton: str, texts: dict[str, str]) -> str:
+    """Put slot texts in; a value that ends a sentence ("Dinner on Friday?") swallows the
+    template's own "." or "," right after it."""
+    out: list[str] = []
+    last = 0
+    for m in SLOT_RE.finditer(skeleton):
+        out.append(skeleton[last:m.start()])
+        value = texts[m.group(1)]
+        out.append(value)
+        last = m.end()
+        if value and value[-1] in ".?!" and skeleton[last:last + 1] in (".", ","):
+            last += 1
+    out.append(skeleton[last:])
+    return "".join(out)
+
+
 def function_examples(rng: random.Random, kind: str, spec: FunctionSpec,
                       n: int) -> list[Example]:
     """n examples of `kind.spec.name`, each one request and the single call that serves it.
@@ -231,15 +247,17 @@ def function_examples(rng: random.Random, kind: str, spec: FunctionSpec,
         texts, args, context = values.sample_slots(rng, spec.name, slots, spec.parameters)
         args = {**template.fixed, **args}
         errors = list(validator.iter_errors(args))
-        if errors:  # a template that cannot say everything the function needs
+        if errors:  # a template that cannot say everything the function needs: drop it
             redraws += 1
             log.warning("templates.invalid_args", function=function, template=template.source,
                         error=errors[0].message)
             if redraws > MAX_REDRAWS:
                 raise ValueError(f"{function}: templates keep producing invalid args: "
                                  f"{template.source!r}: {errors[0].message}")
+            templates = [t for t in templates if t[1] is not template] or [
+                (-1 - i, parse_template(t)) for i, t in enumerate(fallback_templates(spec))]
             continue
-        query = SLOT_RE.sub(lambda m: texts[m.group(1)], skeleton)
+        query = fill(skeleton, texts)
         query = augment(rng, query, [texts[s] for s in slots])
         if rng.random() < LOWERCASE_ALL_P:
             slot_to_param = {s: values.slot_params(s, spec.parameters)[0] for s in slots}
@@ -433,10 +451,13 @@ def augment(rng: random.Random, text: str, protected: list[str]) -> str:
             text = f"{prefix} {head}"
     if rng.random() < 0.15:
         if _ends_protected(text, protected):
-            text += rng.choice(TAIL_SUFFIXES)
+            tail = rng.choice(TAIL_SUFFIXES)
+            text += " " + tail.lstrip(",. ") if text[-1] in ".?!" else tail
         else:
-            sep = rng.choice([" ", " ", ", "])
-            text += sep + rng.choice(SUFFIXES)
+            suffix = rng.choice(SUFFIXES)
+            last = re.findall(r"[\w']+", text.lower())[-1:]
+            if last != [_first_word(suffix)]:  # no "... please please"
+                text += rng.choice([" ", " ", ", "]) + suffix
 
     r = rng.random()
     if r < 0.12:

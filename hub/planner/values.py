@@ -585,7 +585,8 @@ NEWS_TOPICS = [
     "student loans", "travel", "college football", "the Grammys", "smartphones", "streaming",
 ]
 NEWS_PATTERNS = ["{company} earnings", "{company} stock", "elections in {country}",
-                 "the {country} economy", "{city} local news", "{team}", "the {team} game",
+                 "the {country} economy", "{city} local politics", "{city} traffic", "{team}",
+                 "{team} game",
                  "{topic} in {country}", "{person}", "{company}'s new {product}",
                  "{topic} policy", "{sport} scores"]
 NEWS_COMPANIES = ["Apple", "Google", "Microsoft", "Tesla", "Amazon", "Nvidia", "Meta",
@@ -742,7 +743,7 @@ def video_name(rng: random.Random) -> str:
 YOUTUBE_PATTERNS = ["how to {skill}", "how to {skill}", "{dish} recipe", "{dish} recipe",
                     "{game} walkthrough", "{game} tips", "{topic} documentary",
                     "{artist} live", "{song_by}", "{song} lyrics", "{song} cover",
-                    "{team} highlights", "{exercise} workout", "funny {animal} videos",
+                    "{team} highlights", "{exercise} workout", "funny {animal} fails",
                     "{animal} compilation", "{mood} music", "lofi hip hop", "{topic} explained",
                     "{product} review", "{city} travel vlog", "{show} bloopers",
                     "{movie} trailer", "{skill} tutorial", "best of {show}",
@@ -810,7 +811,7 @@ ALARM_LABELS = [
 ]
 LABEL_PATTERNS = ["{label}", "{label}", "{label}", "{first}'s {thing}", "call {first}",
                   "pick up {first}", "{thing} reminder", "{weekday} {thing}",
-                  "leave for {place}", "{label} alarm"]
+                  "leave for {place}"]
 LABEL_THINGS = ["practice", "recital", "appointment", "game", "class", "meds", "bus",
                 "lesson", "checkup", "playdate", "shift"]
 TASKS = [
@@ -927,7 +928,7 @@ ENUM_WORDS: dict[tuple[str | None, str], dict[str, list[str]]] = {
         "tilt": ["tilt", "tilt", "vent"],
     },
     ("set_seat_heating", "seat"): {
-        "driver": ["driver", "driver's", "driver side", "my"],
+        "driver": ["driver", "driver's", "driver side", "driver's side"],
         "passenger": ["passenger", "passenger's", "front passenger", "passenger side"],
         "rear left": ["rear left", "back left", "left rear", "rear driver side"],
         "rear right": ["rear right", "back right", "right rear", "rear passenger side"],
@@ -1148,8 +1149,8 @@ def stamp(dt: datetime) -> str:
     return dt.strftime("%Y-%m-%d-%H-%M")
 
 
-def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dict[str, Any],
-                                                               dict[str, str]]:
+def _calendar(rng: random.Random, slots: list[str], with_year: bool | None = None,
+              ) -> tuple[dict[str, str], dict[str, Any], dict[str, str]]:
     """Jointly sample the day, start, end and their spoken forms of a calendar event."""
     today = date(2025, 1, 1) + timedelta(days=rng.randint(0, 3 * 365))
     day = today + timedelta(days=rng.choice([rng.randint(0, 30), rng.randint(1, 330)]))
@@ -1163,7 +1164,8 @@ def _calendar(rng: random.Random, slots: list[str]) -> tuple[dict[str, str], dic
     else:
         minutes = rng.choice([15, 30, 30, 45, 60, 60, 60, 60, 90, 90, 120, 120, 150, 180, 240])
         end = start + timedelta(minutes=minutes)
-    with_year = rng.random() < 0.5
+    if with_year is None:
+        with_year = rng.random() < 0.5
     style = rng.choices(TIME_STYLES, weights=[32, 12, 14, 18, 10, 14])[0]
     same_style = rng.random() < 0.75
 
@@ -1459,7 +1461,7 @@ def sample_value(rng: random.Random, function: str, param: str,
         h, m = sample_clock(rng)
         return say_time(rng, h, m), f"{h:02d}:{m:02d}"
     if pattern == STAMP_PATTERN:
-        texts, args, _ = _calendar(rng, ["start_time"])
+        texts, args, _ = _calendar(rng, ["start_time"], with_year=True)  # no context here
         return texts["start_time"], args["start_time"]
     text = free_text(rng, function, param)
     max_len = schema.get("maxLength")
