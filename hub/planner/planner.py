@@ -157,7 +157,7 @@ class Planner:
         return parse(tokenizer.decode(out, skip_special_tokens=False), self.table)
 
 
-_DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\\s+\\d)|june?|july?|aug(ust)?|"
+_DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+\d)|june?|july?|aug(ust)?|"
                          r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
