@@ -1,5 +1,6 @@
 """The hub's memory in SQLite (aiosqlite): devices, their manifests and status history,
-their functions, and every call from request to result.
+their functions, every call from request to result, and every ask (its query, plan,
+per-call outcomes and answer) for `octohub history`.
 
 Writes never slow a call down: `record_*` queues a row and returns, and one writer task
 commits whatever piled up in the last COALESCE_SECONDS in one transaction (executemany
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -61,6 +63,22 @@ CREATE TABLE IF NOT EXISTS calls (
     late_result TEXT               -- a result that arrived after the call timed out
 );
 CREATE INDEX IF NOT EXISTS calls_by_request ON calls (request_id);
+CREATE TABLE IF NOT EXISTS requests (
+    request_id TEXT PRIMARY KEY,   -- the ask's id; its calls carry it in calls.request_id
+    hub_id TEXT NOT NULL,
+    query TEXT NOT NULL,
+    context TEXT NOT NULL,         -- JSON object
+    device_id TEXT,                -- the device the request named, if any
+    plan TEXT,                     -- JSON Plan; null when planning failed
+    status TEXT NOT NULL,          -- running | needs_confirmation | ok | partial | error
+    calls TEXT NOT NULL,           -- JSON list of CallOutcome, in plan order
+    answer TEXT,
+    error_code TEXT,               -- when the ask failed before running (e.g. not_learned)
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at TEXT                -- needs_confirmation: until when it can be confirmed
+);
+CREATE INDEX IF NOT EXISTS requests_by_time ON requests (created_at);
 """
 
 # Statements in the order a batch runs them, so a call's result always lands after its
@@ -79,7 +97,16 @@ STATEMENTS = {
     "result": "UPDATE calls SET status = ?, error_code = ?, error_message = ?, value = ?,"
               " started_at = ?, finished_at = ? WHERE call_id = ?",
     "late_result": "UPDATE calls SET late_result = ? WHERE call_id = ?",
+    "request": "INSERT INTO requests (request_id, hub_id, query, context, device_id, plan, status,"
+               " calls, answer, error_code, created_at, updated_at, expires_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE"
+               " SET hub_id=excluded.hub_id, query=excluded.query, context=excluded.context,"
+               " device_id=excluded.device_id, plan=excluded.plan, status=excluded.status,"
+               " calls=excluded.calls, answer=excluded.answer, error_code=excluded.error_code,"
+               " created_at=excluded.created_at, updated_at=excluded.updated_at,"
+               " expires_at=excluded.expires_at",
 }
+REQUEST_JSON_COLUMNS = ("context", "plan", "calls")
 COALESCE_SECONDS = 0.05  # how long a write may wait to share a commit with others
 
 
@@ -205,3 +232,64 @@ class Registry:
         async with self.db.execute("SELECT * FROM calls WHERE call_id = ?", (call_id,)) as cursor:
             row = await cursor.fetchone()
         return dict(row) if row else None
+
+    # ---- asks ----------------------------------------------------------------------------
+
+    def record_request(self, row: RequestRow) -> None:
+        """Insert or update an ask's row (each state change writes the whole row)."""
+        self._queue("request", (
+            row.request_id, row.hub_id, row.query, json.dumps(row.context), row.device_id,
+            json.dumps(row.plan) if row.plan is not None else None, row.status,
+            json.dumps(row.calls, default=str), row.answer, row.error_code,
+            row.created_at.isoformat(), utcnow().isoformat(),
+            row.expires_at.isoformat() if row.expires_at else None))
+
+    async def requests(self, limit: int = 20, request_id: str | None = None, *,
+                       prefix: bool = False) -> list[dict[str, Any]]:
+        """The latest asks first (or those whose id is `request_id`, or starts with it
+        when `prefix`), JSON columns decoded."""
+        query, params = "SELECT * FROM requests", ()
+        if request_id and prefix:
+            query, params = query + " WHERE substr(request_id, 1, ?) = ?", (len(request_id), request_id)
+        elif request_id:
+            query, params = query + " WHERE request_id = ?", (request_id,)
+        async with self.db.execute(query + " ORDER BY created_at DESC LIMIT ?",
+                                   (*params, limit)) as cursor:
+            rows = [dict(r) for r in await cursor.fetchall()]
+        for row in rows:
+            for column in REQUEST_JSON_COLUMNS:
+                row[column] = json.loads(row[column]) if row[column] is not None else None
+        return rows
+
+    async def request(self, request_id: str) -> dict[str, Any] | None:
+        rows = await self.requests(1, request_id)
+        return rows[0] if rows else None
+
+    async def end_interrupted(self, hub_id: str) -> int:
+        """Asks a previous run of this hub left running or waiting for confirmation end
+        as errors: what was held in memory is gone. Returns how many."""
+        cursor = await self.db.execute(
+            "UPDATE requests SET status = 'error', updated_at = ?, expires_at = NULL,"
+            " answer = 'Interrupted: the hub stopped before this request ended; ask again.'"
+            " WHERE hub_id = ? AND status IN ('running', 'needs_confirmation')",
+            (utcnow().isoformat(), hub_id))
+        await self.db.commit()
+        return cursor.rowcount
+
+
+@dataclass
+class RequestRow:
+    """One ask as the `requests` table keeps it."""
+
+    request_id: str
+    hub_id: str
+    query: str
+    context: dict[str, str]
+    device_id: str | None
+    created_at: datetime
+    status: str = "running"
+    plan: dict[str, Any] | None = None
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    answer: str | None = None
+    error_code: str | None = None
+    expires_at: datetime | None = None

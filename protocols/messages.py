@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from protocols.plan import Plan
+
 MAX_PAYLOAD_BYTES = 256 * 1024  # a manifest of ~100 functions is ~60 KB; more is abuse
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 FUNCTION_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
@@ -158,7 +160,47 @@ class PlanRequest(_HubRequestBase):
     context: Context = Field(default_factory=dict)
 
 
-HubRequest = Annotated[DevicesRequest | CallCommand | PlanRequest, Field(discriminator="type")]
+Timeout = Annotated[float, Field(gt=0, le=3600)]
+
+
+class AskRequest(_HubRequestBase):
+    """Plan a request in words and run it: every call, then one reply with the results.
+
+    `device_id` (or `context["device_id"]`) names the device to use where several of a
+    kind could serve a call. `yes` confirms sensitive calls up front. `timeout_s` is the
+    whole request's deadline. With `progress`, the hub also sends AskProgress messages to
+    the reply topic (the plan, then each call as it ends) before the final HubReply.
+    `plan` runs the given plan instead of planning `query` (for clients that plan
+    themselves); `query` is still what the history shows.
+    """
+
+    type: Literal["ask"] = "ask"
+    query: str = Field(min_length=1, max_length=2000)
+    context: Context = Field(default_factory=dict)
+    device_id: DeviceId | None = None
+    yes: bool = False
+    timeout_s: Timeout = 30.0
+    progress: bool = False
+    plan: Plan | None = None
+
+
+class ConfirmRequest(_HubRequestBase):
+    """Confirm (or, with approve=false, decline) the held calls of an ask.
+
+    `request_id` is the ask's own request id, as its `needs_confirmation` reply gave it;
+    the reply to this request is the ask's final reply. `timeout_s` is the deadline for
+    the calls that run now.
+    """
+
+    type: Literal["confirm"] = "confirm"
+    request_id: str = Field(min_length=1, max_length=64)
+    approve: bool = True
+    timeout_s: Timeout = 30.0
+    progress: bool = False
+
+
+HubRequest = Annotated[DevicesRequest | CallCommand | PlanRequest | AskRequest | ConfirmRequest,
+                       Field(discriminator="type")]
 
 
 class DeviceInfo(Strict):
@@ -170,14 +212,55 @@ class DeviceInfo(Strict):
     manifest_version: str
 
 
+OutcomeStatus = Literal["ok", "error", "timeout", "skipped", "needs_confirmation", "declined"]
+
+
+class CallOutcome(Strict):
+    """How one planned call of an ask ended (or why it waits), with its timings.
+
+    `args` are the arguments as sent (or to be sent), with every `$ref` already replaced
+    by the result it names. `started_at`/`finished_at` are the device's clock;
+    `duration_ms` is the hub's, from sending the call to its result.
+    """
+
+    id: str  # the plan's call id, e.g. "c2"
+    function: str  # kind.function, as planned
+    status: OutcomeStatus
+    device_id: str | None = None
+    args: dict[str, Any] | None = None
+    value: Any = None
+    error: CallError | None = None
+    call_id: uuid.UUID | None = None
+    started_at: AwareDatetime | None = None
+    finished_at: AwareDatetime | None = None
+    duration_ms: float | None = None
+
+
+class AskProgress(Strict):
+    """Sent to an ask's reply topic before the final reply when the ask sets `progress`:
+    first the plan, then each call as soon as it ends."""
+
+    type: Literal["progress"] = "progress"
+    request_id: str
+    plan: dict[str, Any] | None = None
+    call: CallOutcome | None = None
+
+
 class HubReply(Strict):
     type: Literal["reply"] = "reply"
     request_id: str
-    status: Literal["ok", "error"]
+    # devices, call, plan: ok | error. ask, confirm: also partial | needs_confirmation.
+    status: Literal["ok", "partial", "error", "needs_confirmation"]
     devices: list[DeviceInfo] | None = None
     result: CallResult | None = None
     plan: dict[str, Any] | None = None  # a protocols.plan.Plan
+    calls: list[CallOutcome] | None = None  # ask, confirm: every planned call, in plan order
+    answer: str | None = None  # ask, confirm: a short answer in words
+    expires_at: AwareDatetime | None = None  # needs_confirmation: confirm before this
     error: CallError | None = None
+
+
+HubMessage = Annotated[HubReply | AskProgress, Field(discriminator="type")]
 
 
 # ---- encoding ---------------------------------------------------------------------------
@@ -215,6 +298,6 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     models: dict[str, Any] = {
         "DeviceManifest": DeviceManifest, "DeviceStatus": DeviceStatus, "HubStatus": HubStatus,
         "CallRequest": CallRequest, "CallResult": CallResult, "HubRequest": HubRequest,
-        "HubReply": HubReply,
+        "HubReply": HubReply, "AskProgress": AskProgress,
     }
     return {name: _adapter(m).json_schema() for name, m in models.items()}

@@ -87,6 +87,12 @@ class Request:
     offsets: list[tuple[int, int]]
     specs: dict[int, FunctionSpec]  # functional-token index -> live spec
     calls: list[PlannedCall] = field(default_factory=list)
+    pointer: bool = False  # the model points at span ends instead of spelling spans out
+    feed: list[int] = field(default_factory=list)  # tokens a pointer choice stands for
+
+    def take_feed(self) -> list[int]:
+        feed, self.feed = self.feed, []
+        return feed
 
     def next_positions(self, positions: Iterable[int]) -> set[int]:
         return {p + 1 for p in positions if p + 1 < len(self.query_ids)}
@@ -119,8 +125,19 @@ def quoted_enum(vocab: Vocab, values: list[Any]) -> Grammar:
     return (yield from trie_choice(vocab, closed))
 
 
+# Pseudo-tokens for pointer choices: "the span starts / ends at query position p".
+SPAN_START = 10_000_000
+SPAN_END = 20_000_000
+
+
+def is_pointer(token: int) -> bool:
+    return token >= SPAN_START
+
+
 def span_copy(vocab: Vocab, request: Request) -> Grammar:
     """A quoted span of the request, returned as the request spells it."""
+    if request.pointer:
+        return (yield from pointed_span(vocab, request))
     yield frozenset({vocab.quote})
     by_token: dict[int, set[int]] = {}
     for pos, tid in enumerate(request.query_ids):
@@ -141,6 +158,20 @@ def span_copy(vocab: Vocab, request: Request) -> Grammar:
         positions, length = moved, length + 1
     start = min(starts)
     return request.query[request.offsets[start][0]:request.offsets[start + length - 1][1]]
+
+
+def pointed_span(vocab: Vocab, request: Request) -> Grammar:
+    """Two decisions instead of one per token: where the span starts, where it ends.
+    The decoder still reads the span's tokens, which the choices stand for."""
+    yield frozenset({vocab.quote})
+    n = len(request.query_ids)
+    start = (yield frozenset(SPAN_START + p for p in range(n))) - SPAN_START
+    request.feed = [request.query_ids[start]]
+    last = min(n, start + MAX_VALUE_TOKENS)
+    end = (yield frozenset(SPAN_END + p for p in range(start, last))) - SPAN_END
+    request.feed = request.query_ids[start + 1:end + 1]
+    yield frozenset({vocab.quote})
+    return request.query[request.offsets[start][0]:request.offsets[end][1]]
 
 
 def patterned(vocab: Vocab, pattern: str) -> Grammar:
@@ -334,32 +365,53 @@ def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
 
 # ---- training targets --------------------------------------------------------------------------
 
-def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable) -> list[int]:
-    """The token ids the grammar accepts for these Plan calls (the training target)."""
+def free_text_params(specs: dict[str, FunctionSpec]) -> set[tuple[str, str]]:
+    """(kind.function, param) pairs whose values are spans copied from the request."""
+    out = set()
+    for name, spec in specs.items():
+        for param, schema in spec.parameters.get("properties", {}).items():
+            if schema.get("type") == "string" and "enum" not in schema and "pattern" not in schema:
+                out.add((name, param))
+    return out
+
+
+def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
+               spans: list[tuple[int, list[int]]] | None = None,
+               free_text: set[tuple[str, str]] | None = None) -> list[int]:
+    """The token ids the grammar accepts for these Plan calls (the training target).
+
+    When `spans` is given, each free-text value is recorded in it as (index of its first
+    token in the answer, its tokens), so training can teach the pointer where it is."""
     if not calls:
         return [vocab.fn_none, vocab.fn_end]
     by_id = {c["id"]: c for c in calls}
     used = {v["$ref"] for c in calls for v in c["args"].values() if isinstance(v, dict) and "$ref" in v}
 
-    def one(call: dict[str, Any]) -> list[int]:
+    def one(call: dict[str, Any], at: int) -> list[int]:
+        """The call's tokens, which will start at index `at` of the answer."""
         index = table.index(call["function"])
         out = [vocab.fn_ids[index], vocab.lparen]
         for n, name in enumerate(p for p in table.parameters[index] if p in call["args"]):
             value = call["args"][name]
             out += ([vocab.comma] if n else []) + list(vocab.encode(name)) + [vocab.eq]
             if isinstance(value, dict) and "$ref" in value:
-                out += one(by_id[value["$ref"]])
+                out += one(by_id[value["$ref"]], at + len(out))
             elif isinstance(value, bool):
                 out += list(vocab.encode("true" if value else "false"))
             elif isinstance(value, (int, float)):
                 out += list(vocab.encode(_number_text(value)))
             else:
-                out += [vocab.quote, *vocab.encode(str(value)), vocab.quote]
+                tokens = list(vocab.encode(str(value)))
+                if spans is not None and free_text is not None and (call["function"], name) in free_text:
+                    spans.append((at + len(out) + 1, tokens))
+                out += [vocab.quote, *tokens, vocab.quote]
         return out + [vocab.rparen]
 
     ids: list[int] = []
     for call in (c for c in calls if c["id"] not in used):
-        ids += ([vocab.semi] if ids else []) + one(call)
+        if ids:
+            ids.append(vocab.semi)
+        ids += one(call, len(ids))
     return ids + [vocab.fn_end]
 
 

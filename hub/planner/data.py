@@ -176,7 +176,7 @@ def with_noise_context(rng: random.Random, examples: list[Example], areas: list[
 
 
 def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int = 300,
-          negatives: float = 0.3, parallel: float = 0.18, nested: float = 0.08) -> list[Example]:
+          negatives: float = 0.3, parallel: float = 0.35, nested: float = 0.12) -> list[Example]:
     """The whole training set; shares are of the single-call count."""
     singles = single_examples(rng, manifests, per_function)
     examples = list(singles)

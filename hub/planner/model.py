@@ -67,7 +67,12 @@ class Seq2Seq(nn.Module):
         self.encoder = encoder.eval().requires_grad_(False)  # frozen: it ships in a package
         self.decoder = decoder
         self.bridge = nn.Linear(encoder.config.hidden_size, decoder.config.hidden_size)
+        hidden = decoder.config.hidden_size
+        # Pointer heads: score request positions as a free-text span's start and end.
+        self.span_start = nn.Linear(hidden, hidden)
+        self.span_end = nn.Linear(hidden, hidden)
         self.start_id = tokenizer.cls_token_id
+        self.pointer = True
 
     # ---- construction and files ----------------------------------------------------------
 
@@ -97,8 +102,9 @@ class Seq2Seq(nn.Module):
         self.decoder.save_pretrained(out / "decoder", safe_serialization=True)
         from safetensors.torch import save_file
 
-        save_file({k: v.contiguous() for k, v in self.bridge.state_dict().items()},
-                  str(out / "bridge.safetensors"))
+        heads = {f"{name}.{k}": v.contiguous() for name in ("bridge", "span_start", "span_end")
+                 for k, v in getattr(self, name).state_dict().items()}
+        save_file(heads, str(out / "heads.safetensors"))
         self.tokenizer.save_pretrained(out / "tokenizer")
 
     @classmethod
@@ -109,7 +115,10 @@ class Seq2Seq(nn.Module):
         encoder = AutoModel.from_pretrained(minilm_dir())
         decoder = BertLMHeadModel.from_pretrained(path / "decoder", dtype=torch.float32)
         model = cls(tokenizer, encoder, decoder)
-        model.bridge.load_state_dict(load_file(str(path / "bridge.safetensors")))
+        heads = load_file(str(path / "heads.safetensors"))
+        for name in ("bridge", "span_start", "span_end"):
+            getattr(model, name).load_state_dict(
+                {k.split(".", 1)[1]: v.float() for k, v in heads.items() if k.startswith(name + ".")})
         return model.eval()
 
     # ---- prompts ---------------------------------------------------------------------------
@@ -132,7 +141,8 @@ class Seq2Seq(nn.Module):
 
     def loss(self, states: torch.Tensor, mask: torch.Tensor, target: torch.Tensor,
              fn_weight: float = 1.0, fn_ids: torch.Tensor | None = None,
-             negatives: int = 2048) -> torch.Tensor:
+             negatives: int = 2048, spans: torch.Tensor | None = None,
+             vocab_mask: torch.Tensor | None = None) -> torch.Tensor:
         """Cross-entropy of the answer given encoder states (teacher forcing).
 
         The softmax runs over a sampled candidate set (every target token in the batch,
@@ -141,8 +151,9 @@ class Seq2Seq(nn.Module):
         step about 8x cheaper on a CPU."""
         start = torch.full((target.shape[0], 1), self.start_id, dtype=torch.long)
         inputs = torch.cat([start, target[:, :-1].clamp(min=0)], dim=1)  # (B, T)
+        memory = self.bridge(states)  # (B, S, H)
         hidden = self.decoder.bert(input_ids=inputs, attention_mask=(target != -100).long(),
-                                   encoder_hidden_states=self.bridge(states),
+                                   encoder_hidden_states=memory,
                                    encoder_attention_mask=mask).last_hidden_state  # (B, T, H)
         head = self.decoder.cls.predictions
         vocab = head.decoder.weight.shape[0]
@@ -157,12 +168,33 @@ class Seq2Seq(nn.Module):
         losses = nn.functional.cross_entropy(logits.transpose(1, 2), local, ignore_index=-100,
                                              reduction="none")  # (B, T)
         weights = (target != -100).float()
+        if vocab_mask is not None:  # span tokens are pointed at, not spelled
+            weights = weights * vocab_mask.float()
         if fn_ids is not None and fn_weight != 1.0:
             weights = weights * torch.where(torch.isin(target, fn_ids), fn_weight, 1.0)
-        return (losses * weights).sum() / weights.sum()
+        loss = (losses * weights).sum() / weights.sum().clamp(min=1)
+        if spans is not None and len(spans):
+            loss = loss + self.pointer_loss(memory, mask, hidden, spans)
+        return loss
+
+    def pointer_loss(self, memory: torch.Tensor, mask: torch.Tensor, hidden: torch.Tensor,
+                     spans: torch.Tensor) -> torch.Tensor:
+        """spans: (N, 4) rows of (batch row, decoder position of the start choice,
+        request start position, request end position); the end is chosen one step later."""
+        rows, at, first, last = spans.unbind(1)
+        keys = memory[rows]  # (N, S, H)
+        valid = mask[rows].bool()  # (N, S)
+        start_scores = (keys @ self.span_start(hidden[rows, at]).unsqueeze(-1)).squeeze(-1)
+        end_scores = (keys @ self.span_end(hidden[rows, at + 1]).unsqueeze(-1)).squeeze(-1)
+        positions = torch.arange(keys.shape[1]).unsqueeze(0)
+        start_scores = start_scores.masked_fill(~valid, -1e4)
+        end_scores = end_scores.masked_fill(~valid | (positions < first.unsqueeze(1)), -1e4)
+        return (nn.functional.cross_entropy(start_scores, first)
+                + nn.functional.cross_entropy(end_scores, last))
 
     def trainable(self) -> list[nn.Parameter]:
-        return [*self.decoder.parameters(), *self.bridge.parameters()]
+        return [*self.decoder.parameters(), *self.bridge.parameters(),
+                *self.span_start.parameters(), *self.span_end.parameters()]
 
     # ---- decoding ----------------------------------------------------------------------------
 
@@ -173,22 +205,34 @@ class Seq2Seq(nn.Module):
                            pending=[self.start_id])
 
     def step(self, state: DecodeState, allowed: list[int]) -> torch.Tensor:
-        """Feed the pending tokens; return scores for the allowed next tokens only."""
+        """Feed the pending tokens; return scores for the allowed next tokens only.
+        Pointer choices (ids from SPAN_START/SPAN_END) are scored by the pointer heads."""
+        from hub.planner.constrain import SPAN_END, SPAN_START
+
         ids = torch.tensor([state.pending])
         out = self.decoder.bert(input_ids=ids, encoder_hidden_states=state.memory,
                                 encoder_attention_mask=state.mask, cache=state.cache,
                                 use_cache=True)
         state.cache, state.pending = out.cache, []
+        last = out.last_hidden_state[0, -1]  # (H,)
+        if allowed[0] >= SPAN_START:  # request positions p: token p + 1 (after [CLS])
+            end = allowed[0] >= SPAN_END
+            base = SPAN_END if end else SPAN_START
+            positions = torch.tensor([a - base + 1 for a in allowed])
+            head = self.span_end if end else self.span_start
+            return state.memory[0, positions] @ head(last)
         head = self.decoder.cls.predictions
-        hidden = head.transform(out.last_hidden_state[0, -1])  # (H,)
+        hidden = head.transform(last)  # (H,)
         rows = torch.tensor(allowed)
         return head.decoder.weight[rows] @ hidden + head.bias[rows]
 
 
 class Causal(nn.Module):
-    """Any local causal LM. Octopus-v2 checkpoints keep their own prompt and tokens."""
+    """Any local causal LM. Octopus-v2 checkpoints keep their own prompt and tokens.
+    Spans are spelled out token by token (no pointer heads)."""
 
     kind = "causal"
+    pointer = False
 
     def __init__(self, tokenizer: Any, model: nn.Module, octopus: bool = False) -> None:
         super().__init__()
@@ -244,7 +288,7 @@ class Causal(nn.Module):
         return prompt_ids  # no separate encoder: the prompt is the sequence's start
 
     def loss(self, states: torch.Tensor, mask: torch.Tensor, target: torch.Tensor,
-             fn_weight: float = 1.0, fn_ids: torch.Tensor | None = None) -> torch.Tensor:
+             fn_weight: float = 1.0, fn_ids: torch.Tensor | None = None, **_: Any) -> torch.Tensor:
         ids = torch.cat([states, target.clamp(min=0)], dim=1)
         attention = torch.cat([mask, (target != -100).long()], dim=1)
         labels = torch.cat([torch.full_like(states, -100), target], dim=1)

@@ -16,7 +16,7 @@ from typing import Any
 import structlog
 import torch
 
-from hub.planner.constrain import Request, Vocab, plan_grammar
+from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.syntax import FunctionTable, parse
 from protocols import DeviceManifest, FunctionSpec
@@ -123,7 +123,7 @@ class Planner:
         tokenizer = self.backbone.tokenizer
         encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
         request = Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]),
-                          self.specs)
+                          self.specs, pointer=bool(getattr(self.backbone, "pointer", False)))
         state = self.backbone.start(prompt)
         grammar = plan_grammar(self.vocab, request)
         allowed = next(grammar)
@@ -135,11 +135,13 @@ class Planner:
             else:
                 candidates = sorted(allowed)
                 token = candidates[int(self.backbone.step(state, candidates).argmax())]
-            state.pending.append(token)
+            if not is_pointer(token):
+                state.pending.append(token)
             try:
                 allowed = grammar.send(token)
             except StopIteration as done:
                 return done.value  # type: ignore[no-any-return]
+            state.pending += request.take_feed()  # the request tokens a pointer choice selected
 
     def _octopus(self, prompt: tuple[str, str | None]) -> Plan:
         """Octopus-v2's own format, decoded greedily up to <nexa_end>, then parsed."""

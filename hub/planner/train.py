@@ -21,9 +21,9 @@ import torch
 from tqdm import tqdm
 
 from hub.planner import data
-from hub.planner.constrain import Vocab, answer_ids
+from hub.planner.constrain import Vocab, answer_ids, free_text_params
 from hub.planner.model import Causal, Seq2Seq, render_prompt
-from hub.planner.planner import table_from_manifests
+from hub.planner.planner import live_specs, table_from_manifests
 from protocols import DeviceManifest
 
 log = structlog.get_logger("octohub.train")
@@ -73,15 +73,34 @@ def encode_all(model: Seq2Seq | Causal, prompts: list[tuple[str, str | None]],
     return out
 
 
-def collate(items: list[tuple[torch.Tensor, list[int]]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    width = max(s.shape[0] for s, _ in items)
-    length = max(len(t) for _, t in items)
+def locate_spans(model: Any, query: str, spans: list[tuple[int, list[int]]]) -> list[tuple[int, int, int, int]]:
+    """(answer index of the span's first token, its length, request start, request end),
+    request positions counted as the encoder sees them (after [CLS])."""
+    ids = model.tokenizer(query, add_special_tokens=False)["input_ids"]
+    found = []
+    for at, tokens in spans:
+        for p in range(len(ids) - len(tokens) + 1):
+            if tokens and ids[p:p + len(tokens)] == tokens:
+                found.append((at, len(tokens), p + 1, p + len(tokens)))
+                break
+    return found
+
+
+def collate(items: list[tuple[torch.Tensor, list[int], list[tuple[int, int, int, int]]]]
+            ) -> tuple[torch.Tensor, ...]:
+    width = max(s.shape[0] for s, _, _ in items)
+    length = max(len(t) for _, t, _ in items)
     first = items[0][0]
     shape = (len(items), width, *first.shape[1:])
     states = torch.zeros(shape, dtype=torch.float32 if first.is_floating_point() else torch.long)
     mask = torch.zeros(len(items), width, dtype=torch.long)
     target = torch.full((len(items), length), -100, dtype=torch.long)
-    for row, (s, t) in enumerate(items):
+    vocab_mask = torch.ones(len(items), length, dtype=torch.bool)
+    spans = []
+    for row, (s, t, found) in enumerate(items):
+        for at, size, begin, end in found:
+            vocab_mask[row, at:at + size] = False  # pointed at, not spelled
+            spans.append((row, at, begin, end))
         if first.is_floating_point():
             states[row, : s.shape[0]] = s.float()
             mask[row, : s.shape[0]] = 1
@@ -89,7 +108,8 @@ def collate(items: list[tuple[torch.Tensor, list[int]]]) -> tuple[torch.Tensor, 
             states[row, width - s.shape[0]:] = s
             mask[row, width - s.shape[0]:] = 1
         target[row, : len(t)] = torch.tensor(t)
-    return states, mask, target
+    span_tensor = torch.tensor(spans, dtype=torch.long).reshape(-1, 4)
+    return states, mask, target, span_tensor, vocab_mask
 
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
@@ -112,9 +132,15 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     else:
         model = Seq2Seq.create(table.tokens, hidden=cfg.hidden, layers=cfg.layers, seed=cfg.seed)
     vocab = Vocab(model.tokenizer, table)
-    targets = [answer_ids(vocab, ex.calls, table) for ex in examples]
+    free_text = free_text_params(live_specs(manifests))
+    targets, pointers = [], []
+    for ex in examples:
+        spans: list[tuple[int, list[int]]] = []
+        targets.append(answer_ids(vocab, ex.calls, table, spans, free_text))
+        pointers.append(locate_spans(model, ex.query, spans) if getattr(model, "pointer", False) else [])
     encoded = encode_all(model, [render_prompt(ex.query, ex.context) for ex in examples])
-    items = [(states, target) for (states, _), target in zip(encoded, targets)]
+    items = [(states, target, spans) for (states, _), target, spans in zip(encoded, targets, pointers)]
+    log.info("train.pointer_spans", spans=sum(map(len, pointers)))
 
     fn_ids = torch.tensor(vocab.fn_ids + [vocab.fn_none])
     params = model.trainable()
@@ -139,8 +165,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             rng.shuffle(blocks)
             order = [i for block in blocks for i in block]
         batch, order = order[: cfg.batch_size], order[cfg.batch_size:]
-        states, mask, target = collate([items[i] for i in batch])
-        loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids)
+        states, mask, target, spans, vocab_mask = collate([items[i] for i in batch])
+        loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids, spans=spans, vocab_mask=vocab_mask)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -157,11 +183,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
     if isinstance(model, Seq2Seq):
-        model.decoder.half()  # fp16 on disk keeps the shipped checkpoint small
-        model.bridge.half()
+        trained = [model.decoder, model.bridge, model.span_start, model.span_end]
+        for part in trained:  # fp16 on disk keeps the shipped checkpoint small
+            part.half()
         model.save(out)
-        model.decoder.float()
-        model.bridge.float()
+        for part in trained:
+            part.float()
     else:
         model.save(out)
     report = {
