@@ -143,6 +143,10 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     log.info("train.pointer_spans", spans=sum(map(len, pointers)))
 
     fn_ids = torch.tensor(vocab.fn_ids + [vocab.fn_none])
+    # Tokens the grammar offers side by side (digits against punctuation, "20" against
+    # "##0") must all be in every softmax, or their scores are never calibrated.
+    always = torch.tensor(sorted(vocab.format_ids | {vocab.quote, vocab.comma, vocab.rparen, vocab.semi,
+                                                     vocab.fn_end, *vocab.encode("true"), *vocab.encode("false")}))
     params = model.trainable()
     optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01)
     steps = max(1, int(math.ceil(len(items) / cfg.batch_size) * cfg.epochs))
@@ -166,7 +170,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             order = [i for block in blocks for i in block]
         batch, order = order[: cfg.batch_size], order[cfg.batch_size:]
         states, mask, target, spans, vocab_mask = collate([items[i] for i in batch])
-        loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids, spans=spans, vocab_mask=vocab_mask)
+        loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids, spans=spans, vocab_mask=vocab_mask,
+                          always=always)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
