@@ -268,3 +268,33 @@ def test_octopus_checkpoint_path(tmp_path: Path) -> None:
     assert planner.table.functions[0] == "phone.take_a_photo" and len(planner.table.functions) == 20
     with pytest.raises(SyntaxError_, match="end token|expected"):  # it stops at <nexa_end> at once
         planner.plan("take a selfie")
+
+
+@pytest.mark.timeout(300)
+def test_causal_base_with_lora_takes_the_same_path(tmp_path: Path) -> None:
+    """`octohub train --base DIR --lora`: a local causal LM gets the functional tokens,
+    trains with peft LoRA, saves, and plans through the same constrained decoder."""
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    from hub.planner.model import minilm_dir
+
+    base = tmp_path / "tiny-llama"
+    tokenizer = AutoTokenizer.from_pretrained(minilm_dir())  # any local tokenizer will do
+    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64,
+                         num_hidden_layers=1, num_attention_heads=2, num_key_value_heads=1,
+                         max_position_embeddings=256, pad_token_id=tokenizer.pad_token_id)
+    torch.manual_seed(0)
+    LlamaForCausalLM(config).save_pretrained(base)
+    tokenizer.save_pretrained(base)
+
+    out = tmp_path / "lora"
+    report = train(TrainConfig(kinds=["phone"], out=str(out), base=str(base), lora=True,
+                               examples=lamp_examples(random.Random(1))[:120], epochs=1,
+                               batch_size=16, warmup_steps=2, lr=1e-3, seed=0))
+    assert report["backbone"] == "causal"
+    assert (out / "adapter_config.json").exists()
+    planner = Planner.load(out)
+    assert isinstance(planner.backbone, Causal) and not planner.octopus
+    planner.use_manifests(builtin_manifests(["phone"]))
+    plan = planner.plan("set the brightness to 7")  # barely trained: any valid plan will do
+    Plan.model_validate(plan.model_dump())

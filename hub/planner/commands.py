@@ -103,6 +103,7 @@ def register(app: typer.Typer) -> None:
             help="JSON list of DeviceManifests to learn (default: the built-in adapters)")] = None,
         hidden: int = 256,
         layers: int = 2,
+        int8_encoder: Annotated[bool, typer.Option(help="int8 encoder (faster, retrained for it)")] = False,
     ) -> None:
         """Generate data from the manifests, train, and save (safetensors + token map)."""
         from hub import logs
@@ -114,7 +115,7 @@ def register(app: typer.Typer) -> None:
                                  base=str(base) if base else None, lora=lora, seed=seed,
                                  per_function=per_function, epochs=epochs, max_minutes=max_minutes,
                                  manifests_file=str(manifests) if manifests else None,
-                                 hidden=hidden, layers=layers))
+                                 hidden=hidden, layers=layers, int8_encoder=int8_encoder))
         out_summary = {k: report[k] for k in ("backbone", "examples", "steps", "final_loss", "minutes")}
         print(json.dumps({"out": str(out), **out_summary}))
 

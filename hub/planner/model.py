@@ -73,12 +73,13 @@ class Seq2Seq(nn.Module):
         self.span_end = nn.Linear(hidden, hidden)
         self.start_id = tokenizer.cls_token_id
         self.pointer = True
+        self.int8_encoder = False
 
     # ---- construction and files ----------------------------------------------------------
 
     @classmethod
     def create(cls, new_tokens: list[str], hidden: int = 256, layers: int = 2, heads: int = 4,
-               seed: int = 0) -> Seq2Seq:
+               seed: int = 0, int8_encoder: bool = False) -> Seq2Seq:
         torch.manual_seed(seed)
         tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
         tokenizer.add_special_tokens({"additional_special_tokens": new_tokens})
@@ -96,7 +97,21 @@ class Seq2Seq(nn.Module):
             projected = centred @ v[:, :hidden]
             projected *= 0.02 / projected.std()
             decoder.get_input_embeddings().weight[: source.shape[0]] = projected
-        return cls(tokenizer, encoder, decoder)
+        model = cls(tokenizer, encoder, decoder)
+        if int8_encoder:
+            model.quantize_encoder()
+        return model
+
+    def quantize_encoder(self) -> None:
+        """int8 weights for the frozen encoder: ~3x faster on a CPU. The decoder must be
+        trained on the same int8 encoder's states (its outputs drift a little)."""
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.encoder = torch.ao.quantization.quantize_dynamic(self.encoder, {nn.Linear},
+                                                                  dtype=torch.qint8)
+        self.int8_encoder = True
 
     def save(self, out: Path) -> None:
         self.decoder.save_pretrained(out / "decoder", safe_serialization=True)
@@ -108,7 +123,7 @@ class Seq2Seq(nn.Module):
         self.tokenizer.save_pretrained(out / "tokenizer")
 
     @classmethod
-    def load(cls, path: Path) -> Seq2Seq:
+    def load(cls, path: Path, int8_encoder: bool = False) -> Seq2Seq:
         from safetensors.torch import load_file
 
         tokenizer = AutoTokenizer.from_pretrained(path / "tokenizer")
@@ -119,6 +134,8 @@ class Seq2Seq(nn.Module):
         for name in ("bridge", "span_start", "span_end"):
             getattr(model, name).load_state_dict(
                 {k.split(".", 1)[1]: v.float() for k, v in heads.items() if k.startswith(name + ".")})
+        if int8_encoder:
+            model.quantize_encoder()
         return model.eval()
 
     # ---- prompts ---------------------------------------------------------------------------
@@ -321,5 +338,5 @@ class DecodeState:
 def load_backbone(path: Path) -> Seq2Seq | Causal:
     meta = json.loads((path / "planner.json").read_text()) if (path / "planner.json").exists() else {}
     if meta.get("backbone") == "seq2seq":
-        return Seq2Seq.load(path)
+        return Seq2Seq.load(path, int8_encoder=bool(meta.get("int8_encoder")))
     return Causal.load(path)

@@ -44,6 +44,7 @@ class TrainConfig:
     warmup_steps: int = 100
     hidden: int = 256
     layers: int = 2
+    int8_encoder: bool = False  # dynamic int8 encoder, in training and at inference
     fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
     max_minutes: float = 16.0  # stop early rather than overrun the 20-minute budget
     examples: list[Any] | None = None  # given examples instead of generated ones (tests)
@@ -130,7 +131,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     if cfg.base:
         model: Seq2Seq | Causal = Causal.create(Path(cfg.base), table.tokens, lora=cfg.lora)
     else:
-        model = Seq2Seq.create(table.tokens, hidden=cfg.hidden, layers=cfg.layers, seed=cfg.seed)
+        model = Seq2Seq.create(table.tokens, hidden=cfg.hidden, layers=cfg.layers, seed=cfg.seed,
+                               int8_encoder=cfg.int8_encoder)
     vocab = Vocab(model.tokenizer, table)
     free_text = free_text_params(live_specs(manifests))
     targets, pointers = [], []
@@ -197,7 +199,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     else:
         model.save(out)
     report = {
-        "backbone": model.kind, "functions": list(table.functions),
+        "backbone": model.kind, "int8_encoder": cfg.int8_encoder, "functions": list(table.functions),
         "parameters": [list(p) for p in table.parameters], "kinds": cfg.kinds, "seed": cfg.seed,
         "examples": len(examples), "steps": len(losses), "final_loss": sum(losses[-50:]) / max(1, len(losses[-50:])),
         "minutes": round((time.time() - started) / 60, 2),
