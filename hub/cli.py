@@ -21,7 +21,7 @@ from rich.tree import Tree
 
 from hub import logs
 from hub.bus import Bus, BusError, Message, RequestTimeout
-from hub.settings import Settings
+from hub.settings import DEFAULT_CONFIRM, Settings
 from protocols import HubReply, ProtocolError, Topics, decode, encode
 from protocols.messages import (
     AskProgress,
@@ -72,14 +72,27 @@ def hub(
                                        help='Planner directory, "default" (shipped) or "none"')] = "default",
     retrain: Annotated[bool, typer.Option(help="Retrain when devices of new kinds appear")] = True,
     retrain_args: Annotated[str, typer.Option(help="Extra `octohub train` flags for retrains")] = "",
+    confirm: Annotated[str, typer.Option(
+        envvar="OCTOHUB_CONFIRM", help='Which calls wait for confirmation, e.g. '
+        '"sensitive, car.*, !phone.send_email" or "none" (docs/protocol.md)')] = DEFAULT_CONFIRM,
+    default_devices: Annotated[str, typer.Option(
+        envvar="OCTOHUB_DEFAULT_DEVICES",
+        help='The device per kind when several could serve a call, e.g. "car=car-1"')] = "",
     log_level: str = "info",
 ) -> None:
     """Run the hub."""
+    from pydantic import ValidationError
+
     from hub.service import Hub
 
     logs.configure(log_level)
-    settings = Settings(broker=broker, hub_id=hub_id, db=db, root=root, model=model, retrain=retrain,
-                        retrain_args=retrain_args)
+    try:
+        settings = Settings(broker=broker, hub_id=hub_id, db=db, root=root, model=model,
+                            retrain=retrain, retrain_args=retrain_args, confirm=confirm,
+                            default_devices=default_devices)
+    except ValidationError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from None
     _run_until_signal(Hub(settings).run)
 
 
@@ -423,8 +436,8 @@ def _prompt(reply: HubReply) -> bool:
     held = [c for c in reply.calls or [] if c.status == "needs_confirmation" and c.error is None]
     out.print("[yellow]These calls need your confirmation:[/yellow]")
     for call in held:
-        args = ", ".join(f"{k}={_short(v, 200)}" for k, v in (call.args or {}).items())
-        out.print(f"  {call.id} {call.function} on {call.device_id}({escape(args)})", highlight=False)
+        args = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in (call.args or {}).items())
+        out.print(f"  {call.id} {call.function}({escape(args)}) on {call.device_id}", highlight=False)
     return Confirm.ask("Send them?", console=out, default=False)
 
 

@@ -4,8 +4,8 @@
     octohub demo --script demo/requests.txt    # run a script, print a summary table
 
 It uses the broker at --broker when one answers there; otherwise it starts an embedded
-amqtt broker (pure Python, MQTT 3.1.1 only: every client falls back from v5) on that
-port if it is a free loopback port, else on any free loopback port. Then the hub, with
+amqtt broker (pure Python, MQTT 3.1.1 only) on that port if it is a free loopback port,
+else on any free loopback port, and every client speaks 3.1.1 to it. Then the hub, with
 the shipped planner, and one phone, one car and one home adapter start in this process,
 and every request goes to the hub over MQTT exactly as `octohub ask` sends it.
 
@@ -38,11 +38,11 @@ from rich.prompt import Confirm
 from rich.table import Table
 
 from devices import catalogue
-from hub.bus import Bus, BusError, BrokerAddress
+from hub.bus import BrokerAddress, Bus, BusError, RequestTimeout
 from hub.cli import AskPrinter, stream_request
 from hub.service import Hub
 from hub.settings import Settings
-from protocols import HubReply, Topics
+from protocols import HubReply, ProtocolError, Topics
 from protocols.messages import AskRequest, ConfirmRequest
 
 DEVICES = (("phone", "phone-1"), ("car", "car-1"), ("home", "home-1"))
@@ -187,9 +187,14 @@ async def run_demo(*, broker: str, model: str, db: str, root: str, script: Path 
     tasks: list[asyncio.Task[None]] = []
     hub: Hub | None = None
     try:
-        console.print(f"broker: {'embedded amqtt at ' + url + ' (MQTT 3.1.1)' if embedded else url}")
+        console.print(f"broker: {'embedded amqtt at ' + url + ' (MQTT 3.1.1)' if embedded else url}",
+                      highlight=False)
+        # amqtt never answers an MQTT 5 CONNECT that carries a Will, so "auto" would wait
+        # out the connect timeout before falling back: with it, speak 3.1.1 from the start.
+        protocol = "3.1.1" if embedded else "auto"
+        _quiet_model_loading()
         hub = Hub(Settings(broker=url, root=root, db=db, model=model, retrain=False,
-                           log_level=log_level))
+                           log_level=log_level, protocol=protocol))
         with console.status("loading the planner and starting the hub…"):
             await hub.start()
         if hub.planning is None or hub.planning.planner is None:
@@ -200,11 +205,13 @@ async def run_demo(*, broker: str, model: str, db: str, root: str, script: Path 
             stop = asyncio.Event()
             adapter = catalogue.create(kind, device_id)
             stops.append(stop)
-            tasks.append(asyncio.create_task(adapter.serve(url, topics=Topics(root), stop=stop)))
+            tasks.append(asyncio.create_task(adapter.serve(url, topics=Topics(root), stop=stop,
+                                                           protocol=protocol)))
         await _wait_for_devices(hub)
         console.print(f"hub 'home' on root {root}; devices: "
-                      + ", ".join(d for _, d in DEVICES) + f"; history in {db}")
-        async with Bus(url, root=root) as client:
+                      + ", ".join(d for _, d in DEVICES) + f"; history: octohub history --db {db}",
+                      highlight=False)
+        async with Bus(url, root=root, protocol=protocol) as client:
             if lines is not None:
                 return await _run_script(client, Topics(root), lines)
             await _prompt_loop(client, Topics(root))
@@ -219,6 +226,14 @@ async def run_demo(*, broker: str, model: str, db: str, root: str, script: Path 
             await hub.stop()
         if embedded:
             await embedded.stop()
+
+
+def _quiet_model_loading() -> None:
+    """transformers draws a progress bar for every checkpoint it loads; not in the demo."""
+    with contextlib.suppress(ImportError):
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
 
 async def _wait_for_devices(hub: Hub) -> None:
@@ -239,8 +254,11 @@ async def ask(client: Bus, topics: Topics, line: ScriptLine, printer: AskPrinter
                           device_id=line.device, yes=line.yes, timeout_s=ASK_TIMEOUT_SECONDS,
                           progress=True)
 
-    reply = await stream_request(client, topics, "home", build, ASK_TIMEOUT_SECONDS + 5,
-                                 printer.progress)
+    try:
+        reply = await stream_request(client, topics, "home", build, ASK_TIMEOUT_SECONDS + 5,
+                                     printer.progress)
+    except (RequestTimeout, ProtocolError) as exc:  # the demo goes on with the next request
+        reply = HubReply(request_id="", status="error", answer=str(exc))
     printer.reply(reply)
     return reply
 
@@ -280,7 +298,7 @@ Empty line or `quit` to leave."""
 
 
 async def _prompt_loop(client: Bus, topics: Topics) -> None:
-    console.print(HELP, highlight=False)
+    console.print(HELP, markup=False, highlight=False)
     while True:
         try:
             text = await asyncio.to_thread(console.input, "[bold cyan]octohub>[/bold cyan] ")
@@ -289,12 +307,12 @@ async def _prompt_loop(client: Bus, topics: Topics) -> None:
         if text.strip() in ("", "quit", "exit"):
             return
         if text.strip() in ("help", "?"):
-            console.print(HELP, highlight=False)
+            console.print(HELP, markup=False, highlight=False)
             continue
         try:
             line = parse_line(text)
         except ValueError as exc:
-            console.print(f"[red]{exc}[/red]")
+            console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
             continue
         if line is None:
             continue

@@ -33,8 +33,10 @@ import fnmatch
 import json
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import structlog
@@ -70,9 +72,9 @@ class Step:
     args: dict[str, Any] | None = None
     value: Any = None
     error: CallError | None = None
-    call_id: Any = None
-    started_at: Any = None
-    finished_at: Any = None
+    call_id: uuid.UUID | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
     duration_ms: float | None = None
 
     def end(self, status: str, code: ErrorCode | None = None, message: str = "") -> None:

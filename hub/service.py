@@ -11,6 +11,7 @@ expires after `confirm_ttl_s`; its row in SQLite says `needs_confirmation` meanw
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -40,6 +41,7 @@ from protocols.messages import (
 from protocols.plan import Plan
 
 Progress = Callable[[AskProgress], None]
+MIN_RUN_SECONDS = 0.001  # planning used up the deadline: every call ends timeout, unsent
 
 
 @dataclass
@@ -87,6 +89,11 @@ class Hub:
             log.info("hub.interrupted_asks_ended", count=interrupted)
         await self.bus.connect()
         await self.router.start()
+        if self.planning:
+            # Devices remembered in SQLite: their retained manifests, unchanged, will not
+            # reach the router's manifest listeners, so the planner learns of them here.
+            for known in list(self.router.devices.values()):
+                self.planning.update(known.manifest)
         await self.bus.subscribe(self.topics.hub_request(self.settings.hub_id), self._on_request)
         self.bus.on_reconnect(self._announce)
         await self._announce()
@@ -186,22 +193,24 @@ class Hub:
         if request_id in self._running or request_id in self._held:
             return _refused(request_id, ErrorCode.invalid_request,
                             f"request id {request_id!r} is already in use by a running ask")
+        started = time.monotonic()  # the deadline covers planning too
         hint = request.device_id or request.context.get("device_id")
-        if hint and hint not in self.router.devices:
-            known = ", ".join(sorted(self.router.devices)) or "none"
-            return _refused(request_id, ErrorCode.unknown_device,
-                            f"no device {hint!r} (known: {known})")
         context = {k: v for k, v in request.context.items() if k != "device_id"}
         row = RequestRow(request_id, self.settings.hub_id, request.query, context, hint, utcnow())
         self._running.add(request_id)
         try:
+            refusal = None
+            if hint and hint not in self.router.devices:
+                known = ", ".join(sorted(self.router.devices)) or "none"
+                refusal = CallError(code=ErrorCode.unknown_device,
+                                    message=f"no device {hint!r} (known: {known})")
             plan = request.plan
-            if plan is None:
+            if plan is None and refusal is None:
                 plan, refusal = await self._plan_ask(request.query, context)
-                if refusal is not None:
-                    row.status, row.error_code, row.answer = "error", refusal.code.value, refusal.message
-                    self.registry.record_request(row)
-                    return _refused(request_id, refusal.code, refusal.message)
+            if refusal is not None:
+                row.status, row.error_code, row.answer = "error", refusal.code.value, refusal.message
+                self.registry.record_request(row)
+                return _refused(request_id, refusal.code, refusal.message)
             assert plan is not None
             row.plan = plan.model_dump(mode="json")
             self.registry.record_request(row)
@@ -209,7 +218,8 @@ class Hub:
                 progress(AskProgress(request_id=request_id, plan=row.plan))
             execution = Execution(request_id, plan, device_hint=hint, approved=request.yes,
                                   on_step=_forward(request_id, progress))
-            await self.executor.run(execution, request.timeout_s)
+            left = request.timeout_s - (time.monotonic() - started)
+            await self.executor.run(execution, max(left, MIN_RUN_SECONDS))
             return self._finish(row, execution)
         finally:
             self._running.discard(request_id)

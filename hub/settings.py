@@ -1,7 +1,7 @@
 """Settings from flags, then OCTOHUB_* environment variables, then defaults."""
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from protocols.topics import DEFAULT_ROOT
@@ -31,10 +31,26 @@ class Settings(BaseSettings):
     # Comma-separated rules: `sensitive`, `kind.function` globs, optional `[arg=glob]`
     # conditions, `!rule` to exempt, `none` for no confirmations at all.
     confirm: str = DEFAULT_CONFIRM
-    # kind=device_id pairs: the device a call goes to when several of its kind are online
-    # and the request names none, e.g. "phone=phone-1,car=car-2".
+    # kind=device_id pairs: the device a call goes to when the hub knows several of its
+    # kind and the request names none, e.g. "phone=phone-1,car=car-2".
     default_devices: str = ""
     confirm_ttl_s: float = Field(default=300.0, gt=0)  # how long a held ask waits
+
+    @field_validator("confirm")
+    @classmethod
+    def _confirm_parses(cls, value: str) -> str:
+        from hub.executor import ConfirmPolicy
+
+        ConfirmPolicy(value)  # raises ValueError with the bad rule
+        return value
+
+    @field_validator("default_devices")
+    @classmethod
+    def _pairs(cls, value: str) -> str:
+        bad = [p for p in value.split(",") if p.strip() and "=" not in p]
+        if bad:
+            raise ValueError(f"expected kind=device_id pairs, got {', '.join(bad)}")
+        return value
 
     def defaults_by_kind(self) -> dict[str, str]:
         pairs = (p.partition("=") for p in self.default_devices.split(",") if p.strip())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from devices.car import Car
 from devices.phone import Phone
@@ -23,7 +24,7 @@ from hub.settings import Settings
 from protocols import ErrorCode, HubReply, Topics, decode
 from protocols.messages import AskProgress, AskRequest, ConfirmRequest
 from protocols.plan import Plan
-from tests.conftest import Procs, run_cli
+from tests.conftest import REPO, Procs, run_cli
 from tests.test_executor import Fleet
 
 MODEL = Path(os.environ.get("OCTOHUB_TEST_MODEL") or DEFAULT_MODEL)
@@ -85,6 +86,9 @@ async def test_ask_streams_progress_and_answers(hub: Hub, fleet: Fleet, client: 
     assert sorted(u.call.id for u in updates[1:] if u.call) == ["c1", "c2", "c3"]
     c1 = next(c for c in reply.calls or [] if c.id == "c1")
     assert c1.device_id == "phone-1" and c1.call_id and c1.duration_ms and c1.started_at
+    for name, message in (("HubReply", reply), ("AskProgress", updates[-1])):  # docs/schemas hold
+        schema = json.loads((REPO / "docs" / "schemas" / f"{name}.json").read_text())
+        Draft202012Validator(schema).validate(json.loads(message.model_dump_json(exclude_none=True)))
 
     await hub.registry.flush()
     row = await hub.registry.request("r-stream")
