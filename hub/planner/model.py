@@ -130,6 +130,11 @@ class Seq2Seq(nn.Module):
         encoder = AutoModel.from_pretrained(minilm_dir())
         decoder = BertLMHeadModel.from_pretrained(path / "decoder", dtype=torch.float32)
         model = cls(tokenizer, encoder, decoder)
+        if not (path / "heads.safetensors").exists():  # an older checkpoint: no pointer heads
+            model.bridge.load_state_dict({k: v.float() for k, v in
+                                          load_file(str(path / "bridge.safetensors")).items()})
+            model.pointer = False
+            return model.eval()
         heads = load_file(str(path / "heads.safetensors"))
         for name in ("bridge", "span_start", "span_end"):
             getattr(model, name).load_state_dict(
@@ -202,13 +207,14 @@ class Seq2Seq(nn.Module):
         rows, at, first, last = spans.unbind(1)
         keys = memory[rows]  # (N, S, H)
         valid = mask[rows].bool()  # (N, S)
-        start_scores = (keys @ self.span_start(hidden[rows, at]).unsqueeze(-1)).squeeze(-1)
-        end_scores = (keys @ self.span_end(hidden[rows, at + 1]).unsqueeze(-1)).squeeze(-1)
+        scale = keys.shape[-1] ** -0.5  # as in attention: keeps early gradients small
+        start_scores = (keys @ self.span_start(hidden[rows, at]).unsqueeze(-1)).squeeze(-1) * scale
+        end_scores = (keys @ self.span_end(hidden[rows, at + 1]).unsqueeze(-1)).squeeze(-1) * scale
         positions = torch.arange(keys.shape[1]).unsqueeze(0)
         start_scores = start_scores.masked_fill(~valid, -1e4)
         end_scores = end_scores.masked_fill(~valid | (positions < first.unsqueeze(1)), -1e4)
-        return (nn.functional.cross_entropy(start_scores, first)
-                + nn.functional.cross_entropy(end_scores, last))
+        return 0.5 * (nn.functional.cross_entropy(start_scores, first)
+                      + nn.functional.cross_entropy(end_scores, last))
 
     def trainable(self) -> list[nn.Parameter]:
         return [*self.decoder.parameters(), *self.bridge.parameters(),
@@ -238,7 +244,7 @@ class Seq2Seq(nn.Module):
             base = SPAN_END if end else SPAN_START
             positions = torch.tensor([a - base + 1 for a in allowed])
             head = self.span_end if end else self.span_start
-            return state.memory[0, positions] @ head(last)
+            return state.memory[0, positions] @ head(last) * state.memory.shape[-1] ** -0.5
         head = self.decoder.cls.predictions
         hidden = head.transform(last)  # (H,)
         rows = torch.tensor(allowed)
