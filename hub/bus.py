@@ -35,6 +35,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential
 log = structlog.get_logger("octohub.bus")
 
 CONNECT_TIMEOUT_SECONDS = 5.0
+V5_PROBE_SECONDS = 1.5  # with protocol="auto", how long a v5 CONNECT may go unanswered
 KEEPALIVE_SECONDS = 15  # the broker sends the Last Will after 1.5x this without traffic
 RECONNECT_MIN_DELAY_SECONDS = 0.2
 RECONNECT_MAX_DELAY_SECONDS = 5
@@ -133,8 +134,10 @@ class Bus:
                     "3.1.1": [paho.MQTTv311]}[self._protocol_choice]
         last_error: Exception | None = None
         for version in versions:
+            # Some 3.1.1-only brokers (amqtt) never answer a v5 CONNECT: don't wait long.
+            wait = min(timeout, V5_PROBE_SECONDS) if len(versions) > 1 and version == paho.MQTTv5 else timeout
             try:
-                await self._connect_with(version, timeout)
+                await self._connect_with(version, wait)
                 return
             except BusError as exc:  # try the next protocol version
                 last_error = exc

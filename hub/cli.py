@@ -289,13 +289,9 @@ async def stream_request(bus: Bus, topics: Topics, hub_id: str, build: Callable[
 
 def context_pairs(pairs: list[str] | None) -> dict[str, str]:
     """--context key=value pairs (values are plain strings)."""
-    context: dict[str, str] = {}
-    for pair in pairs or []:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise typer.BadParameter(f"expected key=value, got {pair!r}")
-        context[key.strip()] = value.strip().strip('"')
-    return context
+    from hub.planner.commands import parse_context
+
+    return parse_context(pairs)
 
 
 # ---- showing plans and results ----------------------------------------------------------

@@ -76,6 +76,8 @@ class PlannerService:
             raise RuntimeError("no planner model is loaded (see the hub's log)")
         if not self.manifests:
             raise NotLearnedYet(["(no devices online)"], self.retraining)
+        if not self.planner.specs:  # every live device is of a kind the model never learned
+            raise NotLearnedYet(self.planner.missing, self.retraining)
         async with self._lock:  # one request at a time on the CPU-bound model
             plan: Plan = await asyncio.to_thread(self.planner.plan, query, context)
         if not plan.calls and self.planner.missing:

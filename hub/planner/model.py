@@ -23,6 +23,7 @@ from typing import Any
 
 import torch
 from torch import nn
+from transformers.utils import logging as hf_logging
 from transformers import (
     AutoModel,
     AutoModelForCausalLM,
@@ -30,6 +31,8 @@ from transformers import (
     BertConfig,
     BertLMHeadModel,
 )
+
+hf_logging.disable_progress_bar()  # no "Loading weights" bars in `octohub plan` output
 
 OCTOPUS_PROMPT = ("Below is the query from the users, please call the correct function and "
                   "generate the parameters to call the function.\n\nQuery: {query} \n\nResponse:")
