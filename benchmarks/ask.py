@@ -53,7 +53,7 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         {"id": "c1", "function": "phone.take_a_photo", "args": {"camera": "front"}},
         {"id": "c2", "function": "car.flash_lights", "args": {}},
         {"id": "c3", "function": "home.turn_on", "args": {"area": "Kitchen", "domain": "light"}}]),
-    "nested": ("text Mom the weather in Paris", [
+    "nested": ("send Mom the forecast for Paris", [
         {"id": "c1", "function": "phone.get_weather_forecast", "args": {"location": "Paris"}},
         {"id": "c2", "function": "phone.send_text_message",
          "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}}]),

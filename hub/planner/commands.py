@@ -96,14 +96,14 @@ def register(app: typer.Typer) -> None:
         base: Annotated[Optional[Path], typer.Option(help="A local causal LM to fine-tune")] = None,
         lora: Annotated[bool, typer.Option(help="LoRA (rank 16, alpha 32) instead of full")] = False,
         seed: int = 0,
-        per_function: Annotated[int, typer.Option(help="Single-call examples per function")] = 300,
+        per_function: Annotated[int, typer.Option(help="Single-call examples per function")] = 400,
         epochs: float = 3.0,
-        max_minutes: float = 16.0,
+        max_minutes: float = 19.0,
         manifests: Annotated[Optional[Path], typer.Option(
             help="JSON list of DeviceManifests to learn (default: the built-in adapters)")] = None,
         hidden: int = 256,
         layers: int = 2,
-        int8_encoder: Annotated[bool, typer.Option(help="int8 encoder (faster, retrained for it)")] = False,
+        int8_encoder: Annotated[bool, typer.Option(help="int8 encoder (faster; the decoder trains on its states)")] = True,
     ) -> None:
         """Generate data from the manifests, train, and save (safetensors + token map)."""
         from hub import logs
