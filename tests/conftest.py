@@ -109,6 +109,18 @@ class Procs:
 
 
 @pytest.fixture
+async def hub(broker: str, root: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A hub in this process, without a planner, on the test's own topic root."""
+    from hub.service import Hub
+    from hub.settings import Settings
+
+    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db"), model="none"))
+    await h.start()
+    yield h
+    await h.stop()
+
+
+@pytest.fixture
 def procs(tmp_path: Path) -> Iterator[Procs]:
     p = Procs(tmp_path)
     yield p

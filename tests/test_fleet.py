@@ -3,26 +3,16 @@ one process, random valid calls through the hub, all answered ok."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from hub.bus import Bus
 from hub.service import Hub
-from hub.settings import Settings
 from protocols import Topics
 from simulations.fleet import CALLS, Fleet, build, load, wait_ready
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-async def hub(broker: str, root: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db"), model="none"))
-    await h.start()
-    yield h
-    await h.stop()
 
 
 def test_call_table_validates_against_manifests() -> None:

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
-import pytest
 
 from devices.car import Car
 from devices.phone import Phone
 from hub.bus import Bus
 from hub.service import Hub
-from hub.settings import Settings
 from protocols import ErrorCode, HubReply, Topics, decode, encode
 from protocols.messages import CallCommand, DevicesRequest
-
-
-@pytest.fixture
-async def hub(broker: str, root: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    h = Hub(Settings(broker=broker, root=root, hub_id="home", db=str(tmp_path / "h.db"), model="none"))
-    await h.start()
-    yield h
-    await h.stop()
 
 
 async def start_device(adapter, broker: str, root: str):  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ import uuid
 from datetime import timedelta
 from typing import Annotated, Literal
 
-import pytest
 from pydantic import Field
 
 from devices.car import Car
