@@ -89,6 +89,7 @@ class Request:
     calls: list[PlannedCall] = field(default_factory=list)
     pointer: bool = False  # the model points at span ends instead of spelling spans out
     feed: list[int] = field(default_factory=list)  # tokens a pointer choice stands for
+    taken: set[int] = field(default_factory=set)  # request positions already copied into args
 
     def take_feed(self) -> list[int]:
         feed, self.feed = self.feed, []
@@ -165,11 +166,16 @@ def pointed_span(vocab: Vocab, request: Request) -> Grammar:
     The decoder still reads the span's tokens, which the choices stand for."""
     yield frozenset({vocab.quote})
     n = len(request.query_ids)
-    start = (yield frozenset(SPAN_START + p for p in range(n))) - SPAN_START
+    # A word of the request fills one argument at most: spans never overlap.
+    free = [p for p in range(n) if p not in request.taken] or list(range(n))
+    start = (yield frozenset(SPAN_START + p for p in free)) - SPAN_START
     request.feed = [request.query_ids[start]]
-    last = min(n, start + MAX_VALUE_TOKENS)
-    end = (yield frozenset(SPAN_END + p for p in range(start, last))) - SPAN_END
+    last = start
+    while last + 1 < min(n, start + MAX_VALUE_TOKENS) and last + 1 not in request.taken:
+        last += 1
+    end = (yield frozenset(SPAN_END + p for p in range(start, last + 1))) - SPAN_END
     request.feed = request.query_ids[start + 1:end + 1]
+    request.taken |= set(range(start, end + 1))
     yield frozenset({vocab.quote})
     return request.query[request.offsets[start][0]:request.offsets[end][1]]
 
