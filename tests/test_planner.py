@@ -120,8 +120,9 @@ def test_constrained_decoding_never_yields_an_invalid_arg(random_planner: Planne
     specs = {random_planner.table.functions[i]: s for i, s in random_planner.specs.items()}
     for call in plan.calls:
         schema = copy.deepcopy(specs[call.function].parameters)
-        for name in call.refs() and [k for k, v in call.args.items() if isinstance(v, dict)]:
-            schema["properties"][name] = {}  # a nested result is coerced by the executor
+        for name, value in call.args.items():
+            if isinstance(value, dict) and "$ref" in value:
+                schema["properties"][name] = {}  # a nested result is coerced by the executor
         jsonschema.validate(strip_refs(call.args), schema)
     Plan.model_validate(plan.model_dump())
 
@@ -298,3 +299,23 @@ def test_causal_base_with_lora_takes_the_same_path(tmp_path: Path) -> None:
     planner.use_manifests(builtin_manifests(["phone"]))
     plan = planner.plan("set the brightness to 7")  # barely trained: any valid plan will do
     Plan.model_validate(plan.model_dump())
+
+
+@pytest.mark.timeout(120)
+def test_plan_jsonl_reports_bad_lines_and_goes_on() -> None:
+    """`octohub plan --jsonl`: one plan per line, in order; a bad line gets an error line."""
+    import json
+    import subprocess
+
+    from tests.conftest import OCTOHUB, REPO
+
+    lines = ["turn off the kitchen lights", "{not json", '{"query": 42}',
+             '{"query": "turn on the lights in here", "context": {"area": "Kitchen"}}']
+    result = subprocess.run([OCTOHUB, "plan", "--jsonl"], input="\n".join(lines) + "\n",
+                            capture_output=True, text=True, timeout=100, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert "calls" in out[0] and "calls" in out[3]
+    assert out[1]["error"].startswith("line 2") and out[2]["error"].startswith("line 3")
+    assert all(c["function"].startswith("home.") for c in out[3]["calls"])

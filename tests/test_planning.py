@@ -71,9 +71,9 @@ async def test_new_kind_is_learned_in_the_background(broker: str, root: str, tmp
 
         # Until the swap, a request nothing learned can serve is answered not_learned.
         reply = await plan_over_mqtt(broker, root, "set the fish tank light to 4")
-        if reply.status == "error":
-            assert reply.error and reply.error.code is ErrorCode.not_learned
-            assert "aquarium.set_tank_light" in reply.error.message
+        assert reply.status == "error" and reply.error, reply
+        assert reply.error.code is ErrorCode.not_learned
+        assert "aquarium.set_tank_light" in reply.error.message
 
         for _ in range(700):  # the child `octohub train` runs, then the model is swapped
             if planning.swaps:

@@ -70,9 +70,15 @@ def register(app: typer.Typer) -> None:
         if not jsonl and request is None:
             err.print("[red]error:[/red] give a REQUEST, or --jsonl with requests on stdin")
             raise typer.Exit(2)
+        from hub.planner.planner import PlanningError
+
         planner = load_planner(model, inventory)
         if not jsonl:
-            result = planner.plan(request, parse_context(context))
+            try:
+                result = planner.plan(request, parse_context(context))
+            except (ValueError, PlanningError) as exc:  # e.g. an Octopus answer that won't parse
+                err.print(f"[red]error:[/red] no plan: {exc}")
+                raise typer.Exit(1) from None
             print(result.model_dump_json(indent=2) if as_json else render_plan(result))
             return
         for n, line in enumerate(sys.stdin, 1):
@@ -85,7 +91,7 @@ def register(app: typer.Typer) -> None:
                 if not isinstance(query, str) or not isinstance(ctx, dict):
                     raise ValueError("query must be a string and context an object")
                 print(planner.plan(query, ctx).model_dump_json(), flush=True)
-            except (ValueError, KeyError, TypeError) as exc:
+            except (ValueError, KeyError, TypeError, PlanningError) as exc:  # one bad line, not the run
                 print(json.dumps({"error": f"line {n}: {exc}"}), flush=True)
 
     @app.command()

@@ -28,8 +28,8 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "checkpoint"
 MAX_UNCONSTRAINED_TOKENS = 96
 
 
-class NotLearned(Exception):
-    """The live devices offer functions this model has no token for yet."""
+class PlanningError(RuntimeError):
+    """The model could not produce an answer for this request (nothing was planned)."""
 
 
 def table_from_manifests(manifests: list[DeviceManifest]) -> FunctionTable:
@@ -119,7 +119,7 @@ class Planner:
     def _constrained(self, query: str, prompt: tuple[str, str | None]) -> Plan:
         assert self.vocab is not None
         if not self.specs:
-            raise RuntimeError("no live functions: call use_manifests() first")
+            raise PlanningError("no live functions: call use_manifests() first")
         tokenizer = self.backbone.tokenizer
         encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
         request = Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]),
@@ -129,7 +129,7 @@ class Planner:
         allowed = next(grammar)
         while True:
             if not allowed:
-                raise RuntimeError(f"the answer grammar reached a dead end for {query!r}")
+                raise PlanningError(f"the answer grammar reached a dead end for {query!r}")
             if len(allowed) == 1:  # forced: no model step, fed with the next one
                 (token,) = allowed
             else:
