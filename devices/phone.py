@@ -18,6 +18,9 @@ STAMP = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$",
                              description="'YYYY-MM-DD-HH-MM'")]
 Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+# ISO 639-1 codes a news search takes; an enum, so the planner chooses rather than spells one.
+Language = Literal["en", "es", "fr", "de", "it", "pt", "ja", "zh", "ko", "hi", "ar", "ru", "nl", "sv",
+                   "pl", "tr", "vi", "uk", "el", "he", "id", "th"]
 
 WEATHER = ["Sunny", "Partly cloudy", "Cloudy", "Light rain", "Showers", "Thunderstorms",
            "Windy", "Fog", "Snow"]
@@ -114,7 +117,7 @@ class Phone(DeviceAdapter):
         "is there any (breaking|new) news (on|about) {query}",
         "(read|tell) me the (top|latest) (stories|news) about {query}",
     ])
-    async def get_trending_news(self, query: Text, language: str = "en") -> list[str]:
+    async def get_trending_news(self, query: Text, language: Language = "en") -> list[str]:
         """Retrieves trending news articles that match a topic.
 
         Args:

@@ -15,12 +15,14 @@ So every answer parses and every argument validates. Tokens that the grammar for
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
+from hub.planner import spoken
 from hub.planner.syntax import FN_END, FN_NONE, FunctionTable
 from protocols import FunctionSpec
 from protocols.plan import Plan, PlannedCall
@@ -90,6 +92,20 @@ class Request:
     pointer: bool = False  # the model points at span ends instead of spelling spans out
     feed: list[int] = field(default_factory=list)  # tokens a pointer choice stands for
     taken: set[int] = field(default_factory=set)  # request positions already copied into args
+
+    @functools.cached_property
+    def numbers(self) -> dict[tuple[int, int], float]:
+        """(start, end) token spans that read as numbers ("seventy seven", "21.5")."""
+        return spoken.number_spans(self.query, self.offsets)
+
+    @functools.cached_property
+    def phones(self) -> dict[tuple[int, int], str]:
+        """(start, end) token spans that read as phone numbers, in E.164."""
+        return spoken.phone_spans(self.query, self.offsets)
+
+    def free(self, spans: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
+        """The spans none of whose words an earlier argument took."""
+        return {k: v for k, v in spans.items() if not self.taken.intersection(range(k[0], k[1] + 1))}
 
     def take_feed(self) -> list[int]:
         feed, self.feed = self.feed, []
@@ -180,6 +196,57 @@ def pointed_span(vocab: Vocab, request: Request) -> Grammar:
     return request.query[request.offsets[start][0]:request.offsets[end][1]]
 
 
+def point_at(vocab: Vocab, request: Request, spans: dict[tuple[int, int], Any]) -> Grammar:
+    """Point at one of these spans (its opening quote already chosen); returns its value."""
+    start = (yield frozenset(SPAN_START + s for s, _ in spans)) - SPAN_START
+    request.feed = [request.query_ids[start]]
+    end = (yield frozenset(SPAN_END + e for s, e in spans if s == start)) - SPAN_END
+    request.feed = request.query_ids[start + 1:end + 1]
+    request.taken |= set(range(start, end + 1))
+    yield frozenset({vocab.quote})
+    return spans[(start, end)]
+
+
+def pointed_number(vocab: Vocab, request: Request, schema: dict[str, Any], follow: frozenset[int],
+                   integer: bool) -> Grammar:
+    """A number spelled in digits, or (after an opening quote) the request's own words for
+    it, read by spoken.parse_number: "seventy seven" -> 77. A minus may precede either
+    ("turn it down by two" -> -2). Returns (value, pending token or None)."""
+    low, high = schema.get("minimum", -10**9), schema.get("maximum", 10**9)
+
+    def fits(value: float) -> bool:
+        return low <= value <= high and (not integer or float(value).is_integer())
+
+    found = request.free(request.numbers)
+    plus = {k: _canonical(v) for k, v in found.items() if fits(v)}
+    minus = {k: _canonical(-v) for k, v in found.items() if v and fits(-v)}
+    spelled = number(vocab, schema, follow, integer)
+    token = yield next(spelled) | ({vocab.quote} if plus else set())
+    if token == vocab.minus:
+        allowed = spelled.send(token)
+        token = yield allowed | ({vocab.quote} if minus else set())
+        if token == vocab.quote:
+            return (yield from point_at(vocab, request, minus)), None
+    elif token == vocab.quote:
+        return (yield from point_at(vocab, request, plus)), None
+    return (yield from _resume(spelled, token))
+
+
+def pointed_phone(vocab: Vocab, request: Request, pattern: str) -> Grammar:
+    """A phone number the request says is pointed at and read back in E.164; one it does
+    not say is spelled (and checked by the pattern)."""
+    compiled = regex.compile(pattern)
+    found = {k: v for k, v in request.free(request.phones).items() if compiled.fullmatch(v)}
+    if not found:
+        return (yield from patterned(vocab, pattern))
+    yield frozenset({vocab.quote})
+    return (yield from point_at(vocab, request, found))
+
+
+def _canonical(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
 def patterned(vocab: Vocab, pattern: str) -> Grammar:
     """A quoted string whose characters must keep matching `pattern`."""
     compiled = regex.compile(pattern)
@@ -267,13 +334,15 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
         options = {(*vocab.encode(str(v).lower()), vocab.quote): v for v in schema["enum"]}
         yield frozenset({vocab.quote})  # non-string enums are quoted too, so none is a prefix
         return (yield from trie_choice(vocab, options)), None
-    if kind == "integer":
-        return (yield from number(vocab, schema, follow, integer=True))
-    if kind == "number":
-        return (yield from number(vocab, schema, follow, integer=False))
+    if kind in ("integer", "number"):
+        if request.pointer:
+            return (yield from pointed_number(vocab, request, schema, follow, kind == "integer"))
+        return (yield from number(vocab, schema, follow, integer=kind == "integer"))
     if kind == "boolean":
         return (yield from boolean(vocab)), None
     if "pattern" in schema:
+        if request.pointer and schema["pattern"] == spoken.E164_PATTERN:
+            return (yield from pointed_phone(vocab, request, schema["pattern"])), None
         return (yield from patterned(vocab, schema["pattern"])), None
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
@@ -381,13 +450,40 @@ def free_text_params(specs: dict[str, FunctionSpec]) -> set[tuple[str, str]]:
     return out
 
 
+def phone_number_params(specs: dict[str, FunctionSpec]) -> set[tuple[str, str]]:
+    """(kind.function, param) pairs that hold E.164 phone numbers (pointed at when said)."""
+    return {(name, param) for name, spec in specs.items()
+            for param, schema in spec.parameters.get("properties", {}).items()
+            if schema.get("pattern") == spoken.E164_PATTERN}
+
+
 def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
-               spans: list[tuple[int, list[int]]] | None = None,
-               free_text: set[tuple[str, str]] | None = None) -> list[int]:
+               spans: list[tuple[int, list[int], tuple[int, int] | None]] | None = None,
+               free_text: set[tuple[str, str]] | None = None,
+               request: Request | None = None,
+               phone_params: set[tuple[str, str]] = frozenset()) -> list[int]:
     """The token ids the grammar accepts for these Plan calls (the training target).
 
     When `spans` is given, each free-text value is recorded in it as (index of its first
-    token in the answer, its tokens), so training can teach the pointer where it is."""
+    token in the answer, its tokens, its request position if known), so training can
+    teach the pointer where it is. With the `request`, a number or phone number that the
+    request says in words is pointed at too ("seventy seven" for 77)."""
+    used: set[int] = set()
+
+    def said(found: dict[tuple[int, int], Any], value: Any) -> tuple[int, int] | None:
+        """The request's words for this value: the earliest, longest unused span."""
+        matches = [k for k, v in found.items() if v == value and not used.intersection(range(k[0], k[1] + 1))]
+        if request is None or spans is None or not matches:
+            return None
+        best = min(matches, key=lambda k: (k[0], -k[1]))
+        used.update(range(best[0], best[1] + 1))
+        return best
+
+    def pointed(at: int, where: tuple[int, int]) -> list[int]:
+        assert request is not None and spans is not None
+        tokens = request.query_ids[where[0]:where[1] + 1]
+        spans.append((at + 1, tokens, where))
+        return [vocab.quote, *tokens, vocab.quote]
     if not calls:
         return [vocab.fn_none, vocab.fn_end]
     by_id = {c["id"]: c for c in calls}
@@ -405,11 +501,17 @@ def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
             elif isinstance(value, bool):
                 out += list(vocab.encode("true" if value else "false"))
             elif isinstance(value, (int, float)):
-                out += list(vocab.encode(_number_text(value)))
+                where = said(request.numbers, abs(value)) if request else None
+                sign = [vocab.minus] if where and value < 0 else []
+                out += sign + (pointed(at + len(out) + len(sign), where) if where
+                               else list(vocab.encode(_number_text(value))))
+            elif request and (call["function"], name) in phone_params and \
+                    (where := said(request.phones, value)):
+                out += pointed(at + len(out), where)
             else:
                 tokens = list(vocab.encode(str(value)))
                 if spans is not None and free_text is not None and (call["function"], name) in free_text:
-                    spans.append((at + len(out) + 1, tokens))
+                    spans.append((at + len(out) + 1, tokens, None))
                 out += [vocab.quote, *tokens, vocab.quote]
         return out + [vocab.rparen]
 

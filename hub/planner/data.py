@@ -92,7 +92,7 @@ def single_examples(rng: random.Random, manifests: list[DeviceManifest], per_fun
 def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> list[Example]:
     out = []
     for _ in range(n):
-        parts = rng.sample(singles, 3 if rng.random() < 0.25 else 2)
+        parts = rng.sample(singles, 3 if rng.random() < 0.35 else 2)
         text = parts[0].query.rstrip(" .!?")
         calls: list[dict[str, Any]] = []
         for i, part in enumerate(parts):
@@ -131,6 +131,72 @@ def _fill(rng: random.Random, template: str, function: str, spec_params: dict[st
             text = text.replace("{" + name + "}", spoken, 1)
             args[name] = value
     return text, args
+
+
+# Arguments where "A and B" means the same call twice ("vacuum the kitchen and the
+# hallway", "text Mom and Dad I'm home"), not one value ("news about cats and dogs").
+CONJOINED = {"contact_name", "location", "area", "floor", "name", "seat", "zone", "window",
+             "volume_type"}
+CONJUNCTIONS = [" and ", " and ", " & ", ", and ", " and also ", " as well as "]
+
+
+def conjoined_examples(rng: random.Random, singles: list[Example], manifests: list[DeviceManifest],
+                       n: int) -> list[Example]:
+    """One request, one function, two values of one argument: two calls."""
+    from hub.planner.home_data import default_inventory
+    from hub.planner.values import sample_value
+
+    specs = {f"{m.kind}.{f.name}": f for m in manifests for f in m.functions}
+    out: list[Example] = []
+    for _ in range(n * 20):
+        if len(out) >= n:
+            break
+        example = rng.choice(singles)
+        if len(example.calls) != 1 or example.calls[0]["function"] not in specs:
+            continue
+        call = example.calls[0]
+        home = call["function"].startswith("home.")
+        said = [(k, v) for k, v in call["args"].items() if k in CONJOINED and isinstance(v, str)
+                and (home or k != "name") and v.lower() in example.query.lower()]
+        if not said:
+            continue
+        key, value = rng.choice(said)
+        at = example.query.lower().index(value.lower())
+        spoken = example.query[at:at + len(value)]
+        schema = specs[call["function"]].parameters.get("properties", {}).get(key, {})
+        if home:
+            other = _other_home_value(rng, example.inventory or default_inventory(), key, value)
+            if other is None:
+                continue
+            other_spoken = other.lower() if spoken.islower() else other
+        elif "enum" in schema:
+            others = [e for e in schema["enum"] if e != value and isinstance(e, str)]
+            if not others:
+                continue
+            other_spoken = other = rng.choice(others)
+        else:
+            other_spoken, other = sample_value(rng, call["function"].split(".", 1)[1], key, schema)
+            if not isinstance(other, str) or other.lower() == value.lower():
+                continue
+        before = example.query[:at]
+        joiner = rng.choice(CONJUNCTIONS)
+        if before.lower().endswith("the ") and rng.random() < 0.6:
+            joiner += "the "
+        text = before + spoken + joiner + other_spoken + example.query[at + len(value):]
+        calls = [{**call, "id": "c1"}, {**call, "id": "c2", "args": {**call["args"], key: other}}]
+        out.append(Example(text, calls, dict(example.context or {}), example.inventory, "conjoined"))
+    return out
+
+
+def _other_home_value(rng: random.Random, inventory: dict[str, Any], key: str, value: str) -> str | None:
+    """Another area, floor, or entity of the same domain, from the request's own home."""
+    if key == "name":
+        domains = {e["id"].split(".")[0] for e in inventory.get("entities", []) if e["name"] == value}
+        pool = [e["name"] for e in inventory.get("entities", [])
+                if e["id"].split(".")[0] in domains and e["name"] != value]
+    else:
+        pool = [a["name"] for a in inventory.get(f"{key}s", []) if a["name"] != value]
+    return rng.choice(pool) if pool else None
 
 
 def nested_examples(rng: random.Random, manifests: list[DeviceManifest], n: int) -> list[Example]:
@@ -176,11 +242,13 @@ def with_noise_context(rng: random.Random, examples: list[Example], areas: list[
 
 
 def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int = 300,
-          negatives: float = 0.3, parallel: float = 0.35, nested: float = 0.12) -> list[Example]:
+          negatives: float = 0.3, parallel: float = 0.45, nested: float = 0.15,
+          conjoined: float = 0.06) -> list[Example]:
     """The whole training set; shares are of the single-call count."""
     singles = single_examples(rng, manifests, per_function)
     examples = list(singles)
     examples += parallel_examples(rng, singles, int(len(singles) * parallel))
+    examples += conjoined_examples(rng, singles, manifests, int(len(singles) * conjoined))
     examples += nested_examples(rng, manifests, int(len(singles) * nested))
     examples += negative_examples(rng, int(len(singles) * negatives))
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]

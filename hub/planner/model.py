@@ -82,7 +82,7 @@ class Seq2Seq(nn.Module):
 
     @classmethod
     def create(cls, new_tokens: list[str], hidden: int = 256, layers: int = 2, heads: int = 4,
-               seed: int = 0, int8_encoder: bool = False) -> Seq2Seq:
+               seed: int = 0, int8_encoder: bool = False, dropout: float = 0.0) -> Seq2Seq:
         torch.manual_seed(seed)
         tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
         tokenizer.add_special_tokens({"additional_special_tokens": new_tokens})
@@ -90,7 +90,7 @@ class Seq2Seq(nn.Module):
         config = BertConfig(vocab_size=len(tokenizer), hidden_size=hidden, num_hidden_layers=layers,
                             num_attention_heads=heads, intermediate_size=4 * hidden,
                             max_position_embeddings=160, is_decoder=True, add_cross_attention=True,
-                            hidden_dropout_prob=0.1, attention_probs_dropout_prob=0.1,
+                            hidden_dropout_prob=dropout, attention_probs_dropout_prob=dropout,
                             tie_word_embeddings=True)
         decoder = BertLMHeadModel(config)
         with torch.no_grad():  # start the decoder's word vectors from MiniLM's, by PCA

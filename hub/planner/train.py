@@ -21,7 +21,7 @@ import torch
 from tqdm import tqdm
 
 from hub.planner import data
-from hub.planner.constrain import Vocab, answer_ids, free_text_params
+from hub.planner.constrain import Request, Vocab, answer_ids, free_text_params, phone_number_params
 from hub.planner.model import Causal, Seq2Seq, render_prompt
 from hub.planner.planner import live_specs, table_from_manifests
 from protocols import DeviceManifest
@@ -45,6 +45,8 @@ class TrainConfig:
     hidden: int = 256
     layers: int = 2
     int8_encoder: bool = True  # dynamic int8 encoder, in training and at inference (~3x faster)
+    dropout: float = 0.0  # the decoder underfits its data in 20 minutes: no dropout
+    negatives: int = 512  # random extra tokens in each step's sampled softmax
     fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
     max_minutes: float = 19.0  # stop early rather than overrun the 20-minute budget
     examples: list[Any] | None = None  # given examples instead of generated ones (tests)
@@ -74,12 +76,22 @@ def encode_all(model: Seq2Seq | Causal, prompts: list[tuple[str, str | None]],
     return out
 
 
-def locate_spans(model: Any, query: str, spans: list[tuple[int, list[int]]]) -> list[tuple[int, int, int, int]]:
+def request_view(tokenizer: Any, query: str) -> Request:
+    """The request as the grammar sees it (tokens and their character offsets)."""
+    encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
+    return Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]), {}, pointer=True)
+
+
+def locate_spans(model: Any, query: str, spans: list[tuple[int, list[int], tuple[int, int] | None]]
+                 ) -> list[tuple[int, int, int, int]]:
     """(answer index of the span's first token, its length, request start, request end),
     request positions counted as the encoder sees them (after [CLS])."""
     ids = model.tokenizer(query, add_special_tokens=False)["input_ids"]
     found = []
-    for at, tokens in spans:
+    for at, tokens, where in spans:
+        if where is not None:  # a number or phone number: its position is known
+            found.append((at, len(tokens), where[0] + 1, where[1] + 1))
+            continue
         for p in range(len(ids) - len(tokens) + 1):
             if tokens and ids[p:p + len(tokens)] == tokens:
                 found.append((at, len(tokens), p + 1, p + len(tokens)))
@@ -132,28 +144,37 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         model: Seq2Seq | Causal = Causal.create(Path(cfg.base), table.tokens, lora=cfg.lora)
     else:
         model = Seq2Seq.create(table.tokens, hidden=cfg.hidden, layers=cfg.layers, seed=cfg.seed,
-                               int8_encoder=cfg.int8_encoder)
+                               int8_encoder=cfg.int8_encoder, dropout=cfg.dropout)
     vocab = Vocab(model.tokenizer, table)
-    free_text = free_text_params(live_specs(manifests))
+    specs = live_specs(manifests)
+    free_text, phones = free_text_params(specs), phone_number_params(specs)
+    pointer = bool(getattr(model, "pointer", False))
     targets, pointers = [], []
-    for ex in examples:
-        spans: list[tuple[int, list[int]]] = []
-        targets.append(answer_ids(vocab, ex.calls, table, spans, free_text))
-        pointers.append(locate_spans(model, ex.query, spans) if getattr(model, "pointer", False) else [])
+    for ex in tqdm(examples, desc="answers", leave=False, mininterval=2.0):
+        spans: list[tuple[int, list[int], tuple[int, int] | None]] = []
+        request = request_view(model.tokenizer, ex.query) if pointer else None
+        targets.append(answer_ids(vocab, ex.calls, table, spans, free_text, request, phones))
+        pointers.append(locate_spans(model, ex.query, spans) if pointer else [])
     encoded = encode_all(model, [render_prompt(ex.query, ex.context) for ex in examples])
     items = [(states, target, spans) for (states, _), target, spans in zip(encoded, targets, pointers)]
     log.info("train.pointer_spans", spans=sum(map(len, pointers)))
 
-    fn_ids = torch.tensor(vocab.fn_ids + [vocab.fn_none])
+    # Decisions that shape the plan (which function, another call or the end) weigh more.
+    fn_ids = torch.tensor(vocab.fn_ids + [vocab.fn_none, vocab.semi, vocab.fn_end])
     # Tokens the grammar offers side by side (digits against punctuation, "20" against
     # "##0") must all be in every softmax, or their scores are never calibrated.
     always = torch.tensor(sorted(vocab.format_ids | {vocab.quote, vocab.comma, vocab.rparen, vocab.semi,
                                                      vocab.fn_end, *vocab.encode("true"), *vocab.encode("false")}))
     params = model.trainable()
-    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01)
+    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01, fused=True)
     steps = max(1, int(math.ceil(len(items) / cfg.batch_size) * cfg.epochs))
+    def progress(step: int) -> float:
+        """How far through training: by steps, or by the time budget if that runs out first,
+        so the learning rate has always decayed when training stops."""
+        return max(step / steps, (time.time() - started) / 60 / cfg.max_minutes)
+
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / cfg.warmup_steps)
-                                                 * max(0.05, 1 - s / steps))
+                                                 * max(0.05, 1 - progress(s)))
     model.train()
     model_encoder = getattr(model, "encoder", None)
     if model_encoder is not None:
@@ -173,7 +194,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         batch, order = order[: cfg.batch_size], order[cfg.batch_size:]
         states, mask, target, spans, vocab_mask = collate([items[i] for i in batch])
         loss = model.loss(states, mask, target, cfg.fn_weight, fn_ids, spans=spans, vocab_mask=vocab_mask,
-                          always=always)
+                          always=always, negatives=cfg.negatives)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -182,7 +203,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         losses.append(loss.item())
         if step % 20 == 0:
             bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.4f}")
-        if (time.time() - started) / 60 > cfg.max_minutes:
+        if progress(step) >= 1.0 and step + 1 < steps:
             log.warning("train.time_budget_reached", step=step, steps=steps)
             break
     model.eval()
