@@ -64,6 +64,11 @@ FALLBACK_SLOT_SCHEMA: dict[str, Any] = {"type": "string"}
 
 # Device classes Home Assistant defines for covers, binary sensors, switches and media
 # players; those seen in the inventory (sensors, say) are added at run time.
+# The states a yes/no question asks about, as Home Assistant's state lists name them, and
+# zones a person can be in (an inventory may list its own under `zones:`).
+STATES = ["on", "off", "open", "closed", "opening", "closing", "locked", "unlocked", "home", "not_home"]
+ZONES = ["work", "school", "gym", "downtown", "grandma's", "airport", "church", "park", "university",
+         "beach house"]
 COMMON_DEVICE_CLASSES = {
     "awning", "blind", "curtain", "damper", "door", "garage", "gate", "shade", "shutter",
     "window", "battery", "battery_charging", "carbon_monoxide", "cold", "connectivity",
@@ -214,6 +219,7 @@ class Home(DeviceAdapter):
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         self.floors: list[dict[str, Any]] = list(raw.get("floors") or [])
         self.areas: list[dict[str, Any]] = list(raw.get("areas") or [])
+        self.zones: list[str] = [str(z) for z in raw.get("zones") or ZONES]
         self.entities: dict[str, dict[str, Any]] = {}
         for entity in raw.get("entities") or []:
             entity = dict(entity, state=_state_text(entity.get("state")),
@@ -292,6 +298,8 @@ class Home(DeviceAdapter):
             seen = {e["attributes"]["device_class"] for e in self.entities.values()
                     if "device_class" in e["attributes"]}
             return sorted(seen | COMMON_DEVICE_CLASSES)
+        if slot == "state":
+            return _unique(STATES + list(self.zones))
         if slot == "name" and _names_entities(intent):
             own = _own_domain(intent)
             return _unique([e["name"] for e in self.entities.values()

@@ -7,8 +7,10 @@ already built, with canonical values:
 - an enum (entity names, areas, floors, schema enums) is a trie over the tokenized
   values the live manifests list, and returns the manifest's own spelling;
 - free text is a span copied from the request, returned with the request's casing;
-- a patterned string (E.164, HH:MM, dates) is checked by partial regex matching;
-- integers and numbers are digit tokens, held to the schema's range;
+- a number, phone number or time the request says is a span too, read back by
+  spoken.py ("seventy seven" -> 77, "half past six pm" -> "18:30");
+- otherwise a patterned string (E.164, HH:MM, dates) is checked by partial regex
+  matching, and integers and numbers are digit tokens, held to the schema's range;
 - a string argument may instead be a nested call, whose result feeds it.
 So every answer parses and every argument validates. Tokens that the grammar forces
 (a single allowed token) need no model step; the decoder feeds them in one batch.
@@ -102,6 +104,16 @@ class Request:
     def phones(self) -> dict[tuple[int, int], str]:
         """(start, end) token spans that read as phone numbers, in E.164."""
         return spoken.phone_spans(self.query, self.offsets)
+
+    @functools.cached_property
+    def times(self) -> dict[tuple[int, int], str]:
+        """(start, end) token spans that read as times of day, as "HH:MM"."""
+        return spoken.time_spans(self.query, self.offsets)
+
+    def said(self, pattern: str) -> dict[tuple[int, int], str]:
+        """Spans that read as a value of this pattern (phone numbers, times), if we parse it."""
+        return self.phones if pattern == spoken.E164_PATTERN else \
+            self.times if pattern == spoken.HHMM_PATTERN else {}
 
     def free(self, spans: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
         """The spans none of whose words an earlier argument took."""
@@ -232,11 +244,12 @@ def pointed_number(vocab: Vocab, request: Request, schema: dict[str, Any], follo
     return (yield from _resume(spelled, token))
 
 
-def pointed_phone(vocab: Vocab, request: Request, pattern: str) -> Grammar:
-    """A phone number the request says is pointed at and read back in E.164; one it does
-    not say is spelled (and checked by the pattern)."""
+def pointed_pattern(vocab: Vocab, request: Request, pattern: str) -> Grammar:
+    """A phone number or time the request says is pointed at and read back ("917 555 0108"
+    -> "+19175550108", "half past six pm" -> "18:30"); one it does not say is spelled
+    (and checked by the pattern)."""
     compiled = regex.compile(pattern)
-    found = {k: v for k, v in request.free(request.phones).items() if compiled.fullmatch(v)}
+    found = {k: v for k, v in request.free(request.said(pattern)).items() if compiled.fullmatch(v)}
     if not found:
         return (yield from patterned(vocab, pattern))
     yield frozenset({vocab.quote})
@@ -322,10 +335,13 @@ def boolean(vocab: Vocab) -> Grammar:
 # ---- values by schema ------------------------------------------------------------------------
 
 def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow: frozenset[int],
-                  depth: int) -> Grammar:
-    """Any value for `schema`. Returns (value, pending token or None)."""
+                  depth: int, alternative: bool = False) -> Grammar:
+    """Any value for `schema`. Returns (value, pending token or None). An `alternative`
+    of a union spells numbers: its quote would be ambiguous."""
     if "anyOf" in schema:
         options = [s for s in schema["anyOf"] if s.get("type") != "null"]
+        if len(options) == 1:  # Optional[X] is X
+            return (yield from value_grammar(vocab, request, options[0], follow, depth, alternative))
         return (yield from union(vocab, request, options, follow, depth))
     kind = schema.get("type")
     if "enum" in schema:
@@ -335,14 +351,14 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
         yield frozenset({vocab.quote})  # non-string enums are quoted too, so none is a prefix
         return (yield from trie_choice(vocab, options)), None
     if kind in ("integer", "number"):
-        if request.pointer:
+        if request.pointer and not alternative and "enum" not in schema:
             return (yield from pointed_number(vocab, request, schema, follow, kind == "integer"))
         return (yield from number(vocab, schema, follow, integer=kind == "integer"))
     if kind == "boolean":
         return (yield from boolean(vocab)), None
     if "pattern" in schema:
-        if request.pointer and schema["pattern"] == spoken.E164_PATTERN:
-            return (yield from pointed_phone(vocab, request, schema["pattern"])), None
+        if request.pointer and schema["pattern"] in spoken.POINTED_PATTERNS:
+            return (yield from pointed_pattern(vocab, request, schema["pattern"])), None
         return (yield from patterned(vocab, schema["pattern"])), None
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
@@ -360,7 +376,7 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
 def union(vocab: Vocab, request: Request, schemas: list[dict[str, Any]], follow: frozenset[int],
           depth: int) -> Grammar:
     """The first token picks the alternative (e.g. volume_step: a number or "up"/"down")."""
-    grammars = [value_grammar(vocab, request, s, follow, depth) for s in schemas]
+    grammars = [value_grammar(vocab, request, s, follow, depth, alternative=True) for s in schemas]
     firsts = [next(g) for g in grammars]
     token = yield frozenset().union(*firsts)
     chosen = next(g for g, f in zip(grammars, firsts) if token in f)
@@ -450,44 +466,66 @@ def free_text_params(specs: dict[str, FunctionSpec]) -> set[tuple[str, str]]:
     return out
 
 
-def phone_number_params(specs: dict[str, FunctionSpec]) -> set[tuple[str, str]]:
-    """(kind.function, param) pairs that hold E.164 phone numbers (pointed at when said)."""
-    return {(name, param) for name, spec in specs.items()
-            for param, schema in spec.parameters.get("properties", {}).items()
-            if schema.get("pattern") == spoken.E164_PATTERN}
+NUMBER = "number"
+
+
+def pointed_params(specs: dict[str, FunctionSpec]) -> dict[tuple[str, str], str]:
+    """(kind.function, param) -> NUMBER or a pattern (phone numbers, times): the values
+    pointed at in the request when it says them. A number that is one alternative of
+    several (volume_step: a number or "up"/"down") is always spelled."""
+    out = {}
+    for name, spec in specs.items():
+        for param, schema in spec.parameters.get("properties", {}).items():
+            options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+            schema = options[0] if len(options) == 1 else schema
+            if schema.get("type") in ("integer", "number") and "enum" not in schema:
+                out[(name, param)] = NUMBER
+            elif schema.get("pattern") in spoken.POINTED_PATTERNS:
+                out[(name, param)] = schema["pattern"]
+    return out
 
 
 def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
                spans: list[tuple[int, list[int], tuple[int, int] | None]] | None = None,
                free_text: set[tuple[str, str]] | None = None,
                request: Request | None = None,
-               phone_params: set[tuple[str, str]] = frozenset()) -> list[int]:
+               pointed_kinds: dict[tuple[str, str], str] | None = None) -> list[int]:
     """The token ids the grammar accepts for these Plan calls (the training target).
 
     When `spans` is given, each free-text value is recorded in it as (index of its first
     token in the answer, its tokens, its request position if known), so training can
     teach the pointer where it is. With the `request`, a number or phone number that the
-    request says in words is pointed at too ("seventy seven" for 77)."""
-    used: set[int] = set()
+    request says is pointed at too, for the parameters in `pointed_kinds` (see
+    pointed_params): "seventy seven" for 77, "(917) 555-0108" for "+19175550108"."""
+    taken: set[int] = set()  # request positions already pointed at: as the grammar's Request.taken
+    pointing = request is not None and spans is not None
 
     def said(found: dict[tuple[int, int], Any], value: Any) -> tuple[int, int] | None:
-        """The request's words for this value: the earliest, longest unused span."""
-        matches = [k for k, v in found.items() if v == value and not used.intersection(range(k[0], k[1] + 1))]
-        if request is None or spans is None or not matches:
-            return None
-        best = min(matches, key=lambda k: (k[0], -k[1]))
-        used.update(range(best[0], best[1] + 1))
-        return best
+        """The request's words for this value: the earliest, longest free span."""
+        matches = [k for k, v in found.items() if v == value and not taken.intersection(range(k[0], k[1] + 1))]
+        return min(matches, key=lambda k: (k[0], -k[1])) if pointing and matches else None
+
+    def copied(tokens: list[int]) -> tuple[int, int] | None:
+        """Where the request says this free text: its first occurrence in free positions."""
+        assert request is not None
+        ids = request.query_ids
+        for p in range(len(ids) - len(tokens) + 1):
+            if tokens and ids[p:p + len(tokens)] == tokens and not taken.intersection(range(p, p + len(tokens))):
+                return p, p + len(tokens) - 1
+        return None
 
     def pointed(at: int, where: tuple[int, int]) -> list[int]:
         assert request is not None and spans is not None
         tokens = request.query_ids[where[0]:where[1] + 1]
         spans.append((at + 1, tokens, where))
+        taken.update(range(where[0], where[1] + 1))
         return [vocab.quote, *tokens, vocab.quote]
+
     if not calls:
         return [vocab.fn_none, vocab.fn_end]
     by_id = {c["id"]: c for c in calls}
-    used = {v["$ref"] for c in calls for v in c["args"].values() if isinstance(v, dict) and "$ref" in v}
+    inner = {v["$ref"] for c in calls for v in c["args"].values() if isinstance(v, dict) and "$ref" in v}
+    pointed_kinds = pointed_kinds or {}
 
     def one(call: dict[str, Any], at: int) -> list[int]:
         """The call's tokens, which will start at index `at` of the answer."""
@@ -495,28 +533,31 @@ def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
         out = [vocab.fn_ids[index], vocab.lparen]
         for n, name in enumerate(p for p in table.parameters[index] if p in call["args"]):
             value = call["args"][name]
+            kind = pointed_kinds.get((call["function"], name))
             out += ([vocab.comma] if n else []) + list(vocab.encode(name)) + [vocab.eq]
             if isinstance(value, dict) and "$ref" in value:
                 out += one(by_id[value["$ref"]], at + len(out))
             elif isinstance(value, bool):
                 out += list(vocab.encode("true" if value else "false"))
             elif isinstance(value, (int, float)):
-                where = said(request.numbers, abs(value)) if request else None
+                where = said(request.numbers, abs(value)) if request and kind == NUMBER else None
                 sign = [vocab.minus] if where and value < 0 else []
                 out += sign + (pointed(at + len(out) + len(sign), where) if where
                                else list(vocab.encode(_number_text(value))))
-            elif request and (call["function"], name) in phone_params and \
-                    (where := said(request.phones, value)):
+            elif request and kind and kind != NUMBER and (where := said(request.said(kind), value)):
                 out += pointed(at + len(out), where)
             else:
                 tokens = list(vocab.encode(str(value)))
                 if spans is not None and free_text is not None and (call["function"], name) in free_text:
-                    spans.append((at + len(out) + 1, tokens, None))
+                    where = copied(tokens) if pointing else None
+                    if where is not None:
+                        taken.update(range(where[0], where[1] + 1))
+                    spans.append((at + len(out) + 1, tokens, where))
                 out += [vocab.quote, *tokens, vocab.quote]
         return out + [vocab.rparen]
 
     ids: list[int] = []
-    for call in (c for c in calls if c["id"] not in used):
+    for call in (c for c in calls if c["id"] not in inner):
         if ids:
             ids.append(vocab.semi)
         ids += one(call, len(ids))

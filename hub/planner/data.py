@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -91,8 +92,10 @@ def single_examples(rng: random.Random, manifests: list[DeviceManifest], per_fun
 
 def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> list[Example]:
     out = []
-    for _ in range(n):
+    while len(out) < n:
         parts = rng.sample(singles, 3 if rng.random() < 0.35 else 2)
+        homes = list({id(p.inventory): p.inventory for p in parts if p.inventory is not None}.values())
+        inventory = homes[0] if len(homes) == 1 else _merged(homes) if homes else None
         text = parts[0].query.rstrip(" .!?")
         calls: list[dict[str, Any]] = []
         for i, part in enumerate(parts):
@@ -104,9 +107,31 @@ def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> lis
                 elif not piece[:2].isupper() and not _starts_with_value(piece, part.calls):
                     piece = piece[:1].lower() + piece[1:]
                 text += joiner + piece
-            calls.append({**part.calls[0], "id": f"c{len(calls) + 1}"})
+            calls.append({**part.calls[0], "id": f"c{len(calls) + 1}",
+                          "args": {k: _as_joined(v, piece if i else text) for k, v in part.calls[0]["args"].items()}})
         context = next((p.context for p in parts if p.context), {})
-        out.append(Example(text, calls, context, None, "parallel"))
+        out.append(Example(text, calls, context, inventory, "parallel"))
+    return out
+
+
+def _as_joined(value: Any, text: str) -> Any:
+    """A copied value that ended a part's sentence loses the mark the joint dropped
+    ("where are you?" in "text Bo where are you and lock the car")."""
+    if isinstance(value, str) and value not in text and value.rstrip(" .!?") in text:
+        return value.rstrip(" .!?")
+    return value
+
+
+def _merged(inventories: list[dict[str, Any]]) -> dict[str, Any]:
+    """One home holding everything of several (parts of a request drawn from different homes)."""
+    out: dict[str, Any] = {"floors": [], "areas": [], "entities": []}
+    for key in out:
+        seen: set[str] = set()
+        for inventory in inventories:
+            for item in inventory.get(key) or []:
+                if item["id"] not in seen and item["name"] not in seen:
+                    seen |= {item["id"], item["name"]}
+                    out[key].append(item)
     return out
 
 
@@ -156,14 +181,20 @@ def conjoined_examples(rng: random.Random, singles: list[Example], manifests: li
             continue
         call = example.calls[0]
         home = call["function"].startswith("home.")
-        said = [(k, v) for k, v in call["args"].items() if k in CONJOINED and isinstance(v, str)
-                and (home or k != "name") and v.lower() in example.query.lower()]
-        if not said:
+        props = specs[call["function"]].parameters.get("properties", {})
+        if any(_free_text(props.get(k, {})) and k not in CONJOINED for k in call["args"]):
+            continue  # both calls would copy the same words, which a pointer may not do
+        if "name" in call["args"] and ({"area", "floor"} & set(call["args"])):
+            continue  # another entity may not be in that area
+        found = [(k, v, m) for k, v in call["args"].items() if k in CONJOINED and isinstance(v, str)
+                 and (home or k != "name")
+                 and (m := re.search(rf"(?<!\w){re.escape(v)}(?!\w)", example.query, re.I))]
+        if not found:
             continue
-        key, value = rng.choice(said)
-        at = example.query.lower().index(value.lower())
+        key, value, match = rng.choice(found)
+        at = match.start()
         spoken = example.query[at:at + len(value)]
-        schema = specs[call["function"]].parameters.get("properties", {}).get(key, {})
+        schema = props.get(key, {})
         if home:
             other = _other_home_value(rng, example.inventory or default_inventory(), key, value)
             if other is None:
@@ -186,6 +217,10 @@ def conjoined_examples(rng: random.Random, singles: list[Example], manifests: li
         calls = [{**call, "id": "c1"}, {**call, "id": "c2", "args": {**call["args"], key: other}}]
         out.append(Example(text, calls, dict(example.context or {}), example.inventory, "conjoined"))
     return out
+
+
+def _free_text(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "string" and "enum" not in schema and "pattern" not in schema
 
 
 def _other_home_value(rng: random.Random, inventory: dict[str, Any], key: str, value: str) -> str | None:

@@ -122,9 +122,12 @@ class Planner:
             raise PlanningError("no live functions: call use_manifests() first")
         tokenizer = self.backbone.tokenizer
         encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
-        request = Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]),
-                          self.specs, pointer=bool(getattr(self.backbone, "pointer", False)))
         state = self.backbone.start(prompt)
+        # A long request is truncated for the encoder: point only at what it read.
+        seen = len(encoded["input_ids"]) if state.memory is None else \
+            max(0, min(len(encoded["input_ids"]), state.memory.shape[1] - 2))
+        request = Request(query, list(encoded["input_ids"])[:seen], list(encoded["offset_mapping"])[:seen],
+                          self.specs, pointer=bool(getattr(self.backbone, "pointer", False)))
         grammar = plan_grammar(self.vocab, request)
         allowed = next(grammar)
         while True:

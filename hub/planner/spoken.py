@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from text_to_num import text2num
 
 E164_PATTERN = r"^\+[1-9]\d{6,14}$"
+HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+POINTED_PATTERNS = (E164_PATTERN, HHMM_PATTERN)  # string formats we read back from words
 MAX_NUMBER_TOKENS = 8
 MAX_PHONE_TOKENS = 24
 
@@ -29,9 +31,8 @@ _NUMBERISH = re.compile(r"^(\d+|[.,\-]|[a-z]+)$", re.I)
 def parse_number(text: str) -> float | None:
     """"77", "21.5", "1,000", "seventy seven", "twenty-one", "two hundred and five"."""
     text = text.strip()
-    plain = text.replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", plain):
-        return float(plain)
+    if re.fullmatch(r"\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)?", text):  # commas only between thousands
+        return float(text.replace(",", ""))
     words = text.lower().replace("-", " ").split()
     if not words or any(w not in NUMBER_WORDS for w in words) or words[0] in ("and", "oh", "o"):
         return None
@@ -94,6 +95,8 @@ def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[in
     for s in range(len(offsets)):
         if not starts[s] or not (pieces[s][:1].isdigit() or pieces[s].lower() in NUMBER_WORDS):
             continue
+        if s and (pieces[s - 1].isdigit() or pieces[s - 1].lower() in NUMBER_WORDS - {"and"}):
+            continue  # inside a longer number: "hundred twenty" of "two hundred twenty"
         for e in range(s, min(len(offsets), s + MAX_NUMBER_TOKENS)):
             if not _NUMBERISH.match(pieces[e]) or (pieces[e].isalpha() and pieces[e].lower() not in NUMBER_WORDS):
                 break
@@ -113,12 +116,143 @@ def phone_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int
         first = pieces[s].lower()
         if not starts[s] or not (first[:1].isdigit() or first in ("+", "(", "plus") or first in DIGIT_WORDS):
             continue
+        before = pieces[s - 1].lower() if s else ""
+        if before.isdigit() or before in DIGIT_WORDS or before in ("+", "plus", "-", "("):
+            continue  # inside a longer number: "20 7946 0018" of "+44 20 7946 0018"
         for e in range(s, min(len(offsets), s + MAX_PHONE_TOKENS)):
             piece = pieces[e].lower()
             if not (piece.isdigit() or piece in DIGIT_WORDS or piece in "+()-.,/" or piece == "plus"):
                 break
             if ends[e] and pieces[e][-1:].isalnum():
                 value = parse_phone(text[offsets[s][0]:offsets[e][1]])
+                if value is not None:
+                    found[(s, e)] = value
+    return found
+
+
+# ---- times of day ----------------------------------------------------------------------------
+
+MAX_TIME_TOKENS = 10
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_EVENING = ("in the afternoon", "in the evening", "tonight", "this evening", "this afternoon")
+_MORNING = ("in the morning", "this morning")
+
+
+def _small_number(words: list[str]) -> int | None:
+    """"7", "seven", "thirty five", "thirty-five" (already split) -> int, else None."""
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if len(words) == 1 and words[0] in _SMALL:
+        return _SMALL[words[0]]
+    if words and words[0] in _TENS and len(words) <= 2:
+        ones = _SMALL.get(words[1], 99) if len(words) == 2 else 0
+        return _TENS[words[0]] + ones if ones < 10 else None
+    return None
+
+
+def parse_time(text: str) -> str | None:
+    """A time of day as people say it -> "HH:MM": "6:15 am", "6am", "18:30", "0615 hours",
+    "six fifteen pm", "seven oh five in the evening", "half past seven", "quarter to six am",
+    "noon", "midnight", "ten o'clock at night". A bare hour ("7") is not a time."""
+    t = " " + text.lower().replace("a.m.", "am").replace("p.m.", "pm").replace("o'clock", "oclock") + " "
+    t = re.sub(r"(\d)(am|pm)\b", r"\1 \2", t).replace(" a m ", " am ").replace(" p m ", " pm ")
+    t = " ".join(t.replace("-", " ").split())
+    if t in ("noon", "midday", "12 noon", "twelve noon"):
+        return "12:00"
+    if t in ("midnight", "12 midnight", "twelve midnight"):
+        return "00:00"
+    half = None  # None: no am/pm said; "am" / "pm"
+    night = False
+    for tail, which in [(" am", "am"), (" pm", "pm"), *((" " + p, "pm") for p in _EVENING),
+                        *((" " + p, "am") for p in _MORNING), (" at night", "night")]:
+        if t.endswith(tail):
+            t, half = t[: -len(tail)].strip(), which
+            break
+    if half == "night":
+        half, night = None, True
+    marked = half is not None or night
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", t) or re.fullmatch(r"(\d{2})(\d{2}) hours", t)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2))
+    else:
+        words = t.split()
+        rel = re.fullmatch(r"(?:a )?(quarter|half|[a-z]+(?: [a-z]+)?) (past|to) ([a-z]+|\d+)", t)
+        if rel:
+            amount = {"quarter": 15, "half": 30}.get(rel.group(1)) or _small_number(rel.group(1).split())
+            target = {"noon": 12, "midnight": 0}.get(rel.group(3))
+            base = target if target is not None else _small_number([rel.group(3)])
+            if amount is None or base is None or not 0 < amount < 60:
+                return None
+            if rel.group(2) == "past":
+                hour, minute = base, amount
+            else:
+                hour, minute = (base - 1) % 24 if target is not None else (base - 1 or 12), 60 - amount
+                if target == 12:
+                    return f"11:{minute:02d}"
+                if target == 0:
+                    return f"23:{minute:02d}"
+            marked = marked or target is not None
+            if target is not None:
+                return f"{hour:02d}:{minute:02d}"
+        elif words and words[-1] == "oclock":
+            hour, minute = _small_number(words[:-1]) or -1, 0
+            marked = True
+        elif words:
+            hour = _small_number(words[:1]) if not words[0].isdigit() else None
+            rest = words[1:]
+            if hour is None:
+                if words[0].isdigit() and len(words) == 1 and marked:
+                    hour, rest = int(words[0]), []
+                else:
+                    return None
+            if rest and rest[0] in ("oh", "o") and len(rest) == 2:
+                minute = _SMALL.get(rest[1], 99)
+            elif rest:
+                minute = _small_number(rest)
+                if minute is not None and minute < 10 and not marked:
+                    return None  # "one two" is not 01:02
+            else:
+                if not marked:
+                    return None
+                minute = 0
+            if minute is None or minute > 59:
+                return None
+        else:
+            return None
+    if not 0 <= hour <= 23 or not 0 <= minute <= 59:
+        return None
+    if half or night:
+        if hour > 12 or hour == 0:
+            return None
+        if half == "pm" or (night and 6 <= hour <= 11):  # "8 at night" is 20:00, "2 at night" 02:00
+            hour = hour % 12 + 12
+        elif half == "am" or night:
+            hour = hour % 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+_TIME_STARTS = {*_SMALL, *_TENS, "a", "quarter", "half", "noon", "midday", "midnight"}
+_TIME_WORDS = _TIME_STARTS | {"am", "pm", "a", "p", "m", "oh", "o", "clock", "oclock", "past", "to", "in", "the",
+                              "morning", "afternoon", "evening", "tonight", "this", "at", "night", "hours"}
+
+
+def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Every span that reads as a time of day, as "HH:MM"."""
+    starts, ends = word_bounds(text, offsets)
+    pieces = [text[a:b].lower() for a, b in offsets]
+    found: dict[tuple[int, int], str] = {}
+    for s in range(len(offsets)):
+        if not starts[s] or not (pieces[s].isdigit() or pieces[s] in _TIME_STARTS):
+            continue
+        for e in range(s, min(len(offsets), s + MAX_TIME_TOKENS)):
+            if not (pieces[e].isdigit() or pieces[e] in _TIME_WORDS or pieces[e] in ":.'-"):
+                break
+            last = text[offsets[e][0]:offsets[e][1]]
+            if ends[e] and (last[-1:].isalnum() or last == "."):  # "p.m." ends in "."
+                value = parse_time(text[offsets[s][0]:offsets[e][1]])
                 if value is not None:
                     found[(s, e)] = value
     return found

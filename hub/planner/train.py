@@ -21,7 +21,7 @@ import torch
 from tqdm import tqdm
 
 from hub.planner import data
-from hub.planner.constrain import Request, Vocab, answer_ids, free_text_params, phone_number_params
+from hub.planner.constrain import Request, Vocab, answer_ids, free_text_params, pointed_params
 from hub.planner.model import Causal, Seq2Seq, render_prompt
 from hub.planner.planner import live_specs, table_from_manifests
 from protocols import DeviceManifest
@@ -48,7 +48,9 @@ class TrainConfig:
     dropout: float = 0.0  # the decoder underfits its data in 20 minutes: no dropout
     negatives: int = 512  # random extra tokens in each step's sampled softmax
     fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
-    max_minutes: float = 19.0  # stop early rather than overrun the 20-minute budget
+    # Fit the schedule into this budget rather than overrun 20 minutes (measured at step 50,
+    # so a run cut short depends on the machine's speed); 0: no budget, fully reproducible.
+    max_minutes: float = 19.0
     examples: list[Any] | None = None  # given examples instead of generated ones (tests)
     manifests_file: str | None = None  # a JSON list of DeviceManifests (the hub's live ones)
 
@@ -147,13 +149,13 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                                int8_encoder=cfg.int8_encoder, dropout=cfg.dropout)
     vocab = Vocab(model.tokenizer, table)
     specs = live_specs(manifests)
-    free_text, phones = free_text_params(specs), phone_number_params(specs)
+    free_text, pointed = free_text_params(specs), pointed_params(specs)
     pointer = bool(getattr(model, "pointer", False))
     targets, pointers = [], []
     for ex in tqdm(examples, desc="answers", leave=False, mininterval=2.0):
         spans: list[tuple[int, list[int], tuple[int, int] | None]] = []
         request = request_view(model.tokenizer, ex.query) if pointer else None
-        targets.append(answer_ids(vocab, ex.calls, table, spans, free_text, request, phones))
+        targets.append(answer_ids(vocab, ex.calls, table, spans, free_text, request, pointed))
         pointers.append(locate_spans(model, ex.query, spans) if pointer else [])
     encoded = encode_all(model, [render_prompt(ex.query, ex.context) for ex in examples])
     items = [(states, target, spans) for (states, _), target, spans in zip(encoded, targets, pointers)]
@@ -168,13 +170,10 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     params = model.trainable()
     optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01, fused=True)
     steps = max(1, int(math.ceil(len(items) / cfg.batch_size) * cfg.epochs))
-    def progress(step: int) -> float:
-        """How far through training: by steps, or by the time budget if that runs out first,
-        so the learning rate has always decayed when training stops."""
-        return max(step / steps, (time.time() - started) / 60 / cfg.max_minutes)
+    plan = {"steps": steps}  # may shrink once, if the time budget cannot hold them all
 
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / cfg.warmup_steps)
-                                                 * max(0.05, 1 - progress(s)))
+                                                 * max(0.05, 1 - s / plan["steps"]))
     model.train()
     model_encoder = getattr(model, "encoder", None)
     if model_encoder is not None:
@@ -182,7 +181,16 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     losses: list[float] = []
     bar = tqdm(range(steps), desc="training", unit="step", mininterval=2.0)
     order: list[int] = []
+    loop_started = time.time()
     for step in bar:
+        if step == 50 and cfg.max_minutes > 0:  # measured speed: fit the schedule to the time left, so it still decays
+            left = cfg.max_minutes * 60 - (time.time() - started)
+            fits = 50 + int(left / ((time.time() - loop_started) / 50) * 0.97)
+            if fits < plan["steps"]:
+                log.warning("train.time_budget", planned=plan["steps"], fits=fits)
+                plan["steps"] = fits
+        if step >= plan["steps"]:
+            break
         if not order:  # batches of similar length waste less padding
             order = list(range(len(items)))
             rng.shuffle(order)
@@ -203,8 +211,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         losses.append(loss.item())
         if step % 20 == 0:
             bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.4f}")
-        if progress(step) >= 1.0 and step + 1 < steps:
-            log.warning("train.time_budget_reached", step=step, steps=steps)
+        if 0 < cfg.max_minutes < (time.time() - started) / 60:  # slower than measured
+            log.warning("train.time_budget_reached", step=step, steps=plan["steps"])
             break
     model.eval()
 

@@ -1,0 +1,151 @@
+"""Spoken numbers and phone numbers, read back into the values the planner points at."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from transformers import AutoTokenizer
+
+from hub.planner import data
+from hub.planner.constrain import (SPAN_END, SPAN_START, Vocab, answer_ids, free_text_params, is_pointer,
+                                   pointed_params, plan_grammar)
+from hub.planner.evaluate import canonical
+from hub.planner.model import minilm_dir
+from hub.planner.planner import live_specs, table_from_manifests
+from hub.planner.spoken import number_spans, parse_number, parse_phone, parse_time, phone_spans, time_spans
+from hub.planner.train import builtin_manifests, locate_spans, request_view
+
+
+@pytest.mark.parametrize("text, value", [
+    ("77", 77), ("21.5", 21.5), ("1,000", 1000), ("seventy seven", 77), ("seventy-seven", 77),
+    ("two hundred twenty", 220), ("two hundred and five", 205), ("five", 5), ("zero", 0),
+    ("twenty one point five", 21.5),
+])
+def test_numbers_read_back(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "oh", "and five", "seventy seven degrees", "five cats", "1.2.3", "point five"])
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("917 555 0108", "+19175550108"), ("(917) 555-0108", "+19175550108"), ("1-917-555-0108", "+19175550108"),
+    ("+1 (415) 555-0199", "+14155550199"), ("+44 (0)20 7946 0018", "+442079460018"),
+    ("0044 20 7946 0018", "+442079460018"), ("+31 6 83929794", "+31683929794"),
+    ("seven five four two oh seven two seven seven seven", "+17542072777"),
+    ("plus four four two zero seven nine four six oh oh one eight", "+442079460018"),
+])
+def test_phone_numbers_read_back(text: str, e164: str) -> None:
+    assert parse_phone(text) == e164
+
+
+@pytest.mark.parametrize("text", ["555 0108", "call mom", "12345678901234567", "0 917 555 0108 5"])
+def test_not_phone_numbers(text: str) -> None:
+    assert parse_phone(text) is None
+
+
+@pytest.fixture(scope="module")
+def tokenizer():  # type: ignore[no-untyped-def]
+    return AutoTokenizer.from_pretrained(minilm_dir())
+
+
+def spans_of(tokenizer, text: str, find) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    return {text[offsets[s][0]:offsets[e][1]]: v for (s, e), v in find(text, offsets).items()}
+
+
+def test_spans_keep_to_word_boundaries(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    found = spans_of(tokenizer, "set it to seventy-seven degrees, 20% and 5cm", number_spans)
+    assert found["seventy-seven"] == 77 and found["20"] == 20
+    assert "5" not in found and "seventy-" not in found
+    phones = spans_of(tokenizer, "new contact: Aunt Linda, 702-555-0161 please", phone_spans)
+    assert phones == {"702-555-0161": "+17025550161"}
+
+
+def test_pointed_training_targets_walk_the_grammar(tokenizer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every generated request's target (free text, numbers, phone numbers and times
+    pointed at) is a path through the decode-time grammar, pointer choices included,
+    and yields the request's own calls. Home requests use their own random homes."""
+    import yaml
+
+    from devices.home import Home
+
+    manifests = builtin_manifests(["phone", "car", "home"])
+    table = table_from_manifests(manifests)
+    tokenizer.add_special_tokens({"additional_special_tokens": table.tokens})
+    vocab = Vocab(tokenizer, table)
+    examples = data.build(random.Random(7), manifests, per_function=5)
+    homes: dict[int, dict] = {}  # id(inventory) -> live specs of a home with that inventory
+    counted = 0
+    for n, example in enumerate(examples):
+        live = manifests
+        if example.inventory is not None:
+            if id(example.inventory) not in homes:
+                path = tmp_path / f"home{n}.yaml"
+                path.write_text(yaml.safe_dump(example.inventory))
+                homes[id(example.inventory)] = Home("home-1", inventory_path=path).manifest()
+            live = manifests[:2] + [homes[id(example.inventory)]]
+        specs = live_specs(live)
+        spans: list = []
+        ids = answer_ids(vocab, example.calls, table, spans, free_text_params(specs),
+                         request_view(tokenizer, example.query), pointed_params(specs))
+        counted += sum(where is not None for _, _, where in spans)
+        starts = {at: (begin - 1, end - 1) for at, _, begin, end in locate_spans(Model(tokenizer), example.query, spans)}
+        request = request_view(tokenizer, example.query)
+        request.specs = {table.index(name): spec for name, spec in specs.items()}
+        grammar = plan_grammar(vocab, request)
+        allowed, i, plan = next(grammar), 0, None
+        while i < len(ids):
+            if is_pointer(next(iter(allowed))):
+                begin, end = starts[i]
+                assert SPAN_START + begin in allowed, (example.query, "span start")
+                allowed = grammar.send(SPAN_START + begin)
+                assert SPAN_END + end in allowed, (example.query, "span end")
+                allowed = grammar.send(SPAN_END + end)
+                i += end - begin + 1
+                continue
+            assert ids[i] in allowed, (example.query, i)
+            try:
+                allowed = grammar.send(ids[i])
+            except StopIteration as done:
+                plan = done.value
+            i += 1
+        assert plan is not None, example.query
+        assert canonical([c.model_dump() for c in plan.calls]) == canonical(example.calls), example.query
+    assert counted > 200  # values were pointed at, not only spelled
+
+
+class Model:
+    def __init__(self, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        self.tokenizer = tokenizer
+
+
+def test_every_time_of_day_the_generator_says_reads_back() -> None:
+    """parse_time inverts values.say_time in every style, for every minute of the day."""
+    from hub.planner.values import say_time
+
+    rng = random.Random(3)
+    wrong = [(text, f"{h:02d}:{m:02d}") for h in range(24) for m in range(60) for _ in range(3)
+             if parse_time(text := say_time(rng, h, m)) != f"{h:02d}:{m:02d}"]
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("text, hhmm", [
+    ("8:30", "08:30"), ("6am", "06:00"), ("five fifteen p m", "17:15"), ("12 am", "00:00"),
+    ("twelve o one at night", "00:01"), ("quarter to six am", "05:45"), ("10 at night", "22:00"),
+    ("1135 hours", "11:35"), ("noon", "12:00"), ("6:15 a.m.", "06:15"),
+])
+def test_times_read_back(text: str, hhmm: str) -> None:
+    assert parse_time(text) == hhmm
+
+
+@pytest.mark.parametrize("text", ["7", "seven", "the morning", "25:00", "13 pm", "quarter to"])
+def test_not_times(text: str) -> None:
+    assert parse_time(text) is None
+
+
+def test_time_spans_in_a_request(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    found = spans_of(tokenizer, "wake me at 6:15 a.m. and again at half past seven", time_spans)
+    assert found["6:15 a.m."] == "06:15" and found["half past seven"] == "07:30"
