@@ -319,3 +319,37 @@ def test_plan_jsonl_reports_bad_lines_and_goes_on() -> None:
     assert "calls" in out[0] and "calls" in out[3]
     assert out[1]["error"].startswith("line 2") and out[2]["error"].startswith("line 3")
     assert all(c["function"].startswith("home.") for c in out[3]["calls"])
+
+
+def test_a_repeated_call_is_planned_once_and_refs_follow_it() -> None:
+    from hub.planner.constrain import without_repeats
+    from protocols.plan import PlannedCall
+
+    weather = {"location": "Paris"}
+    calls = [PlannedCall(id="c1", function="phone.get_weather_forecast", args=weather),
+             PlannedCall(id="c2", function="phone.send_text_message", args={"contact_name": "Mom", "message": {"$ref": "c1"}}),
+             PlannedCall(id="c3", function="phone.get_weather_forecast", args=dict(weather)),
+             PlannedCall(id="c4", function="phone.send_email", args={"recipient": "a@b.co", "title": "x", "content": {"$ref": "c3"}}),
+             PlannedCall(id="c5", function="phone.send_text_message", args={"contact_name": "Mom", "message": {"$ref": "c3"}})]
+    kept = without_repeats(calls)
+    assert [c.id for c in kept] == ["c1", "c2", "c3"]
+    assert kept[2].function == "phone.send_email" and kept[2].args["content"] == {"$ref": "c1"}
+    Plan(calls=[c.model_dump() for c in kept])  # still a valid plan
+
+
+@pytest.mark.parametrize("query", ["pause", "next song", "turn on the lights", "switch off the floor lamp",
+                                   "skip this", "lights off in the kitchen", "start vacuuming",
+                                   "is the back door locked", "x y z", "dim it", "what's the temperature"])
+def test_home_names_come_from_the_request(random_planner: Planner, query: str) -> None:
+    """Whatever the weights, a home name/area/floor is one the request says (or, for an
+    area, the asking device's): no "pause" -> media_pause(area="Garage")."""
+    from hub.planner.spoken import mentions
+
+    specs = {random_planner.table.functions[i]: spec for i, spec in random_planner.specs.items()}
+    for context in ({}, {"area": "Office"}):
+        for call in random_planner.plan(query, context).calls:
+            required = set(specs[call.function].parameters.get("required", []))
+            for slot in ("name", "area", "floor"):
+                value = call.args.get(slot)  # a required slot falls back to every value
+                if call.function.startswith("home.") and isinstance(value, str) and slot not in required:
+                    assert mentions(query, value) or (slot == "area" and value == context.get("area")), (query, call)

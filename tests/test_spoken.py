@@ -12,7 +12,8 @@ from hub.planner.constrain import (SPAN_END, SPAN_START, Vocab, answer_ids, free
 from hub.planner.evaluate import canonical
 from hub.planner.model import minilm_dir
 from hub.planner.planner import live_specs, table_from_manifests
-from hub.planner.spoken import number_spans, parse_number, parse_phone, parse_time, phone_spans, time_spans
+from hub.planner.spoken import (mentions, number_spans, parse_number, parse_phone, parse_time, phone_spans,
+                                time_spans)
 from hub.planner.train import builtin_manifests, locate_spans, request_view
 
 
@@ -95,6 +96,7 @@ def test_pointed_training_targets_walk_the_grammar(tokenizer, tmp_path) -> None:
         starts = {at: (begin - 1, end - 1) for at, _, begin, end in locate_spans(Model(tokenizer), example.query, spans)}
         request = request_view(tokenizer, example.query)
         request.specs = {table.index(name): spec for name, spec in specs.items()}
+        request.context = dict(example.context or {})
         grammar = plan_grammar(vocab, request)
         allowed, i, plan = next(grammar), 0, None
         while i < len(ids):
@@ -149,3 +151,43 @@ def test_not_times(text: str) -> None:
 def test_time_spans_in_a_request(tokenizer) -> None:  # type: ignore[no-untyped-def]
     found = spans_of(tokenizer, "wake me at 6:15 a.m. and again at half past seven", time_spans)
     assert found["6:15 a.m."] == "06:15" and found["half past seven"] == "07:30"
+
+
+@pytest.mark.parametrize("query, value", [
+    ("switch off the floor lamp", "Floor Lamp"), ("switch the tree on", "Christmas Tree"),
+    ("pasue the tv", "Living Room TV"), ("unlock the back door", "Back Door Lock"),
+    ("change the thermostat's fan mode", "Thermostat"), ("add eggs to the chore list", "Chores"),
+    ("lights off on the first floor", "First Floor"),
+])
+def test_a_request_mentions_a_name(query: str, value: str) -> None:
+    assert mentions(query, value)
+
+
+@pytest.mark.parametrize("query, value", [
+    ("pause", "Garage"), ("switch off the floor lamp", "First Floor"), ("next song", "Kids Room"),
+    ("turn on the lights", "Ceiling Light"), ("open the front door", "Back Door Lock"),
+])
+def test_a_request_does_not_mention_a_name(query: str, value: str) -> None:
+    assert not mentions(query, value)
+
+
+def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
+    """The decode-time rule (a name/area/floor must be said, or be the context's area)
+    never forbids what our independent dev and test sets expect."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.constrain import FLOOR_WORDS
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    checked = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            for slot in ("name", "area", "floor"):
+                value = call["args"].get(slot)
+                if call["function"].startswith("home.") and isinstance(value, str):
+                    checked += 1
+                    assert (mentions(case["query"], value) or (case.get("context") or {}).get("area") == value
+                            or (slot == "floor" and FLOOR_WORDS.search(case["query"]))), (case["query"], value)
+    assert checked > 400

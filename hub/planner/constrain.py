@@ -18,6 +18,7 @@ So every answer parses and every argument validates. Tokens that the grammar for
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,8 +93,9 @@ class Request:
     specs: dict[int, FunctionSpec]  # functional-token index -> live spec
     calls: list[PlannedCall] = field(default_factory=list)
     pointer: bool = False  # the model points at span ends instead of spelling spans out
-    feed: list[int] = field(default_factory=list)  # tokens a pointer choice stands for
+    feed: list[int] = field(default_factory=list)  # request positions a pointer choice stands for
     taken: set[int] = field(default_factory=set)  # request positions already copied into args
+    context: dict[str, str] = field(default_factory=dict)  # e.g. the asking device's area
 
     @functools.cached_property
     def numbers(self) -> dict[tuple[int, int], float]:
@@ -197,12 +199,12 @@ def pointed_span(vocab: Vocab, request: Request) -> Grammar:
     # A word of the request fills one argument at most: spans never overlap.
     free = [p for p in range(n) if p not in request.taken] or list(range(n))
     start = (yield frozenset(SPAN_START + p for p in free)) - SPAN_START
-    request.feed = [request.query_ids[start]]
+    request.feed = [start]
     last = start
     while last + 1 < min(n, start + MAX_VALUE_TOKENS) and last + 1 not in request.taken:
         last += 1
     end = (yield frozenset(SPAN_END + p for p in range(start, last + 1))) - SPAN_END
-    request.feed = request.query_ids[start + 1:end + 1]
+    request.feed = list(range(start + 1, end + 1))
     request.taken |= set(range(start, end + 1))
     yield frozenset({vocab.quote})
     return request.query[request.offsets[start][0]:request.offsets[end][1]]
@@ -211,9 +213,9 @@ def pointed_span(vocab: Vocab, request: Request) -> Grammar:
 def point_at(vocab: Vocab, request: Request, spans: dict[tuple[int, int], Any]) -> Grammar:
     """Point at one of these spans (its opening quote already chosen); returns its value."""
     start = (yield frozenset(SPAN_START + s for s, _ in spans)) - SPAN_START
-    request.feed = [request.query_ids[start]]
+    request.feed = [start]
     end = (yield frozenset(SPAN_END + e for s, e in spans if s == start)) - SPAN_END
-    request.feed = request.query_ids[start + 1:end + 1]
+    request.feed = list(range(start + 1, end + 1))
     request.taken |= set(range(start, end + 1))
     yield frozenset({vocab.quote})
     return spans[(start, end)]
@@ -395,11 +397,32 @@ def _resume(grammar: Grammar, token: int) -> Grammar:
 
 # ---- calls and plans ------------------------------------------------------------------------
 
+# Enum slots that name something in the home: filled only with what the request names.
+NAMED_SLOTS = ("name", "area", "floor")
+FLOOR_WORDS = regex.compile(r"\b(upstairs|downstairs)\b", regex.I)
+
+
+def named_values(request: Request, param: str, values: list[Any]) -> list[Any]:
+    """The values of a name/area/floor enum the request can mean: those it mentions, the
+    context's area ("in here"), and any floor for "upstairs"/"downstairs"."""
+    if param == "floor" and FLOOR_WORDS.search(request.query):
+        return values
+    return [v for v in values if spoken.mentions(request.query, str(v))
+            or (param == "area" and request.context.get("area") == v)]
+
+
 def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> Grammar:
     """`(name=value, ...)` for one call, in schema order; returns the call's id."""
     spec = request.specs[vocab.fn_index[fn_token]]
-    props = list(spec.parameters.get("properties", {}).items())
     required = set(spec.parameters.get("required", []))
+    props = []
+    for param, schema in spec.parameters.get("properties", {}).items():
+        if param in NAMED_SLOTS and schema.get("enum"):
+            named = named_values(request, param, schema["enum"])
+            if not named and param not in required:
+                continue  # the request names none: the argument is left out
+            schema = {**schema, "enum": named or schema["enum"]}
+        props.append((param, schema))
     args: dict[str, Any] = {}
     yield frozenset({vocab.lparen})
     index = 0
@@ -450,8 +473,28 @@ def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
         more = {vocab.semi} if len(request.calls) < MAX_CALLS else set()
         token = yield frozenset(more | {vocab.fn_end})
         if token == vocab.fn_end:
-            return Plan(calls=request.calls)
+            return Plan(calls=without_repeats(request.calls))
         token = yield live
+
+
+def without_repeats(calls: list[PlannedCall]) -> list[PlannedCall]:
+    """A call the same as an earlier one (function and arguments, refs resolved) is
+    dropped: doing a thing twice is never what a request means, and a small model
+    sometimes writes one call twice. Refs to a dropped call go to the one kept."""
+    kept: list[PlannedCall] = []
+    seen: dict[str, str] = {}  # identity -> kept id
+    alias: dict[str, str] = {}  # dropped or renumbered id -> new id
+    for call in calls:
+        args = {k: ({"$ref": alias[v["$ref"]]} if isinstance(v, dict) and "$ref" in v else v)
+                for k, v in call.args.items()}
+        identity = json.dumps([call.function, args], sort_keys=True, default=str)
+        if identity in seen:
+            alias[call.id] = seen[identity]
+            continue
+        new_id = f"c{len(kept) + 1}"
+        alias[call.id] = seen[identity] = new_id
+        kept.append(PlannedCall(id=new_id, function=call.function, args=args))
+    return kept
 
 
 # ---- training targets --------------------------------------------------------------------------

@@ -90,10 +90,17 @@ def single_examples(rng: random.Random, manifests: list[DeviceManifest], per_fun
     return out
 
 
-def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> list[Example]:
+def parallel_examples(rng: random.Random, singles: list[Example], n: int,
+                      nested: list[Example] | None = None, nested_share: float = 0.15) -> list[Example]:
+    """Two or three requests joined; a part may itself be nested ("take a selfie and text
+    it to Mom, and set the living room to 21 degrees")."""
     out = []
     while len(out) < n:
         parts = rng.sample(singles, 3 if rng.random() < 0.35 else 2)
+        if nested and rng.random() < nested_share * len(parts):
+            parts[rng.randrange(len(parts))] = rng.choice(nested)
+        if len({tuple(sorted(p.context.items())) for p in parts if p.context}) > 1:
+            continue  # one request is asked from one place
         homes = list({id(p.inventory): p.inventory for p in parts if p.inventory is not None}.values())
         inventory = homes[0] if len(homes) == 1 else _merged(homes) if homes else None
         text = parts[0].query.rstrip(" .!?")
@@ -107,8 +114,12 @@ def parallel_examples(rng: random.Random, singles: list[Example], n: int) -> lis
                 elif not piece[:2].isupper() and not _starts_with_value(piece, part.calls):
                     piece = piece[:1].lower() + piece[1:]
                 text += joiner + piece
-            calls.append({**part.calls[0], "id": f"c{len(calls) + 1}",
-                          "args": {k: _as_joined(v, piece if i else text) for k, v in part.calls[0]["args"].items()}})
+            renamed = {c["id"]: f"c{len(calls) + j + 1}" for j, c in enumerate(part.calls)}
+            for call in part.calls:
+                calls.append({**call, "id": renamed[call["id"]],
+                              "args": {k: ({"$ref": renamed[v["$ref"]]} if isinstance(v, dict) and "$ref" in v
+                                           else _as_joined(v, piece if i else text))
+                                       for k, v in call["args"].items()}})
         context = next((p.context for p in parts if p.context), {})
         out.append(Example(text, calls, context, inventory, "parallel"))
     return out
@@ -277,14 +288,14 @@ def with_noise_context(rng: random.Random, examples: list[Example], areas: list[
 
 
 def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int = 300,
-          negatives: float = 0.3, parallel: float = 0.45, nested: float = 0.15,
+          negatives: float = 0.4, parallel: float = 0.45, nested: float = 0.15,
           conjoined: float = 0.06) -> list[Example]:
     """The whole training set; shares are of the single-call count."""
     singles = single_examples(rng, manifests, per_function)
-    examples = list(singles)
-    examples += parallel_examples(rng, singles, int(len(singles) * parallel))
+    nested_ones = nested_examples(rng, manifests, int(len(singles) * nested))
+    examples = list(singles) + nested_ones
+    examples += parallel_examples(rng, singles, int(len(singles) * parallel), nested_ones)
     examples += conjoined_examples(rng, singles, manifests, int(len(singles) * conjoined))
-    examples += nested_examples(rng, manifests, int(len(singles) * nested))
     examples += negative_examples(rng, int(len(singles) * negatives))
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,12 @@ class Seq2Seq(nn.Module):
         # Pointer heads: score request positions as a free-text span's start and end.
         self.span_start = nn.Linear(hidden, hidden)
         self.span_end = nn.Linear(hidden, hidden)
+        # A copied token is fed with its request position's state, so the decoder knows
+        # where in the request it is (what it has used, what is left).
+        self.copy_in = nn.Linear(hidden, hidden)
+        nn.init.normal_(self.copy_in.weight, std=0.02)  # starts as a small nudge on the word vector
+        nn.init.zeros_(self.copy_in.bias)
+        self.copy_feed = True
         self.start_id = tokenizer.cls_token_id
         self.pointer = True
         self.int8_encoder = False
@@ -120,7 +126,7 @@ class Seq2Seq(nn.Module):
         self.decoder.save_pretrained(out / "decoder", safe_serialization=True)
         from safetensors.torch import save_file
 
-        heads = {f"{name}.{k}": v.contiguous() for name in ("bridge", "span_start", "span_end")
+        heads = {f"{name}.{k}": v.contiguous() for name in self.head_names()
                  for k, v in getattr(self, name).state_dict().items()}
         save_file(heads, str(out / "heads.safetensors"))
         self.tokenizer.save_pretrained(out / "tokenizer")
@@ -139,12 +145,16 @@ class Seq2Seq(nn.Module):
             model.pointer = False
             return model.eval()
         heads = load_file(str(path / "heads.safetensors"))
-        for name in ("bridge", "span_start", "span_end"):
+        model.copy_feed = any(k.startswith("copy_in.") for k in heads)  # older checkpoints: no
+        for name in model.head_names():
             getattr(model, name).load_state_dict(
                 {k.split(".", 1)[1]: v.float() for k, v in heads.items() if k.startswith(name + ".")})
         if int8_encoder:
             model.quantize_encoder()
         return model.eval()
+
+    def head_names(self) -> tuple[str, ...]:
+        return ("bridge", "span_start", "span_end") + (("copy_in",) if self.copy_feed else ())
 
     # ---- prompts ---------------------------------------------------------------------------
 
@@ -178,7 +188,14 @@ class Seq2Seq(nn.Module):
         start = torch.full((target.shape[0], 1), self.start_id, dtype=torch.long)
         inputs = torch.cat([start, target[:, :-1].clamp(min=0)], dim=1)  # (B, T)
         memory = self.bridge(states)  # (B, S, H)
-        hidden = self.decoder.bert(input_ids=inputs, attention_mask=(target != -100).long(),
+        embeds = self.decoder.bert.embeddings.word_embeddings(inputs)  # (B, T, H)
+        if spans is not None and len(spans) and self.copy_feed:
+            # span token k of a span at answer index `at` is the decoder's input at at+1+k
+            rows, at, first, last = (t.tolist() for t in spans.unbind(1))
+            index = [(r, a + 1 + k, f + k) for r, a, f, l in zip(rows, at, first, last) for k in range(l - f + 1)]
+            r, t, p = (torch.tensor(x) for x in zip(*index))
+            embeds = embeds.index_put((r, t), self.copy_in(memory[r, p]), accumulate=True)
+        hidden = self.decoder.bert(inputs_embeds=embeds, attention_mask=(target != -100).long(),
                                    encoder_hidden_states=memory,
                                    encoder_attention_mask=mask).last_hidden_state  # (B, T, H)
         head = self.decoder.cls.predictions
@@ -220,8 +237,7 @@ class Seq2Seq(nn.Module):
                       + nn.functional.cross_entropy(end_scores, last))
 
     def trainable(self) -> list[nn.Parameter]:
-        return [*self.decoder.parameters(), *self.bridge.parameters(),
-                *self.span_start.parameters(), *self.span_end.parameters()]
+        return [*self.decoder.parameters(), *(p for name in self.head_names() for p in getattr(self, name).parameters())]
 
     # ---- decoding ----------------------------------------------------------------------------
 
@@ -237,10 +253,15 @@ class Seq2Seq(nn.Module):
         from hub.planner.constrain import SPAN_END, SPAN_START
 
         ids = torch.tensor([state.pending])
-        out = self.decoder.bert(input_ids=ids, encoder_hidden_states=state.memory,
+        embeds = self.decoder.bert.embeddings.word_embeddings(ids)  # (1, n, H)
+        copied = [(i, p) for i, p in enumerate(state.copied) if p is not None]
+        if copied and self.copy_feed:  # request positions p are memory rows p + 1 (after [CLS])
+            at, rows = (torch.tensor(x) for x in zip(*copied))
+            embeds[0, at] += self.copy_in(state.memory[0, rows + 1])
+        out = self.decoder.bert(inputs_embeds=embeds, encoder_hidden_states=state.memory,
                                 encoder_attention_mask=state.mask, cache=state.cache,
                                 use_cache=True)
-        state.cache, state.pending = out.cache, []
+        state.cache, state.pending, state.copied = out.cache, [], []
         last = out.last_hidden_state[0, -1]  # (H,)
         if allowed[0] >= SPAN_START:  # request positions p: token p + 1 (after [CLS])
             end = allowed[0] >= SPAN_END
@@ -332,7 +353,7 @@ class Causal(nn.Module):
     def step(self, state: DecodeState, allowed: list[int]) -> torch.Tensor:
         out = self.model(input_ids=torch.tensor([state.pending]), cache=state.cache,
                          use_cache=True)
-        state.cache, state.pending = out.cache, []
+        state.cache, state.pending, state.copied = out.cache, [], []
         return out.logits[0, -1, torch.tensor(allowed)]
 
 
@@ -341,7 +362,13 @@ class DecodeState:
     memory: torch.Tensor | None
     mask: torch.Tensor | None
     cache: Any
-    pending: list[int]
+    pending: list[int]  # tokens to feed at the next step
+    copied: list[int | None] = field(default_factory=list)  # each one's request position, if copied
+
+    def feed(self, token: int, position: int | None = None) -> None:
+        self.copied += [None] * (len(self.pending) - len(self.copied))
+        self.pending.append(token)
+        self.copied.append(position)
 
 
 def load_backbone(path: Path) -> Seq2Seq | Causal:

@@ -113,10 +113,10 @@ class Planner:
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
         prompt = render_prompt(query, context)
         with torch.inference_mode():
-            plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt)
+            plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt, context)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
-    def _constrained(self, query: str, prompt: tuple[str, str | None]) -> Plan:
+    def _constrained(self, query: str, prompt: tuple[str, str | None], context: dict[str, str]) -> Plan:
         assert self.vocab is not None
         if not self.specs:
             raise PlanningError("no live functions: call use_manifests() first")
@@ -127,7 +127,8 @@ class Planner:
         seen = len(encoded["input_ids"]) if state.memory is None else \
             max(0, min(len(encoded["input_ids"]), state.memory.shape[1] - 2))
         request = Request(query, list(encoded["input_ids"])[:seen], list(encoded["offset_mapping"])[:seen],
-                          self.specs, pointer=bool(getattr(self.backbone, "pointer", False)))
+                          self.specs, pointer=bool(getattr(self.backbone, "pointer", False)),
+                          context=dict(context or {}))
         grammar = plan_grammar(self.vocab, request)
         allowed = next(grammar)
         while True:
@@ -139,12 +140,13 @@ class Planner:
                 candidates = sorted(allowed)
                 token = candidates[int(self.backbone.step(state, candidates).argmax())]
             if not is_pointer(token):
-                state.pending.append(token)
+                state.feed(token)
             try:
                 allowed = grammar.send(token)
             except StopIteration as done:
                 return done.value  # type: ignore[no-any-return]
-            state.pending += request.take_feed()  # the request tokens a pointer choice selected
+            for position in request.take_feed():  # the request's tokens a pointer choice selected
+                state.feed(request.query_ids[position], position)
 
     def _octopus(self, prompt: tuple[str, str | None]) -> Plan:
         """Octopus-v2's own format, decoded greedily up to <nexa_end>, then parsed."""

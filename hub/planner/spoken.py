@@ -256,3 +256,31 @@ def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int,
                 if value is not None:
                     found[(s, e)] = value
     return found
+
+
+# ---- names the request mentions ---------------------------------------------------------------
+
+# Words shared by many names: on their own they do not single a name out.
+GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lamp", "door", "sensor", "switch",
+                 "speaker", "main", "first", "second", "upper", "lower", "ground", "front", "back", "left",
+                 "right"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower())]
+
+
+def mentions(query: str, value: str) -> bool:
+    """Does the request name this entity, area or floor? Home Assistant fills a name slot
+    only from what the sentence says: the whole name ("the floor lamp"), or one of its
+    distinctive words ("the tree" for Christmas Tree, "unlock the back door" for Back Door
+    Lock), so "pause" names no area and "floor lamp" no First Floor."""
+    said = _words(query)
+    name = _words(value)
+    if f" {' '.join(name)} " in f" {' '.join(said)} " or f" {' '.join(name)}s " in f" {' '.join(said)} ":
+        return True
+
+    def heard(word: str) -> bool:
+        return any(w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w) for w in said)
+
+    return any((len(w) >= 3 or w == "tv") and w not in GENERIC_WORDS and heard(w) for w in name)

@@ -183,12 +183,13 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     order: list[int] = []
     loop_started = time.time()
     for step in bar:
-        if step == 50 and cfg.max_minutes > 0:  # measured speed: fit the schedule to the time left, so it still decays
+        if step >= 50 and step % 50 == 0 and cfg.max_minutes > 0:
+            # Measured speed: fit the schedule to the time left, so it still decays to the end.
             left = cfg.max_minutes * 60 - (time.time() - started)
-            fits = 50 + int(left / ((time.time() - loop_started) / 50) * 0.97)
-            if fits < plan["steps"]:
-                log.warning("train.time_budget", planned=plan["steps"], fits=fits)
-                plan["steps"] = fits
+            fits = step + int(left / ((time.time() - loop_started) / step) * 0.97)
+            if fits < steps and plan["steps"] == steps:
+                log.warning("train.time_budget", planned=steps, fits=fits)
+            plan["steps"] = max(step + 1, min(steps, fits))  # re-fitted as the speed is known better
         if step >= plan["steps"]:
             break
         if not order:  # batches of similar length waste less padding
