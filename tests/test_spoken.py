@@ -191,3 +191,18 @@ def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
                     assert (mentions(case["query"], value) or (case.get("context") or {}).get("area") == value
                             or (slot == "floor" and FLOOR_WORDS.search(case["query"]))), (case["query"], value)
     assert checked > 400
+
+
+@pytest.mark.parametrize("text", ["٧٧", "²", "9١7 555 0108", "+44 ٢٠ 7946 0018", "٦:١٥ am", "seven\u200b seven"])
+def test_odd_unicode_is_not_read_as_a_value(text: str) -> None:
+    assert parse_number(text) is None
+    assert parse_phone(text) is None
+    assert parse_time(text) is None
+
+
+def test_odd_unicode_requests_still_get_spans_safely(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    for text in ["call ٩١٧ ٥٥٥ ٠١٠٨ 🙂", "set it to ²² degrees", "wake me at ٦:١٥", "\u202eevil 5 text"]:
+        offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        for found in (number_spans(text, offsets), phone_spans(text, offsets), time_spans(text, offsets)):
+            assert all(isinstance(v, (float, str)) for v in found.values())
+            assert all(str(v).isascii() for v in found.values())

@@ -25,13 +25,20 @@ DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three"
 NUMBER_WORDS = {*DIGIT_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                 "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
                 "seventy", "eighty", "ninety", "hundred", "thousand", "and", "point", "minus"}
-_NUMBERISH = re.compile(r"^(\d+|[.,\-]|[a-z]+)$", re.I)
+_NUMBERISH = re.compile(r"^([0-9]+|[.,\-]|[a-z]+)$", re.I)
+
+
+def _foreign_digits(text: str) -> bool:
+    """Digits of other scripts ("٥", "²") are not read as values: say no rather than guess."""
+    return any(c.isdigit() and not c.isascii() for c in text)
 
 
 def parse_number(text: str) -> float | None:
     """"77", "21.5", "1,000", "seventy seven", "twenty-one", "two hundred and five"."""
     text = text.strip()
-    if re.fullmatch(r"\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)?", text):  # commas only between thousands
+    if _foreign_digits(text):
+        return None
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?|[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # commas only between thousands
         return float(text.replace(",", ""))
     words = text.lower().replace("-", " ").split()
     if not words or any(w not in NUMBER_WORDS for w in words) or words[0] in ("and", "oh", "o"):
@@ -57,10 +64,12 @@ def parse_phone(text: str) -> str | None:
     """E.164 from a written or spoken number: "(917) 555-0108", "+44 (0)20 7946 0018",
     "0044 20 ...", "seven five four two oh ..."; ten digits without a country code are
     North American (+1), as a US phone would dial them."""
+    if _foreign_digits(text):
+        return None
     text = text.lower().replace("(0)", " ")
     plus = text.lstrip().startswith(("+", "plus"))
     digits = ""
-    for word in re.findall(r"\d+|[a-z]+|\+", text):
+    for word in re.findall(r"[0-9]+|[a-z]+|\+", text):
         if word.isdigit():
             digits += word
         elif word in DIGIT_WORDS and word != "o":
@@ -74,7 +83,7 @@ def parse_phone(text: str) -> str | None:
             digits = "1" + digits
         elif not (len(digits) == 11 and digits.startswith("1")):
             return None
-    if not re.fullmatch(r"[1-9]\d{6,14}", digits):
+    if not re.fullmatch(r"[1-9][0-9]{6,14}", digits):
         return None
     return "+" + digits
 
@@ -157,8 +166,10 @@ def parse_time(text: str) -> str | None:
     """A time of day as people say it -> "HH:MM": "6:15 am", "6am", "18:30", "0615 hours",
     "six fifteen pm", "seven oh five in the evening", "half past seven", "quarter to six am",
     "noon", "midnight", "ten o'clock at night". A bare hour ("7") is not a time."""
+    if _foreign_digits(text):
+        return None
     t = " " + text.lower().replace("a.m.", "am").replace("p.m.", "pm").replace("o'clock", "oclock") + " "
-    t = re.sub(r"(\d)(am|pm)\b", r"\1 \2", t).replace(" a m ", " am ").replace(" p m ", " pm ")
+    t = re.sub(r"([0-9])(am|pm)\b", r"\1 \2", t).replace(" a m ", " am ").replace(" p m ", " pm ")
     t = " ".join(t.replace("-", " ").split())
     if t in ("noon", "midday", "12 noon", "twelve noon"):
         return "12:00"
@@ -174,12 +185,12 @@ def parse_time(text: str) -> str | None:
     if half == "night":
         half, night = None, True
     marked = half is not None or night
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", t) or re.fullmatch(r"(\d{2})(\d{2}) hours", t)
+    m = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", t) or re.fullmatch(r"([0-9]{2})([0-9]{2}) hours", t)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2))
     else:
         words = t.split()
-        rel = re.fullmatch(r"(?:a )?(quarter|half|[a-z]+(?: [a-z]+)?) (past|to) ([a-z]+|\d+)", t)
+        rel = re.fullmatch(r"(?:a )?(quarter|half|[a-z]+(?: [a-z]+)?) (past|to) ([a-z]+|[0-9]+)", t)
         if rel:
             amount = {"quarter": 15, "half": 30}.get(rel.group(1)) or _small_number(rel.group(1).split())
             target = {"noon": 12, "midnight": 0}.get(rel.group(3))
