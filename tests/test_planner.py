@@ -353,3 +353,45 @@ def test_home_names_come_from_the_request(random_planner: Planner, query: str) -
                 value = call.args.get(slot)  # a required slot falls back to every value
                 if call.function.startswith("home.") and isinstance(value, str) and slot not in required:
                     assert mentions(query, value) or (slot == "area" and value == context.get("area")), (query, call)
+
+
+def random_walk(planner: Planner, query: str, first: str, seed: int,
+                context: dict[str, str] | None = None) -> list[Any]:
+    """Calls from a random path through the answer grammar, starting with `first`."""
+    vocab = planner.vocab
+    assert vocab is not None
+    rng = random.Random(seed)
+    encoded = planner.backbone.tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
+    request = Request(query, encoded["input_ids"], encoded["offset_mapping"], planner.specs,
+                      pointer=True, context=context or {})
+    grammar = plan_grammar(vocab, request)
+    next(grammar)
+    token = vocab.fn_ids[planner.table.index(first)]
+    while True:
+        try:
+            allowed = grammar.send(token)
+        except StopIteration as done:
+            return list(done.value.calls)
+        request.take_feed()
+        ends = allowed - {vocab.semi}  # one call is enough here
+        token = rng.choice(sorted(ends if vocab.fn_end in ends else allowed))
+
+
+@pytest.mark.parametrize(("query", "function", "said"), [
+    ("turn on the bedroom lamp", "home.turn_on", {"Bedroom Lamp"}),
+    ("could you turn the kitchen light off", "home.turn_off", {"Kitchen Light"}),
+    ("set the office shades to 30 percent", "home.set_position", {"Office Shades"}),
+    ("dim the floor lamp and the lights in the kitchen", "home.light_set", {"Floor Lamp"}),
+    ("is the front door open", "home.get_state", {"Front Door"}),
+])
+def test_a_whole_entity_name_is_that_entity(random_planner: Planner, query: str, function: str,
+                                            said: set[str]) -> None:
+    """As Home Assistant's recognizer ranks a name match first: on any path through the
+    grammar, a call that can name an entity the request says in full names it, and a
+    named entity carries no domain or device class (a state question keeps its class)."""
+    classes = 0
+    for seed in range(40):
+        call = random_walk(random_planner, query, function, seed)[-1]  # inner calls come first
+        assert call.args.get("name") in said, (query, call)
+        classes += bool({"domain", "device_class"} & set(call.args))
+    assert classes == 0 or function == "home.get_state"

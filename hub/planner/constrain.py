@@ -402,6 +402,14 @@ NAMED_SLOTS = ("name", "area", "floor")
 FLOOR_WORDS = regex.compile(r"\b(upstairs|downstairs)\b", regex.I)
 
 
+# Home Assistant prefers a match on an entity's whole name over an area and a class
+# (its recognizer ranks the name slot first): "turn on the bedroom lamp" is that lamp, not
+# the bedroom's lights. A named entity carries no domain or device class, except in a state
+# question, whose class says what "open" means ("is the front door open": binary_sensor).
+CLASS_SLOTS = ("domain", "device_class")
+KEEPS_CLASS_WITH_NAME = ("get_state",)
+
+
 def named_values(request: Request, param: str, values: list[Any]) -> list[Any]:
     """The values of a name/area/floor enum the request can mean: those it mentions, the
     context's area ("in here"), and any floor for "upstairs"/"downstairs"."""
@@ -411,13 +419,31 @@ def named_values(request: Request, param: str, values: list[Any]) -> list[Any]:
             or (param == "area" and request.context.get("area") == v)]
 
 
+def whole_names(request: Request, function: str, schema: dict[str, Any],
+                areas: list[Any]) -> list[Any]:
+    """Entity names the request says in full, that no earlier call of this function took."""
+    used = {c.args.get("name") for c in request.calls if c.function == function}
+    return [v for v in schema["enum"] if v not in used and v not in areas
+            and spoken.says_whole(request.query, str(v))]
+
+
 def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> Grammar:
     """`(name=value, ...)` for one call, in schema order; returns the call's id."""
     spec = request.specs[vocab.fn_index[fn_token]]
+    function = vocab.table.functions[vocab.fn_index[fn_token]]
     required = set(spec.parameters.get("required", []))
+    properties = spec.parameters.get("properties", {})
+    keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
+    whole = whole_names(request, function, properties["name"], properties.get("area", {}).get("enum", [])) \
+        if properties.get("name", {}).get("enum") and "name" in NAMED_SLOTS else []
     props = []
-    for param, schema in spec.parameters.get("properties", {}).items():
-        if param in NAMED_SLOTS and schema.get("enum"):
+    for param, schema in properties.items():
+        if whole and param == "name":
+            schema = {**schema, "enum": whole}
+            required.add("name")
+        elif whole and param in CLASS_SLOTS and not keeps_class:
+            continue
+        elif param in NAMED_SLOTS and schema.get("enum"):
             named = named_values(request, param, schema["enum"])
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
@@ -455,6 +481,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         value, token = yield from value_grammar(vocab, request, schema, follow, depth)
         args[name] = value
         index = j + 1
+        if name == "name" and not keeps_class:  # a named entity needs no class
+            props = props[:index] + [p for p in props[index:] if p[0] not in CLASS_SLOTS]
     call_id = f"c{len(request.calls) + 1}"
     request.calls.append(PlannedCall(id=call_id, function=vocab.table.functions[vocab.fn_index[fn_token]],
                                      args=args))

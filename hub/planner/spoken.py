@@ -288,15 +288,22 @@ def _words(text: str) -> list[str]:
     return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower())]
 
 
+def says_whole(query: str, value: str) -> bool:
+    """Does the request say this whole name ("turn on the bedroom lamp": Bedroom Lamp)?"""
+    said = f" {' '.join(_words(query))} "
+    name = " ".join(_words(value))
+    return bool(name) and (f" {name} " in said or f" {name}s " in said)
+
+
 def mentions(query: str, value: str) -> bool:
     """Does the request name this entity, area or floor? Home Assistant fills a name slot
     only from what the sentence says: the whole name ("the floor lamp"), or one of its
     distinctive words ("the tree" for Christmas Tree, "unlock the back door" for Back Door
     Lock), so "pause" names no area and "floor lamp" no First Floor."""
+    if says_whole(query, value):
+        return True
     said = _words(query)
     name = _words(value)
-    if f" {' '.join(name)} " in f" {' '.join(said)} " or f" {' '.join(name)}s " in f" {' '.join(said)} ":
-        return True
 
     def heard(word: str) -> bool:
         return any(w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w) for w in said)
