@@ -300,10 +300,8 @@ class Home(DeviceAdapter):
             return sorted(seen | COMMON_DEVICE_CLASSES)
         if slot == "state":
             return _unique(STATES + list(self.zones))
-        if slot == "name" and _names_entities(intent):
-            own = _own_domain(intent)
-            return _unique([e["name"] for e in self.entities.values()
-                            if own is None or _domain(e) == own])
+        if slot == "name":
+            return name_choices(intent, list(self.entities.values()))
         return None
 
     def _handler(self, name: str) -> Callable[..., Any]:
@@ -753,6 +751,15 @@ def _own_domain(intent: dict[str, Any]) -> str | None:
     """The entity domain an intent is about; None for the generic `homeassistant` ones."""
     domain = intent.get("domain")
     return None if domain in (None, "homeassistant") else str(domain)
+
+
+def name_choices(intent: dict[str, Any], entities: list[dict[str, Any]]) -> list[str] | None:
+    """The entity names an intent's `name` slot may take (its own domain's), or None
+    where the name is a free label."""
+    if not _names_entities(intent):
+        return None
+    own = _own_domain(intent)
+    return _unique([e["name"] for e in entities if own is None or _domain(e) == own])
 
 
 def _names_entities(intent: dict[str, Any]) -> bool:

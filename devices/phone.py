@@ -16,6 +16,8 @@ E164 = Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$", description="E.164, e.
 HHMM = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="24 h 'HH:MM'")]
 STAMP = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$",
                              description="'YYYY-MM-DD-HH-MM'")]
+EMAIL = Annotated[str, Field(pattern=r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$", max_length=254,
+                             description="an e-mail address")]
 Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 # ISO 639-1 codes a news search takes; an enum, so the planner chooses rather than spells one.
@@ -181,7 +183,7 @@ class Phone(DeviceAdapter):
         "email {recipient} \"{title}\" - {content}",
         "could you send an e-mail to {recipient}? subject should be {title} and the message {content}",
     ])
-    async def send_email(self, recipient: Text, title: Text, content: Text) -> bool:
+    async def send_email(self, recipient: EMAIL, title: Text, content: Text) -> bool:
         """Sends an email to a recipient.
 
         Args:

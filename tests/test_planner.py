@@ -148,7 +148,7 @@ def test_grammar_accepts_every_training_target(random_planner: Planner) -> None:
            "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}}]),
         ("turn it up", [{"id": "c1", "function": "home.set_volume_relative", "args": {"volume_step": "up"}}]),
         ("set the thermostat to 21.5", [{"id": "c1", "function": "home.climate_set_temperature",
-                                         "args": {"temperature": 21.5}}]),
+                                         "args": {"name": "Thermostat", "temperature": 21.5}}]),
         ("tell me a joke", []),
     ]
     for query, calls in cases:
@@ -377,21 +377,24 @@ def random_walk(planner: Planner, query: str, first: str, seed: int,
         token = rng.choice(sorted(ends if vocab.fn_end in ends else allowed))
 
 
-@pytest.mark.parametrize(("query", "function", "said"), [
-    ("turn on the bedroom lamp", "home.turn_on", {"Bedroom Lamp"}),
-    ("could you turn the kitchen light off", "home.turn_off", {"Kitchen Light"}),
-    ("set the office shades to 30 percent", "home.set_position", {"Office Shades"}),
-    ("dim the floor lamp and the lights in the kitchen", "home.light_set", {"Floor Lamp"}),
-    ("is the front door open", "home.get_state", {"Front Door"}),
+@pytest.mark.parametrize(("query", "function", "areas"), [
+    ("turn on the bedroom lamp", "home.turn_on", set()),
+    ("could you turn the kitchen light off", "home.turn_off", set()),
+    ("set the office shades to 30 percent", "home.set_position", set()),
+    ("switch the bedroom lamp on in the bedroom", "home.turn_on", {"Bedroom"}),
+    ("turn off the kitchen lights", "home.turn_off", {"Kitchen"}),
+    ("what's the living room temperature", "home.climate_get_temperature", {"Living Room"}),
 ])
-def test_a_whole_entity_name_is_that_entity(random_planner: Planner, query: str, function: str,
-                                            said: set[str]) -> None:
+def test_a_whole_entity_name_is_not_an_area(random_planner: Planner, query: str, function: str,
+                                            areas: set[str]) -> None:
     """As Home Assistant's recognizer ranks a name match first: on any path through the
-    grammar, a call that can name an entity the request says in full names it, and a
-    named entity carries no domain or device class (a state question keeps its class)."""
-    classes = 0
-    for seed in range(40):
+    grammar, "the bedroom lamp" (an entity this function can name) does not mention the
+    area Bedroom, and a named entity carries no domain or device class. "The kitchen
+    lights" and a sensor's name ("Living Room Temperature") still mention their areas."""
+    seen = set()
+    for seed in range(60):
         call = random_walk(random_planner, query, function, seed)[-1]  # inner calls come first
-        assert call.args.get("name") in said, (query, call)
-        classes += bool({"domain", "device_class"} & set(call.args))
-    assert classes == 0 or function == "home.get_state"
+        seen.add(call.args.get("area"))
+        if "name" in call.args:
+            assert not {"domain", "device_class"} & set(call.args), (query, call)
+    assert seen - {None} == areas, (query, seen)

@@ -12,7 +12,7 @@ from hub.planner.constrain import (SPAN_END, SPAN_START, Vocab, answer_ids, free
 from hub.planner.evaluate import canonical
 from hub.planner.model import minilm_dir
 from hub.planner.planner import live_specs, table_from_manifests
-from hub.planner.spoken import (mentions, number_spans, parse_number, parse_phone, parse_time, phone_spans,
+from hub.planner.spoken import (email_spans, mentions, number_spans, parse_number, parse_phone, parse_time, phone_spans,
                                 time_spans)
 from hub.planner.train import builtin_manifests, locate_spans, request_view
 
@@ -191,6 +191,53 @@ def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
                     assert (mentions(case["query"], value) or (case.get("context") or {}).get("area") == value
                             or (slot == "floor" and FLOOR_WORDS.search(case["query"]))), (case["query"], value)
     assert checked > 400
+
+
+def test_dev_and_test_labels_follow_the_whole_name_rule() -> None:
+    """No area or floor in our dev and test labels comes only from inside an entity's
+    whole name ("the bedroom lamp"), and no named entity carries a class outside state
+    questions: the rule that decoding and the training data follow never forbids them."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.constrain import follows_name_rule
+    from hub.planner.home_data import default_inventory, name_enums
+
+    home = default_inventory()
+    names, areas = name_enums(home), [a["name"] for a in home["areas"]]
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl")
+             for line in (root / name).read_text().splitlines()]
+    broken = [c["query"] for c in cases if not follows_name_rule(c["query"], c["expected"], names, areas, c.get("context"))]
+    assert not broken
+    assert not follows_name_rule("turn on the bedroom lamp",
+                                 [{"function": "home.turn_on", "args": {"area": "Bedroom", "domain": "light"}}],
+                                 names, areas)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("email dad.miller@yahoo.com, subject hi", {"dad.miller@yahoo.com": "dad.miller@yahoo.com"}),
+    ("send it to J.Smith+news@univ.edu.", {"J.Smith+news@univ.edu": "J.Smith+news@univ.edu"}),
+    ("email Mom about dinner", {}),
+    ("write to bob@ and alice@example", {}),
+])
+def test_email_addresses_are_spans(tokenizer, text: str, found: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert spans_of(tokenizer, text, email_spans) == found
+
+
+def test_send_email_is_offered_only_with_an_address() -> None:
+    """The recipient is an address the request writes, never spelled: with none, the
+    grammar does not offer send_email at all (so it cannot dead-end)."""
+    from hub.planner.constrain import Request
+
+    specs = live_specs(builtin_manifests(["phone"]))
+    send_email = specs["phone.send_email"]
+    without = Request("email Mom about dinner", [], [], {})
+    assert not without.can_fill(send_email) and without.can_fill(specs["phone.send_text_message"])
+    text = "email mom@home.org about dinner"
+    tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
+    offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    assert Request(text, [], offsets, {}).can_fill(send_email)
 
 
 @pytest.mark.parametrize("text", ["٧٧", "²", "9١7 555 0108", "+44 ٢٠ 7946 0018", "٦:١٥ am", "seven\u200b seven"])

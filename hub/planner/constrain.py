@@ -96,6 +96,7 @@ class Request:
     feed: list[int] = field(default_factory=list)  # request positions a pointer choice stands for
     taken: set[int] = field(default_factory=set)  # request positions already copied into args
     context: dict[str, str] = field(default_factory=dict)  # e.g. the asking device's area
+    _unnamed: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def numbers(self) -> dict[tuple[int, int], float]:
@@ -112,10 +113,32 @@ class Request:
         """(start, end) token spans that read as times of day, as "HH:MM"."""
         return spoken.time_spans(self.query, self.offsets)
 
+    @functools.cached_property
+    def emails(self) -> dict[tuple[int, int], str]:
+        """(start, end) token spans that are e-mail addresses."""
+        return spoken.email_spans(self.query, self.offsets)
+
     def said(self, pattern: str) -> dict[tuple[int, int], str]:
-        """Spans that read as a value of this pattern (phone numbers, times), if we parse it."""
-        return self.phones if pattern == spoken.E164_PATTERN else \
-            self.times if pattern == spoken.HHMM_PATTERN else {}
+        """Spans that read as a value of this pattern (phone numbers, times, e-mail
+        addresses), if we parse it."""
+        return {spoken.E164_PATTERN: self.phones, spoken.HHMM_PATTERN: self.times,
+                spoken.EMAIL_PATTERN: self.emails}.get(pattern, {})
+
+    def unnamed_query(self, properties: dict[str, Any]) -> str:
+        """The query without the entity names (of this function's name enum) it says in
+        full: what may name an area or floor."""
+        areas = set(properties.get("area", {}).get("enum") or [])
+        names = tuple(n for n in properties.get("name", {}).get("enum") or [] if n not in areas)
+        if names not in self._unnamed:
+            self._unnamed[names] = spoken.without_names(self.query, list(names))
+        return self._unnamed[names]
+
+    def can_fill(self, spec: FunctionSpec) -> bool:
+        """False when a required value can only come from the request and it says none
+        (send_email with no address in the request)."""
+        props = spec.parameters.get("properties", {})
+        return all(self.said(pattern) for name in spec.parameters.get("required", [])
+                   if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
 
     def free(self, spans: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
         """The spans none of whose words an earlier argument took."""
@@ -246,12 +269,18 @@ def pointed_number(vocab: Vocab, request: Request, schema: dict[str, Any], follo
     return (yield from _resume(spelled, token))
 
 
+def _pattern_of(schema: dict[str, Any]) -> str | None:
+    options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    return (options[0] if len(options) == 1 else schema).get("pattern")
+
+
 def pointed_pattern(vocab: Vocab, request: Request, pattern: str) -> Grammar:
-    """A phone number or time the request says is pointed at and read back ("917 555 0108"
-    -> "+19175550108", "half past six pm" -> "18:30"); one it does not say is spelled
-    (and checked by the pattern)."""
+    """A phone number, time or e-mail address the request says is pointed at and read back
+    ("917 555 0108" -> "+19175550108", "half past six pm" -> "18:30"); a phone number or
+    time it does not say is spelled (and checked by the pattern)."""
     compiled = regex.compile(pattern)
-    found = {k: v for k, v in request.free(request.said(pattern)).items() if compiled.fullmatch(v)}
+    said = {k: v for k, v in request.said(pattern).items() if compiled.fullmatch(v)}
+    found = request.free(said) or (said if pattern in spoken.ONLY_POINTED else {})
     if not found:
         return (yield from patterned(vocab, pattern))
     yield frozenset({vocab.quote})
@@ -365,7 +394,7 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
     inner = [vocab.fn_ids[i] for i, spec in request.specs.items()
-             if spec.returns.get("type") not in (None, "null")] if nestable else []
+             if spec.returns.get("type") not in (None, "null") and request.can_fill(spec)] if nestable else []
     span = span_copy(vocab, request)
     first = next(span)
     token = yield first | frozenset(inner)
@@ -410,41 +439,51 @@ CLASS_SLOTS = ("domain", "device_class")
 KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 
-def named_values(request: Request, param: str, values: list[Any]) -> list[Any]:
+def named_values(request: Request, param: str, values: list[Any],
+                 properties: dict[str, Any] | None = None) -> list[Any]:
     """The values of a name/area/floor enum the request can mean: those it mentions, the
     context's area ("in here"), and any floor for "upstairs"/"downstairs"."""
     if param == "floor" and FLOOR_WORDS.search(request.query):
         return values
-    return [v for v in values if spoken.mentions(request.query, str(v))
+    # "the bedroom lamp" names the lamp, not the Bedroom (as Home Assistant ranks a name first)
+    said = request.query if param == "name" else request.unnamed_query(properties or {})
+    return [v for v in values if spoken.mentions(said, str(v))
             or (param == "area" and request.context.get("area") == v)]
 
 
-def whole_names(request: Request, function: str, schema: dict[str, Any],
-                areas: list[Any]) -> list[Any]:
-    """Entity names the request says in full, that no earlier call of this function took."""
-    used = {c.args.get("name") for c in request.calls if c.function == function}
-    return [v for v in schema["enum"] if v not in used and v not in areas
-            and spoken.says_whole(request.query, str(v))]
+def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, list[str]],
+                      areas: list[str], context: dict[str, str] | None = None) -> bool:
+    """Would the decode-time grammar allow these home calls' areas and floors, and their
+    classes beside a name (see named_values, call_grammar)? For training data: a target
+    the grammar forbids teaches the model nothing it may say. `names`: kind.function ->
+    its name enum; `areas`: the home's area names."""
+    for call in calls:
+        args = call.get("args", {})
+        if not call["function"].startswith("home."):
+            continue
+        unnamed = spoken.without_names(query, [n for n in names.get(call["function"], []) if n not in areas])
+        for slot in ("area", "floor"):
+            value = args.get(slot)
+            if isinstance(value, str) and not (
+                    spoken.mentions(unnamed, value) or (slot == "floor" and FLOOR_WORDS.search(query))
+                    or (slot == "area" and (context or {}).get("area") == value)):
+                return False
+        if ("name" in args and set(CLASS_SLOTS) & set(args)
+                and call["function"].split(".", 1)[1] not in KEEPS_CLASS_WITH_NAME):
+            return False
+    return True
 
 
 def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> Grammar:
     """`(name=value, ...)` for one call, in schema order; returns the call's id."""
     spec = request.specs[vocab.fn_index[fn_token]]
-    function = vocab.table.functions[vocab.fn_index[fn_token]]
     required = set(spec.parameters.get("required", []))
     properties = spec.parameters.get("properties", {})
     keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
-    whole = whole_names(request, function, properties["name"], properties.get("area", {}).get("enum", [])) \
-        if properties.get("name", {}).get("enum") and "name" in NAMED_SLOTS else []
     props = []
     for param, schema in properties.items():
-        if whole and param == "name":
-            schema = {**schema, "enum": whole}
-            required.add("name")
-        elif whole and param in CLASS_SLOTS and not keeps_class:
-            continue
-        elif param in NAMED_SLOTS and schema.get("enum"):
-            named = named_values(request, param, schema["enum"])
+        if param in NAMED_SLOTS and schema.get("enum"):
+            named = named_values(request, param, schema["enum"], properties)
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
             schema = {**schema, "enum": named or schema["enum"]}
@@ -491,7 +530,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
 
 def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
     """A whole answer: no call, or calls separated by ';', then <fn_end>. Returns a Plan."""
-    live = frozenset(vocab.fn_ids[i] for i in request.specs)
+    live = frozenset(vocab.fn_ids[i] for i, spec in request.specs.items() if request.can_fill(spec))
     token = yield live | {vocab.fn_none}
     if token == vocab.fn_none:
         yield frozenset({vocab.fn_end})

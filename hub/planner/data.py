@@ -17,6 +17,8 @@ from typing import Any
 
 from tqdm import tqdm
 
+from hub.planner import home_data
+from hub.planner.constrain import follows_name_rule
 from hub.planner.examples import Example
 from protocols import DeviceManifest
 
@@ -299,5 +301,23 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples += negative_examples(rng, int(len(singles) * negatives))
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)
+    examples = [e for e in examples if _names_as_decoded(e)]
     rng.shuffle(examples)
     return examples
+
+
+def _names_as_decoded(example: Example) -> bool:
+    """False for a home target whose area or floor decoding would not allow (see
+    constrain.follows_name_rule): "the office fan" labelled with the area Office, in a
+    home with an Office Fan."""
+    if example.inventory is None:
+        return True
+    key = id(example.inventory)
+    if _NAME_ENUMS.get(key, (None,))[0] is not example.inventory:
+        areas = [a["name"] for a in example.inventory.get("areas") or []]
+        _NAME_ENUMS[key] = (example.inventory, home_data.name_enums(example.inventory), areas)
+    _, names, areas = _NAME_ENUMS[key]
+    return follows_name_rule(example.query, example.calls, names, areas, example.context)
+
+
+_NAME_ENUMS: dict[int, tuple[Any, dict[str, list[str]], list[str]]] = {}

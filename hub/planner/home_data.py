@@ -46,10 +46,10 @@ from hassil.intents import (
 from hassil.numbers import get_rbnf_engine
 from home_assistant_intents import get_intents
 
-from devices.home import DEFAULT_INVENTORY, SKIPPED_INTENTS, function_name, load_intents
+from devices.home import DEFAULT_INVENTORY, SKIPPED_INTENTS, function_name, load_intents, name_choices
 from hub.planner.examples import Example
 
-__all__ = ["INTENT_WEIGHTS", "default_inventory", "example_for", "hassil_recognize",
+__all__ = ["INTENT_WEIGHTS", "default_inventory", "name_enums", "example_for", "hassil_recognize",
            "home_examples", "home_examples_with_context_flag", "random_inventory"]
 
 # Relative share of each intent; the big families get more (1.0 when not listed).
@@ -158,6 +158,23 @@ def templates() -> Templates:
 def default_inventory() -> dict[str, Any]:
     """The default inventory as a dict (shared: do not mutate)."""
     return yaml.safe_load(DEFAULT_INVENTORY.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _served_intents() -> dict[str, dict[str, Any]]:
+    return load_intents()
+
+
+def name_enums(inventory: dict[str, Any]) -> dict[str, list[str]]:
+    """home.function -> the entity names its `name` enum lists for this inventory, as the
+    Home adapter builds it (without building the adapter)."""
+    entities = inventory.get("entities") or []
+    out = {}
+    for name, intent in _served_intents().items():
+        names = name_choices(intent, entities)
+        if names:
+            out[f"home.{function_name(name)}"] = names
+    return out
 
 
 # ---- inventory views -------------------------------------------------------------------

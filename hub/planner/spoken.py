@@ -17,7 +17,9 @@ from text_to_num import text2num
 
 E164_PATTERN = r"^\+[1-9]\d{6,14}$"
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
-POINTED_PATTERNS = (E164_PATTERN, HHMM_PATTERN)  # string formats we read back from words
+EMAIL_PATTERN = r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$"
+POINTED_PATTERNS = (E164_PATTERN, HHMM_PATTERN, EMAIL_PATTERN)  # string formats we read from the request
+ONLY_POINTED = (EMAIL_PATTERN,)  # never spelled: a request that says none cannot fill it
 MAX_NUMBER_TOKENS = 8
 MAX_PHONE_TOKENS = 24
 
@@ -276,6 +278,19 @@ def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int,
                   may_end=lambda piece: piece[-1:].isalnum() or piece == ".")  # "p.m." ends in "."
 
 
+# ---- e-mail addresses ---------------------------------------------------------------------------
+
+_EMAIL = re.compile(EMAIL_PATTERN[1:-1])
+
+
+def email_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Every e-mail address the request writes, as written ("dad.miller@yahoo.com")."""
+    starts = {a: i for i, (a, _) in enumerate(offsets)}
+    ends = {b: i for i, (_, b) in enumerate(offsets)}
+    return {(starts[m.start()], ends[m.end()]): m.group() for m in _EMAIL.finditer(text)
+            if m.start() in starts and m.end() in ends}
+
+
 # ---- names the request mentions ---------------------------------------------------------------
 
 # Words shared by many names: on their own they do not single a name out.
@@ -288,11 +303,24 @@ def _words(text: str) -> list[str]:
     return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower())]
 
 
-def says_whole(query: str, value: str) -> bool:
-    """Does the request say this whole name ("turn on the bedroom lamp": Bedroom Lamp)?"""
+def says_whole(query: str, value: str, plural: bool = False) -> bool:
+    """Does the request say this whole name ("turn on the bedroom lamp": Bedroom Lamp)?
+    "the kitchen lights" says Kitchen Light only as a `plural`: as Home Assistant reads
+    it, that is the kitchen's lights."""
     said = f" {' '.join(_words(query))} "
     name = " ".join(_words(value))
-    return bool(name) and (f" {name} " in said or f" {name}s " in said)
+    return bool(name) and (f" {name} " in said or (plural and f" {name}s " in said))
+
+
+def without_names(query: str, names: list[str]) -> str:
+    """The request with each entity name it says in full blanked out, so that "turn on
+    the bedroom lamp" no longer mentions the area Bedroom (Home Assistant reads a name
+    first). Callers leave out names that are also area names."""
+    said = " ".join(_words(query))
+    for name in sorted({" ".join(_words(n)) for n in names}, key=len, reverse=True):
+        if name:
+            said = re.sub(rf"(?<![\w']){re.escape(name)}(?![\w'])", " | ", said)
+    return said
 
 
 def mentions(query: str, value: str) -> bool:
@@ -300,7 +328,7 @@ def mentions(query: str, value: str) -> bool:
     only from what the sentence says: the whole name ("the floor lamp"), or one of its
     distinctive words ("the tree" for Christmas Tree, "unlock the back door" for Back Door
     Lock), so "pause" names no area and "floor lamp" no First Floor."""
-    if says_whole(query, value):
+    if says_whole(query, value, plural=True):
         return True
     said = _words(query)
     name = _words(value)
