@@ -19,7 +19,7 @@ from devices.phone import Phone
 from hub.planner.constrain import Request, answer_ids, plan_grammar
 from hub.planner.examples import Example
 from hub.planner.model import OCTOPUS_PROMPT, Causal, Seq2Seq
-from hub.planner.planner import Planner, table_from_manifests
+from hub.planner.planner import DEFAULT_MODEL, Planner, table_from_manifests
 from hub.planner.syntax import SyntaxError_, parse, renumber, to_text
 from hub.planner.train import TrainConfig, builtin_manifests, train
 from protocols.plan import Plan
@@ -398,3 +398,25 @@ def test_a_whole_entity_name_is_not_an_area(random_planner: Planner, query: str,
         if "name" in call.args:
             assert not {"domain", "device_class"} & set(call.args), (query, call)
     assert seen - {None} == areas, (query, seen)
+
+
+def test_calendar_times_come_from_the_request(random_planner: Planner) -> None:
+    """On any path through the grammar, a calendar event's start and end are the ones the
+    request's words say (spoken.event_times), not digits the model spells."""
+    query = "add Standup to my calendar on Dec 3 2026 from 9 to 9:15 am"
+    for seed in range(10):
+        call = random_walk(random_planner, query, "phone.create_calendar_event", seed)[-1]
+        assert (call.args["start_time"], call.args["end_time"]) == ("2026-12-03-09-00", "2026-12-03-09-15")
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_plans_each_clause() -> None:
+    """The shipped model alone stops after the alarm; planned clause by clause the request
+    gets both calls, while a clause that refers back ("text it") keeps its nesting."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    query = "set an alarm for 6:15 am and turn on do not disturb"
+    plan = planner.plan(query)
+    assert sorted(c.function for c in plan.calls) == ["phone.enable_do_not_disturb", "phone.set_timer_alarm"]
+    nested = planner.plan("take a selfie and text it to Mom")
+    assert any(isinstance(v, dict) and "$ref" in v for c in nested.calls for v in c.args.values()), nested

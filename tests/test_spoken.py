@@ -12,7 +12,7 @@ from hub.planner.constrain import (SPAN_END, SPAN_START, Vocab, answer_ids, free
 from hub.planner.evaluate import canonical
 from hub.planner.model import minilm_dir
 from hub.planner.planner import live_specs, table_from_manifests
-from hub.planner.spoken import (email_spans, mentions, number_spans, parse_number, parse_phone, parse_time, phone_spans,
+from hub.planner.spoken import (email_spans, event_times, mentions, parse_duration, number_spans, parse_number, parse_phone, parse_time, phone_spans,
                                 time_spans)
 from hub.planner.train import builtin_manifests, locate_spans, request_view
 
@@ -253,3 +253,61 @@ def test_odd_unicode_requests_still_get_spans_safely(tokenizer) -> None:  # type
         for found in (number_spans(text, offsets), phone_spans(text, offsets), time_spans(text, offsets)):
             assert all(isinstance(v, (float, str)) for v in found.values())
             assert all(str(v).isascii() for v in found.values())
+
+
+TODAY = __import__("datetime").date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("add Standup on Dec 3 from 9 to 9:15 am", "2026-12-03-09-00", "2026-12-03-09-15"),
+    ("put Review on my calendar for the 2nd of February 2027 between 1 and 2 pm",
+     "2027-02-02-13-00", "2027-02-02-14-00"),
+    ("schedule Call with Bo on 2027-01-05 at 16:30 for 45 minutes", "2027-01-05-16-30", "2027-01-05-17-15"),
+    ("book March twenty-first 2027, half past six in the evening, for an hour and a half",
+     "2027-03-21-18-30", "2027-03-21-20-00"),
+    ("Party on December 31 from 9 pm until 1 am", "2026-12-31-21-00", "2027-01-01-01-00"),
+    ("retreat from January 9 at 9 am to January 11 at 5 pm", "2027-01-09-09-00", "2027-01-11-17-00"),
+    ("lunch tomorrow from noon to 1:30 pm", "2026-12-01-12-00", "2026-12-01-13-30"),
+    ("add Dinner on 12/20/2026 from 7 pm to 9 and then text Ana see you", "2026-12-20-19-00", "2026-12-20-21-00"),
+])
+def test_calendar_event_times_are_read(text: str, start: str, end: str) -> None:
+    assert event_times(text, TODAY) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "add Standup on Dec 3",  # no time
+    "schedule a call at 3 pm for an hour",  # no day
+    "add Gym on Dec 3 at 6 am and at 7 am and at 8 am",  # three times: which?
+    "add Gym on Dec 3 from 9 am to 8 am",  # ends before it starts
+    "add Gym on Feb 30 at 9 am for an hour",  # no such day
+    "add Gym on Dec ٣ at 9 am for an hour",  # digits of another script
+])
+def test_calendar_event_times_not_read(text: str) -> None:
+    assert event_times(text, TODAY) is None
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("half an hour", 30), ("an hour and a half", 90), ("90 minutes", 90), ("1.5 hours", 90),
+    ("2 hrs", 120), ("two hours and fifteen minutes", 135), ("1h30", 90), ("an hour and thirty minutes", 90),
+    ("forty five mins", 45)])
+def test_durations_read_back(text: str, minutes: int) -> None:
+    assert parse_duration(text) == minutes
+
+
+def test_generated_calendar_requests_read_back() -> None:
+    """In-distribution: the reader agrees with nearly every generated calendar request
+    it reads, and never contradicts one (those would be dropped from training)."""
+    from datetime import date
+
+    from hub.planner.templates import function_examples
+
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "create_calendar_event")
+    examples = function_examples(random.Random(11), "phone", spec, 300)
+    read = wrong = 0
+    for example in examples:
+        call = example.calls[0]["args"]
+        today = (example.context or {}).get("today")
+        got = event_times(example.query, date.fromisoformat(today) if today else TODAY)
+        read += got is not None
+        wrong += got is not None and got != (call["start_time"], call["end_time"])
+    assert read >= 0.95 * len(examples) and wrong <= 0.01 * len(examples), (read, wrong)

@@ -21,6 +21,7 @@ import functools
 import json
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import regex
@@ -132,6 +133,12 @@ class Request:
         if names not in self._unnamed:
             self._unnamed[names] = spoken.without_names(self.query, list(names))
         return self._unnamed[names]
+
+    @functools.cached_property
+    def event(self) -> tuple[str, str] | None:
+        """The (start, end) stamps of a calendar event the request says, if it says one plainly."""
+        today = self.context.get("today")
+        return spoken.event_times(self.query, date.fromisoformat(today) if today else date.today())
 
     def can_fill(self, spec: FunctionSpec) -> bool:
         """False when a required value can only come from the request and it says none
@@ -481,8 +488,11 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     properties = spec.parameters.get("properties", {})
     keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
     props = []
+    stamps = list(request.event or ())  # a calendar event's start and end, read from the request
     for param, schema in properties.items():
-        if param in NAMED_SLOTS and schema.get("enum"):
+        if _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:
+            schema = {"type": "string", "enum": [stamps.pop(0)]}
+        elif param in NAMED_SLOTS and schema.get("enum"):
             named = named_values(request, param, schema["enum"], properties)
             if not named and param not in required:
                 continue  # the request names none: the argument is left out

@@ -13,11 +13,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from tqdm import tqdm
 
-from hub.planner import home_data
+from hub.planner import home_data, spoken
 from hub.planner.constrain import follows_name_rule
 from hub.planner.examples import Example
 from protocols import DeviceManifest
@@ -301,15 +302,23 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples += negative_examples(rng, int(len(singles) * negatives))
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)
-    examples = [e for e in examples if _names_as_decoded(e)]
+    examples = [e for e in examples if _as_decoded(e)]
     rng.shuffle(examples)
     return examples
 
 
-def _names_as_decoded(example: Example) -> bool:
-    """False for a home target whose area or floor decoding would not allow (see
-    constrain.follows_name_rule): "the office fan" labelled with the area Office, in a
-    home with an Office Fan."""
+def _as_decoded(example: Example) -> bool:
+    """False for a target that decoding would not allow, which teaches the model nothing
+    it may say: a home area or floor the rule forbids (constrain.follows_name_rule: "the
+    office fan" labelled with the area Office, in a home with an Office Fan), or a
+    calendar event whose times the request's words read otherwise."""
+    stamps = [(c["args"].get("start_time"), c["args"].get("end_time")) for c in example.calls
+              if c["function"] == "phone.create_calendar_event"]
+    if stamps:
+        today = (example.context or {}).get("today")
+        read = spoken.event_times(example.query, date.fromisoformat(today) if today else date.today())
+        if read is not None and any(s != read for s in stamps):
+            return False
     if example.inventory is None:
         return True
     key = id(example.inventory)

@@ -16,16 +16,18 @@ from typing import Any
 import structlog
 import torch
 
-from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar
+from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.syntax import FunctionTable, parse
 from protocols import DeviceManifest, FunctionSpec
-from protocols.plan import Plan
+from protocols.plan import Plan, PlannedCall, is_ref
 
 log = structlog.get_logger("octohub.planner")
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "checkpoint"
 MAX_UNCONSTRAINED_TOKENS = 96
+MAX_CLAUSES = 4
+CLAUSE_CONFIDENCE = 0.5  # the clause's function token must win with at least this probability
 
 
 class PlanningError(RuntimeError):
@@ -70,6 +72,7 @@ class Planner:
         self.vocab = None if self.octopus else Vocab(backbone.tokenizer, table)
         self.specs: dict[int, FunctionSpec] = {}
         self.missing: list[str] = []
+        self.by_clauses = True  # plan the clauses of a request one by one when it stops early
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Planner:
@@ -113,10 +116,17 @@ class Planner:
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
         prompt = render_prompt(query, context)
         with torch.inference_mode():
-            plan = self._octopus(prompt) if self.octopus else self._constrained(query, prompt, context)
+            if self.octopus:
+                plan = self._octopus(prompt)
+            else:
+                plan, _ = self._constrained(query, prompt, context)
+                if self.by_clauses:
+                    plan = self._by_clauses(query, context, plan)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
-    def _constrained(self, query: str, prompt: tuple[str, str | None], context: dict[str, str]) -> Plan:
+    def _constrained(self, query: str, prompt: tuple[str, str | None],
+                     context: dict[str, str]) -> tuple[Plan, float]:
+        """The plan, and the probability its first choice (a function or no call) won with."""
         assert self.vocab is not None
         if not self.specs:
             raise PlanningError("no live functions: call use_manifests() first")
@@ -130,6 +140,7 @@ class Planner:
                           self.specs, pointer=bool(getattr(self.backbone, "pointer", False)),
                           context=dict(context or {}))
         grammar = plan_grammar(self.vocab, request)
+        confidence: float | None = None
         allowed = next(grammar)
         while True:
             if not allowed:
@@ -138,15 +149,42 @@ class Planner:
                 (token,) = allowed
             else:
                 candidates = sorted(allowed)
-                token = candidates[int(self.backbone.step(state, candidates).argmax())]
+                scores = self.backbone.step(state, candidates)
+                token = candidates[int(scores.argmax())]
+                if confidence is None:
+                    confidence = float(scores.softmax(-1).max())
             if not is_pointer(token):
                 state.feed(token)
             try:
                 allowed = grammar.send(token)
             except StopIteration as done:
-                return done.value  # type: ignore[no-any-return]
+                return done.value, 1.0 if confidence is None else confidence
             for position in request.take_feed():  # the request's tokens a pointer choice selected
                 state.feed(request.query_ids[position], position)
+
+    def _by_clauses(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
+        """The small model often stops early on a request of several clauses ("set an
+        alarm for 6 and turn on do not disturb"). When the plan has fewer top-level calls
+        than the request has clauses, each clause is planned on its own, and that plan is
+        taken when every clause confidently plans a call and none refers back to an
+        earlier result ("send it to Mom" is nested, not a clause of its own)."""
+        clauses = [c for c in CLAUSE_BREAK.split(query) if c and c.strip()]
+        refs = sum(1 for c in plan.calls for v in c.args.values() if isinstance(v, dict) and "$ref" in v)
+        if not 2 <= len(clauses) <= MAX_CLAUSES or len(plan.calls) - refs >= len(clauses):
+            return plan
+        if any(len(c.split()) < 2 for c in clauses) or any(BACK_REFERENCE.search(c) for c in clauses[1:]):
+            return plan
+        calls: list[PlannedCall] = []
+        for clause in clauses:
+            part, confidence = self._constrained(clause, render_prompt(clause, context), context)
+            if not part.calls or confidence < CLAUSE_CONFIDENCE:
+                return plan
+            new_id = {c.id: f"c{len(calls) + i + 1}" for i, c in enumerate(part.calls)}
+            calls += [c.model_copy(update={"id": new_id[c.id], "args": {
+                k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}})
+                for c in part.calls]
+        calls = without_repeats(calls)
+        return Plan(calls=calls) if len(calls) > len(plan.calls) else plan
 
     def _octopus(self, prompt: tuple[str, str | None]) -> Plan:
         """Octopus-v2's own format, decoded greedily up to <nexa_end>, then parsed."""
@@ -168,6 +206,12 @@ _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+
                          r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+# Clause breaks ("and", "then", "also", ";", a sentence end): a "," or ":" is not one,
+# as messages and lists hold them.
+CLAUSE_BREAK = re.compile(r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;|[.?!]\s)\s*", re.I)
+BACK_REFERENCE = re.compile(r"\b(it|that|them|this|those|these|the results?|the answer)\b", re.I)
 
 
 def _clean(query: str) -> str:

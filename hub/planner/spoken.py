@@ -10,6 +10,7 @@ word boundary, so "5cm" offers no "5" and "20%" offers "20".
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -211,7 +212,7 @@ def parse_time(text: str) -> str | None:
             amount = {"quarter": 15, "half": 30}.get(rel.group(1)) or _small_number(rel.group(1).split())
             target = {"noon": 12, "midnight": 0}.get(rel.group(3))
             base = target if target is not None else _small_number([rel.group(3)])
-            if amount is None or base is None or not 0 < amount < 60:
+            if amount is None or base is None or not 0 < amount < 60 or (rel.group(2) == "to" and amount % 5):
                 return None
             if rel.group(2) == "past":
                 hour, minute = base, amount
@@ -337,3 +338,189 @@ def mentions(query: str, value: str) -> bool:
         return any(w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w) for w in said)
 
     return any((len(w) >= 3 or w == "tv") and w not in GENERIC_WORDS and heard(w) for w in name)
+
+
+# ---- calendar events ---------------------------------------------------------------------------
+# A calendar event's start and end ('YYYY-MM-DD-HH-MM') are read from the request's days,
+# times and duration rather than spelled digit by digit: a stamp joins words from several
+# places ("on March 3rd from 2 to 3 pm"), which a pointer cannot point at.
+
+STAMP_PATTERN = r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$"
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
+_MONTHS = {**{m: i + 1 for i, m in enumerate(_MONTH_NAMES)},
+           **{m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)}, "sept": 9}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS |= {"thirtieth": 30, **{f"{tens} {w}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
+                                   for w, n in _ORDINALS.items() if n < 10}}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-9]{1,2}(?:st|nd|rd|th)?|" + "|".join(
+    w.replace(" ", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True)) + ")"
+_YEAR = r"(?:,?\s+(?P<year>[0-9]{4}|twenty[\s-][a-z]+(?:[\s-][a-z]+)?))?"
+_DATES = [re.compile(p) for p in (
+    r"\b(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\b",
+    r"\b(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b",
+    r"\b(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"\b",  # before "oct 7" in "12 oct 7 pm"
+    r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
+    r"\b(?P<relative>today|tonight|tomorrow)\b")]
+_RELATIVE_DAY = re.compile(r"today|tonight|tomorrow")
+_NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:set|turn|text|call|send|play|email|"
+                           r"navigate|start|open|close|lock|unlock|remind|tell|check|take|find|search|get|make|"
+                           r"dim|what|how|is|are)\b)")
+_CONNECTOR = r"\s*(?:to|until|till|and|through|-|–)\s*"
+_BARE_HOUR = r"(?P<hour>[0-9]{1,2}(?::[0-9]{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MARKED = re.compile(r"\b(am|pm|a\.m|p\.m|a m|p m|morning|afternoon|evening|night|tonight|noon|midday|"
+                     r"midnight|hours)\b|^[0-9]{2}:|^0")
+
+
+def _year(text: str | None, default: int) -> int | None:
+    if not text:
+        return default
+    if text.isdigit():
+        return int(text)
+    words = text.replace("-", " ").split()
+    rest = parse_number(" ".join(words[1:])) if words[0] == "twenty" and len(words) > 1 else None
+    return 2000 + int(rest) if rest is not None and 10 <= rest <= 99 else None
+
+
+def _date_of(m: re.Match[str], today: date) -> date | None:
+    found = m.groupdict()
+    if found.get("relative"):
+        return today + timedelta(days=1 if found["relative"] == "tomorrow" else 0)
+    month = int(found["month"]) if found["month"].isdigit() else _MONTHS[found["month"]]
+    day_text = found["day"].replace("-", " ")
+    day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else _ORDINALS.get(" ".join(day_text.split()))
+    year = _year(found.get("year"), today.year)
+    if day is None or year is None:
+        return None
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    if not found.get("year") and when < today:  # a day said without its year is the next such day
+        when = date(year + 1, month, day)
+    return when
+
+
+def parse_duration(text: str) -> int | None:
+    """Minutes: "half an hour", "an hour and a half", "90 minutes", "1.5 hours", "2 hrs",
+    "two hours and fifteen minutes", "1h30"."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in ("half an hour", "a half hour", "half hour"):
+        return 30
+    if m := re.fullmatch(r"([0-9]+)h([0-9]{2})", t):
+        return int(m.group(1)) * 60 + int(m.group(2))
+    t = re.sub(r"^an? (hour|minute)", r"one \1", t)
+    m = re.fullmatch(r"(?:(.+?) (?:and a half )?(?:hours?|hrs?)(?: and a half)?)?(?: and)?\s*(?:(.+?) (?:minutes?|mins?))?", t)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    total = 0.0
+    if m.group(1):
+        hours = parse_number(m.group(1).removesuffix(" and a half"))
+        if hours is None:
+            return None
+        total += hours * 60 + (30 if "a half" in t else 0)
+    if m.group(2):
+        minutes = parse_number(m.group(2))
+        if minutes is None:
+            return None
+        total += minutes
+    return int(total) if 0 < total <= 24 * 60 and total == int(total) else None
+
+
+_DURATION = re.compile(r"\b(?:for|lasting|lasts|last|take|takes)\s+(?P<d>half an hour|[0-9]+h[0-9]{2}|"
+                       r"(?:[a-z0-9.]+[\s-]){1,4}?(?:hours?|hrs?|minutes?|mins?)"
+                       r"(?:\s+and\s+(?:a\s+half|(?:[a-z0-9]+[\s-]){1,3}?(?:minutes?|mins?)))?)\b")
+
+
+def _word_offsets(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9]", text)]
+
+
+def _clock(hour: int, minute: int) -> str:
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _bare(hour_text: str) -> str | None:
+    """"2", "11:30", "four" -> "HH:MM" as said (no half of the day yet)."""
+    hour_part, _, minute_part = hour_text.strip().partition(":")
+    hour = int(hour_part) if hour_part.isdigit() else _SMALL.get(hour_part)
+    return _clock(hour, int(minute_part or 0)) if hour is not None and 1 <= hour <= 12 else None
+
+
+def _nearest(said: str | None, other: str, before: bool) -> str | None:
+    """A time said without its half of the day ("from 2 to 3 pm"): the reading closest
+    before (or after) the other end of the range, within 12 hours."""
+    if said is None:
+        return None
+    hour, minute = int(said[:2]), int(said[3:])
+    pivot = int(other[:2]) * 60 + int(other[3:])
+    readings = [(hour % 12) * 60 + minute, (hour % 12 + 12) * 60 + minute] if hour <= 12 else [hour * 60 + minute]
+    gaps = {r: (pivot - r if before else r - pivot) for r in readings}
+    fitting = [r for r, gap in gaps.items() if 0 < gap <= 12 * 60]
+    return _clock(*divmod(min(fitting, key=gaps.__getitem__), 60)) if fitting else None
+
+
+def event_times(query: str, today: date) -> tuple[str, str] | None:
+    """(start, end) stamps of the one calendar event a request describes: one or two days
+    ("on March 3rd 2027", "2027-03-03", "tomorrow"; a day without a year is the next such
+    day), a start time and an end time or a duration ("from 2 to 3 pm", "at 9 for an hour").
+    None when the request does not say them plainly; the planner then spells them."""
+    if _foreign_digits(query):
+        return None
+    text = " ".join(query.lower().split())
+    dates: list[tuple[int, date]] = []
+    for pattern in _DATES:
+        for m in pattern.finditer(text):
+            when = _date_of(m, today)
+            if when is not None:
+                dates.append((m.start(), when))
+                if not m.groupdict().get("relative"):  # "tonight" also says the half of the day
+                    text = text[:m.start()] + "\x00" * (m.end() - m.start()) + text[m.end():]
+    if any(when for _, when in dates if when != today and when != today + timedelta(days=1)):
+        dates = [(p, d) for p, d in dates if not _RELATIVE_DAY.match(query.lower(), p)] or dates
+    masked = text.replace("\x00", " ")
+    # Other commands in the request ("... and set an alarm at 2:45") say times of their own.
+    first = min((p for p, _ in dates), default=0)
+    cut = [m.start() for m in _NEXT_COMMAND.finditer(masked) if m.start() > first]
+    masked = masked[:cut[0]] if cut else masked
+    spans = time_spans(masked, _word_offsets(masked))
+    offsets = _word_offsets(masked)
+    times: list[tuple[int, int, str]] = []
+    for (s, e), value in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        a, b = offsets[s][0], offsets[e][1]
+        if all(b <= x or a >= y for x, y, _ in times):
+            times.append((a, b, value))
+    times.sort()
+    if not times or len(times) > 2 or len({d for _, d in dates}) > 2 or not dates:
+        return None
+    said = [masked[a:b] for a, b, _ in times]
+    values = [v for _, _, v in times]
+    if len(times) == 2 and not _MARKED.search(said[0]) and _MARKED.search(said[1]):
+        values[0] = _nearest(values[0], values[1], before=True) or values[0]
+    if len(times) == 1:  # a bare hour next to the time: "from 2 to 3 pm", "from 7 pm to 9"
+        a, b, value = times[0]
+        if m := re.search(r"\b" + _BARE_HOUR + _CONNECTOR + r"$", masked[:a]):
+            start = _nearest(_bare(m.group("hour")), value, before=True)
+            values = [start, value] if start else values
+        elif m := re.match(_CONNECTOR + _BARE_HOUR + r"\b(?!\s*(?:minutes?|mins?|hours?|hrs?))", masked[b:]):
+            end = _nearest(_bare(m.group("hour")), value, before=False)
+            values = [value, end] if end else values
+    days = [d for _, d in sorted(dates)]
+    start = datetime.combine(days[0], datetime.strptime(values[0], "%H:%M").time())
+    if len(values) == 2:
+        end = datetime.combine(days[-1] if len(set(days)) == 2 else days[0],
+                               datetime.strptime(values[1], "%H:%M").time())
+    else:
+        m = _DURATION.search(masked)
+        minutes = parse_duration(m.group("d")) if m else None
+        if minutes is None:
+            return None
+        end = start + timedelta(minutes=minutes)
+    if end <= start and len(set(days)) == 1 and len(values) == 2 and end + timedelta(days=1) - start <= timedelta(hours=12):
+        end += timedelta(days=1)  # "from 8 pm to midnight", "10 pm to 1 am"
+    if end <= start:
+        return None
+    return start.strftime("%Y-%m-%d-%H-%M"), end.strftime("%Y-%m-%d-%H-%M")
