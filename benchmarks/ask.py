@@ -7,10 +7,11 @@ run in this process against a loopback Mosquitto: without --broker, a private on
 free port with set_tcp_nodelay (deploy/mosquitto-local.conf), since the machine's
 default broker keeps Nagle on and adds ~40 ms to every small reply.
 
-Three requests, each asked n times after a warm-up:
+Four requests, each asked n times after a warm-up:
   single    one call                      take a selfie
   parallel  three calls on three devices  a selfie, the car's lights, the kitchen lights
   nested    two calls, one feeding the other   the forecast, texted to Mom (--yes)
+  briefing  the briefing's request: a selfie texted to Mom, and the living room at 21
 
 Each ask's total (client: publish -> final reply) is split into
   plan           the planner's own time (Plan.latency_ms; 0 when the plan is sent along)
@@ -57,6 +58,11 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         {"id": "c1", "function": "phone.get_weather_forecast", "args": {"location": "Paris"}},
         {"id": "c2", "function": "phone.send_text_message",
          "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}}]),
+    "briefing": ("take a selfie with the front camera, text it to Mom, and set the living room to 21 degrees", [
+        {"id": "c1", "function": "phone.take_a_photo", "args": {"camera": "front"}},
+        {"id": "c2", "function": "phone.send_text_message",
+         "args": {"contact_name": "Mom", "message": {"$ref": "c1"}}},
+        {"id": "c3", "function": "home.climate_set_temperature", "args": {"area": "Living Room", "temperature": 21}}]),
 }
 WARMUP = 20
 

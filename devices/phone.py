@@ -260,7 +260,7 @@ class Phone(DeviceAdapter):
         minutes = self.random.randint(5, 90)
         return f"{mode.title()} route from {origin} to {destination}: about {minutes} min"
 
-    @function(examples=[
+    @function(cues=["nest", "smoke", "protect", "detector"], examples=[
         "check [on] the [nest] smoke (detector|alarm) [status]",
         "what's the status of (the|my) [nest] smoke (detector|alarm)",
         "is (the|my) smoke (detector|alarm) (working|ok|okay|online)",
@@ -561,23 +561,23 @@ class Phone(DeviceAdapter):
         self.do_not_disturb = enabled
         return True
 
-    @function(examples=[
-        "set the (nest|thermostat|nest thermostat) to {target_temperature}",
-        "(change|adjust) the thermostat (to|temperature to) {target_temperature}",
-        "(make|set) it {target_temperature} (in here|in the house|at home)",
-        "(turn|crank) the (heat|ac|air) (to|up to|down to) {target_temperature}",
-        "set the (house|home) temperature to {target_temperature}",
+    @function(cues=["nest"], examples=[
+        "set the (nest|nest thermostat) to {target_temperature}",
+        "(change|adjust) the nest thermostat (to|temperature to) {target_temperature}",
+        "(make|set) it {target_temperature} (in here|in the house|at home) on the nest",
+        "(turn|crank) the (heat|ac|air) (to|up to|down to) {target_temperature} on the nest",
+        "set the (house|home) temperature to {target_temperature} on the nest",
         "(can|could) you set the nest to {target_temperature}",
-        "I want the house at {target_temperature}",
-        "thermostat (to|at) {target_temperature}",
-        "it's (too cold|freezing|too hot|boiling) in here, set the thermostat to {target_temperature}",
+        "I want the house at {target_temperature} on the nest",
+        "nest thermostat (to|at) {target_temperature}",
+        "it's (too cold|freezing|too hot|boiling) in here, set the nest thermostat to {target_temperature}",
         "set [the] temperature to {target_temperature} on the nest",
         "change the nest thermostat temperature to {target_temperature}",
-        "(heat|cool|warm) the house [up|down] to {target_temperature}",
-        "put the thermostat at {target_temperature}",
+        "(heat|cool|warm) the house [up|down] to {target_temperature} on the nest",
+        "put the nest thermostat at {target_temperature}",
         "nest target temperature {target_temperature}",
-        "(bump|drop) the thermostat to {target_temperature}",
-        "I'd like it to be {target_temperature} (inside|at home|in the house)",
+        "(bump|drop) the nest thermostat to {target_temperature}",
+        "I'd like it to be {target_temperature} (inside|at home|in the house) on the nest",
         "set the nest at {target_temperature} [please]",
     ])
     async def set_nest_temperature(
@@ -591,21 +591,21 @@ class Phone(DeviceAdapter):
         self.nest_temperature = target_temperature
         return True
 
-    @function(examples=[
-        "play {music_name} on {music_service} [on the nest hub]",
+    @function(cues=["nest", "hub"], examples=[
+        "play {music_name} on {music_service} on the nest hub",
         "play {music_name} (from|using|via) {music_service} on [the] (nest hub|hub)",
-        "(put on|throw on|queue up) {music_name} from {music_service} [on the nest hub]",
-        "(can|could) you play {music_name} on {music_service} [on the (nest hub|hub)]",
-        "I want to (hear|listen to) {music_name} on {music_service}",
+        "(put on|throw on|queue up) {music_name} from {music_service} on the nest hub",
+        "(can|could) you play {music_name} on {music_service} on the (nest hub|hub)",
+        "I want to (hear|listen to) {music_name} on {music_service} on the nest hub",
         "on the nest hub, play {music_name} from {music_service}",
-        "use {music_service} to play {music_name} [on the nest hub]",
+        "use {music_service} to play {music_name} on the nest hub",
         "stream {music_name} from {music_service} (to|on) the nest hub",
         "nest hub, play {music_name} on {music_service}",
-        "open {music_service} and play {music_name} [on the nest hub]",
-        "play some {music_name} on {music_service}",
+        "open {music_service} and play {music_name} on the nest hub",
+        "play some {music_name} on {music_service} on the nest hub",
         "I'd like to listen to {music_name} (on|from) {music_service} on my nest hub",
         "start {music_name} on {music_service} on the hub",
-        "listen to {music_name} (on|with) {music_service}",
+        "listen to {music_name} (on|with) {music_service} on the nest hub",
         "play {music_name} on the nest hub (from|on|using) {music_service}",
         "{music_service}, play {music_name} on the nest hub",
         "can I hear {music_name} from {music_service} on the hub",
@@ -620,23 +620,23 @@ class Phone(DeviceAdapter):
         self.nest_hub = {"kind": "music", "service": music_service, "name": music_name}
         return True
 
-    @function(examples=[
-        "play {video_name} on {video_service} [on the nest hub]",
-        "(put on|stream) {video_name} (from|on) {video_service} [on the nest hub]",
-        "I want to watch {video_name} on {video_service}",
+    @function(cues=["nest", "hub"], examples=[
+        "play {video_name} on {video_service} on the nest hub",
+        "(put on|stream) {video_name} (from|on) {video_service} on the nest hub",
+        "I want to watch {video_name} on {video_service} on the nest hub",
         "(can|could) you (put on|play) {video_name} from {video_service} on the (nest hub|hub|screen)",
         "cast {video_name} from {video_service} to the nest hub",
         "on the nest hub, play {video_name} on {video_service}",
-        "let's watch {video_name} on {video_service}",
-        "open {video_service} and play {video_name} [on the hub]",
+        "let's watch {video_name} on {video_service} on the nest hub",
+        "open {video_service} and play {video_name} on the hub",
         "show {video_name} from {video_service} on the nest hub",
-        "start {video_name} on {video_service}",
+        "start {video_name} on {video_service} on the nest hub",
         "stream {video_name} via {video_service} on my nest hub",
         "pull up {video_name} on {video_service} on the nest hub",
-        "I'd like to see {video_name} on {video_service}",
+        "I'd like to see {video_name} on {video_service} on the nest hub",
         "put {video_service} on the nest hub and play {video_name}",
-        "watch {video_name} (on|from) {video_service} [on the nest hub]",
-        "play the video {video_name} from {video_service}",
+        "watch {video_name} (on|from) {video_service} on the nest hub",
+        "play the video {video_name} from {video_service} on the nest hub",
         "nest hub, put on {video_name} from {video_service}",
     ])
     async def play_video_on_nest_hub(self, video_service: Text, video_name: Text) -> bool:
@@ -649,25 +649,28 @@ class Phone(DeviceAdapter):
         self.nest_hub = {"kind": "video", "service": video_service, "name": video_name}
         return True
 
-    @function(sensitive=True, examples=[
-        "(lock|secure) the [front] door => status=lock",
-        "(unlock|open) the [front] door => status=open",
-        "(can|could) you lock the [front] door => status=lock",
-        "(can|could) you (unlock|open) the [front] door [for me] => status=open",
-        "{status} the front door",
-        "lock the door [please], I'm (leaving|heading out|going to bed) => status=lock",
-        "let (me|them|the guests|the dog walker|the cleaner) in => status=open",
-        "I forgot to lock the [front] door => status=lock",
-        "I'm (at the door|home|outside), (open|unlock) (it|the door) => status=open",
-        "make sure the front door is locked => status=lock",
-        "lock up [the house] => status=lock",
-        "open the front door for (the delivery|the plumber|my mom|the kids) => status=open",
-        "buzz (me|them) in => status=open",
-        "I want the front door (unlocked|open) => status=open",
-        "I want the front door locked => status=lock",
-        "please {status} the door",
-        "(is the front door locked|did I lock the door)? lock it => status=lock",
-        "front door: {status}",
+    # The phone's door app, for requests that name the phone; a home's own locks serve the rest.
+    @function(sensitive=True, cues=["phone", "app"], examples=[
+        "(lock|secure) the [front] door (from|with|using|via|through|on) my phone => status=lock",
+        "(unlock|open) the [front] door (from|with|using|via|through|on) my phone => status=open",
+        "use my phone to (lock|secure) the [front] door => status=lock",
+        "use my phone to (unlock|open) the [front] door => status=open",
+        "(can|could) you lock the [front] door (with|from) my phone => status=lock",
+        "(can|could) you (unlock|open) the [front] door [for me] (with|from|using) the (phone|door) app => status=open",
+        "phone, {status} the front door",
+        "lock the door with the (phone|door) app [please], I'm (leaving|heading out|going to bed) => status=lock",
+        "(use the app to|phone,) let (me|them|the guests|the dog walker|the cleaner) in => status=open",
+        "I forgot to lock the [front] door, do it from my phone => status=lock",
+        "I'm (at the door|home|outside), (open|unlock) (it|the door) (with|from) my phone => status=open",
+        "make sure the front door is locked (using|through) my phone => status=lock",
+        "lock up (from|with) the phone => status=lock",
+        "(from my phone|with the door app), open the front door for (the delivery|the plumber|my mom|the kids) => status=open",
+        "buzz (me|them) in (from|with) my phone => status=open",
+        "I want the front door (unlocked|open), use the phone => status=open",
+        "phone: I want the front door locked => status=lock",
+        "please {status} the door (on|from|with) my phone",
+        "(is the front door locked|did I lock the door)? lock it (from|with) my phone => status=lock",
+        "door app: {status} the front door",
     ])
     async def open_or_lock_door(self, status: Literal["open", "lock"]) -> bool:
         """Opens or locks the front door.

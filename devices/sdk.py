@@ -50,13 +50,15 @@ DEDUP_CACHE_SIZE = 4096  # call ids remembered for QoS 1 redelivery
 class FunctionMeta:
     sensitive: bool
     examples: tuple[str, ...]
+    cues: tuple[str, ...] = ()
 
 
 def function(_fn: Callable[..., Any] | None = None, *, sensitive: bool = False,
-             examples: tuple[str, ...] | list[str] = ()) -> Any:
-    """Mark an adapter method as a callable device function."""
+             examples: tuple[str, ...] | list[str] = (), cues: tuple[str, ...] | list[str] = ()) -> Any:
+    """Mark an adapter method as a callable device function. `cues`: words a request must
+    say for the planner to pick it (see FunctionSpec.cues)."""
     def mark(fn: Callable[..., Any]) -> Callable[..., Any]:
-        fn.__octohub_function__ = FunctionMeta(sensitive, tuple(examples))  # type: ignore[attr-defined]
+        fn.__octohub_function__ = FunctionMeta(sensitive, tuple(examples), tuple(cues))  # type: ignore[attr-defined]
         return fn
     return mark(_fn) if _fn is not None else mark
 
@@ -114,7 +116,7 @@ def build_function(method: Callable[..., Any], meta: FunctionMeta) -> DeviceFunc
         name=name, description=description or name.replace("_", " "),
         parameters=parameters,
         returns=strip_titles(returns.json_schema()) if returns else {"type": "null"},
-        sensitive=meta.sensitive, examples=list(meta.examples),
+        sensitive=meta.sensitive, examples=list(meta.examples), cues=list(meta.cues),
     )
     return DeviceFunction(spec, args_model, method, returns)
 

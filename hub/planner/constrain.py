@@ -140,9 +140,12 @@ class Request:
         today = self.context.get("today")
         return spoken.event_times(self.query, date.fromisoformat(today) if today else date.today())
 
-    def can_fill(self, spec: FunctionSpec) -> bool:
-        """False when a required value can only come from the request and it says none
-        (send_email with no address in the request)."""
+    def offers(self, spec: FunctionSpec) -> bool:
+        """May the plan call this function? Not when the spec has cue words the request
+        does not say (the phone's door app without "phone"), nor when a required value
+        can only come from the request and it says none (send_email with no address)."""
+        if spec.cues and not spoken.says_any(self.query, spec.cues):
+            return False
         props = spec.parameters.get("properties", {})
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
                    if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
@@ -401,7 +404,7 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
     inner = [vocab.fn_ids[i] for i, spec in request.specs.items()
-             if spec.returns.get("type") not in (None, "null") and request.can_fill(spec)] if nestable else []
+             if spec.returns.get("type") not in (None, "null") and request.offers(spec)] if nestable else []
     span = span_copy(vocab, request)
     first = next(span)
     token = yield first | frozenset(inner)
@@ -453,7 +456,10 @@ def named_values(request: Request, param: str, values: list[Any],
     if param == "floor" and FLOOR_WORDS.search(request.query):
         return values
     # "the bedroom lamp" names the lamp, not the Bedroom (as Home Assistant ranks a name first)
-    said = request.query if param == "name" else request.unnamed_query(properties or {})
+    if param == "name":
+        areas = (properties or {}).get("area", {}).get("enum") or []
+        return [v for v in values if spoken.mentions(request.query, str(v), entity=True, areas=areas)]
+    said = request.unnamed_query(properties or {})
     return [v for v in values if spoken.mentions(said, str(v))
             or (param == "area" and request.context.get("area") == v)]
 
@@ -540,7 +546,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
 
 def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
     """A whole answer: no call, or calls separated by ';', then <fn_end>. Returns a Plan."""
-    live = frozenset(vocab.fn_ids[i] for i, spec in request.specs.items() if request.can_fill(spec))
+    live = frozenset(vocab.fn_ids[i] for i, spec in request.specs.items() if request.offers(spec))
     token = yield live | {vocab.fn_none}
     if token == vocab.fn_none:
         yield frozenset({vocab.fn_end})

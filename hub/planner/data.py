@@ -302,16 +302,21 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples += negative_examples(rng, int(len(singles) * negatives))
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)
-    examples = [e for e in examples if _as_decoded(e)]
+    cues = {f"{m.kind}.{f.name}": f.cues for m in manifests for f in m.functions if f.cues}
+    examples = [e for e in examples if _as_decoded(e, cues)]
     rng.shuffle(examples)
     return examples
 
 
-def _as_decoded(example: Example) -> bool:
+def _as_decoded(example: Example, cues: dict[str, list[str]]) -> bool:
     """False for a target that decoding would not allow, which teaches the model nothing
     it may say: a home area or floor the rule forbids (constrain.follows_name_rule: "the
     office fan" labelled with the area Office, in a home with an Office Fan), or a
-    calendar event whose times the request's words read otherwise."""
+    calendar event whose times the request's words read otherwise, or a function whose
+    cue words the request does not say (FunctionSpec.cues)."""
+    if any(c["function"] in cues and not spoken.says_any(example.query, cues[c["function"]])
+           for c in example.calls):
+        return False
     stamps = [(c["args"].get("start_time"), c["args"].get("end_time")) for c in example.calls
               if c["function"] == "phone.create_calendar_event"]
     if stamps:

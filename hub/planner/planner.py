@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 import time
 from datetime import date
@@ -184,7 +185,11 @@ class Planner:
                 k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}})
                 for c in part.calls]
         calls = without_repeats(calls)
-        return Plan(calls=calls) if len(calls) > len(plan.calls) else plan
+        # The clauses must add to the plan, not reread it: "text Kofi and say call me" is one call.
+        kept = Counter(c.function for c in calls)
+        if len(calls) <= len(plan.calls) or Counter(c.function for c in plan.calls) - kept:
+            return plan
+        return Plan(calls=calls)
 
     def _octopus(self, prompt: tuple[str, str | None]) -> Plan:
         """Octopus-v2's own format, decoded greedily up to <nexa_end>, then parsed."""
@@ -212,6 +217,13 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # as messages and lists hold them.
 CLAUSE_BREAK = re.compile(r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;|[.?!]\s)\s*", re.I)
 BACK_REFERENCE = re.compile(r"\b(it|that|them|this|those|these|the results?|the answer)\b", re.I)
+
+
+def _identity(call: PlannedCall, calls: list[PlannedCall]) -> str:
+    """A call with its nested calls spelled out, so equal calls of two plans compare equal."""
+    by_id = {c.id: c for c in calls}
+    args = {k: _identity(by_id[v["$ref"]], calls) if is_ref(v) else v for k, v in call.args.items()}
+    return json.dumps([call.function, args], sort_keys=True, default=str)
 
 
 def _clean(query: str) -> str:

@@ -294,6 +294,10 @@ def email_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int
 
 # ---- names the request mentions ---------------------------------------------------------------
 
+# Words for a class of devices: "the kitchen lights" is an area and a class.
+CLASS_WORDS = {"light", "lights", "lamp", "lamps", "fan", "fans", "blind", "blinds", "shade", "shades",
+               "curtain", "curtains", "speaker", "speakers", "switch", "switches", "lock", "locks",
+               "door", "doors", "window", "windows", "tv", "tvs", "heater", "heaters"}
 # Words shared by many names: on their own they do not single a name out.
 GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lamp", "door", "sensor", "switch",
                  "speaker", "main", "first", "second", "upper", "lower", "ground", "front", "back", "left",
@@ -313,6 +317,12 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
     return bool(name) and (f" {name} " in said or (plural and f" {name}s " in said))
 
 
+def says_any(query: str, words: list[str]) -> bool:
+    """Does the request say one of these words (or its plural)?"""
+    said = set(_words(query))
+    return any(w.lower() in said or f"{w.lower()}s" in said for w in words)
+
+
 def without_names(query: str, names: list[str]) -> str:
     """The request with each entity name it says in full blanked out, so that "turn on
     the bedroom lamp" no longer mentions the area Bedroom (Home Assistant reads a name
@@ -324,15 +334,22 @@ def without_names(query: str, names: list[str]) -> str:
     return said
 
 
-def mentions(query: str, value: str) -> bool:
+def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] = ()) -> bool:
     """Does the request name this entity, area or floor? Home Assistant fills a name slot
     only from what the sentence says: the whole name ("the floor lamp"), or one of its
     distinctive words ("the tree" for Christmas Tree, "unlock the back door" for Back Door
-    Lock), so "pause" names no area and "floor lamp" no First Floor."""
-    if says_whole(query, value, plural=True):
+    Lock), so "pause" names no area and "floor lamp" no First Floor. An `entity` name is
+    not said by its plural, nor by an area's word before a class word: "the kitchen
+    lights" are the Kitchen's lights, not the Kitchen Light, as Home Assistant reads them
+    ("close the garage" still says the Garage Door)."""
+    if says_whole(query, value, plural=not entity):
         return True
     said = _words(query)
     name = _words(value)
+    if entity:
+        area_words = {w for area in areas for w in _words(area)}
+        free = {w for w, after in zip(said, [*said[1:], ""]) if after not in CLASS_WORDS}
+        name = [w for w in name if w not in area_words or w in free]
 
     def heard(word: str) -> bool:
         return any(w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w) for w in said)
