@@ -382,6 +382,7 @@ def random_walk(planner: Planner, query: str, first: str, seed: int,
     ("turn on the bedroom lamp", "home.turn_on", set()),
     ("could you turn the kitchen light off", "home.turn_off", set()),
     ("set the office shades to 30 percent", "home.set_position", set()),
+    ("set the bedroom lamp to 50 percent", "home.light_set", set()),  # its domain comes before the name
     ("switch the bedroom lamp on in the bedroom", "home.turn_on", {"Bedroom"}),
     ("turn off the kitchen lights", "home.turn_off", {"Kitchen"}),
     ("what's the living room temperature", "home.climate_get_temperature", {"Living Room"}),

@@ -538,6 +538,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         index = j + 1
         if name == "name" and not keeps_class:  # a named entity needs no class
             props = props[:index] + [p for p in props[index:] if p[0] not in CLASS_SLOTS]
+    if "name" in args and not keeps_class:  # a class chosen before the name (light_set's domain)
+        args = {k: v for k, v in args.items() if k not in CLASS_SLOTS}
     call_id = f"c{len(request.calls) + 1}"
     request.calls.append(PlannedCall(id=call_id, function=vocab.table.functions[vocab.fn_index[fn_token]],
                                      args=args))
