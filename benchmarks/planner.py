@@ -1,9 +1,11 @@
 """Planner accuracy, latency and prompt length on the held-out dev set.
 
-    .venv/bin/python benchmarks/planner.py [--model DIR ...] [--data benchmarks/data/dev.jsonl]
+    .venv/bin/python benchmarks/planner.py [--model DIR ...] [--data benchmarks/data/dev.jsonl] [--clauses both]
 
 For each model: the `octohub eval` figures (function choice, exact call, exact plan,
-no-call precision/recall, latency p50/p95), measured one after another in this run.
+no-call precision/recall, latency p50/p95), measured one after another in this run;
+with `--clauses both`, each model also without its clause-by-clause fallback (what the
+fallback costs in latency and gives in accuracy, side by side).
 Then the prompt length: the median tokens of our prompt (the request and its context
 only) next to the same request with every function's description in the prompt, the
 "describe-all" baseline that Octopus compares against.
@@ -39,6 +41,8 @@ def main() -> None:
     parser.add_argument("--model", action="append", type=Path, help="model dir (repeatable)")
     parser.add_argument("--data", type=Path, default=DEV)
     parser.add_argument("--limit", type=int, default=0, help="only the first N requests")
+    parser.add_argument("--clauses", choices=["on", "both"], default="on",
+                        help="both: also measure each model without the clause-by-clause fallback")
     args = parser.parse_args()
     logs.configure("warning")
     cases = load_cases(args.data)[: args.limit or None]
@@ -50,14 +54,18 @@ def main() -> None:
         planner.use_manifests(manifests)
         for case in cases[:20]:  # warm up
             planner.plan(case["query"], case.get("context"))
-        reports[str(path)] = evaluate(planner, cases)
+        for by_clauses in ([True, False] if args.clauses == "both" else [True]):
+            planner.by_clauses = by_clauses
+            name = Path(path).name + ("" if by_clauses else " (model only)")
+            reports[name] = evaluate(planner, cases)
 
     print(f"\n{args.data}: {len(cases)} requests")
     width = max(len(label) for label, _, _ in LABELS)
-    print(f"{'':<{width}}  " + "  ".join(f"{Path(m).name:>14}" for m in reports))
+    column = max(14, *(len(name) for name in reports))
+    print(f"{'':<{width}}  " + "  ".join(f"{name:>{column}}" for name in reports))
     for label, key, unit in LABELS:
         cells = ["-" if r[key] is None else f"{r[key]}{unit}" for r in reports.values()]
-        print(f"{label:<{width}}  " + "  ".join(f"{c:>14}" for c in cells))
+        print(f"{label:<{width}}  " + "  ".join(f"{c:>{column}}" for c in cells))
 
     tokenizer = Planner.load(models[0]).backbone.tokenizer
     ours, baseline = [], []
