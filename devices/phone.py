@@ -18,6 +18,16 @@ STAMP = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$",
                              description="'YYYY-MM-DD-HH-MM'")]
 EMAIL = Annotated[str, Field(pattern=r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$", max_length=254,
                              description="an e-mail address")]
+# "x-words": how a request says each value. The planner fills such an argument only from
+# these words, so "take a picture" leaves the camera to its default.
+Camera = Annotated[Literal["front", "back"], Field(json_schema_extra={"x-words": {
+    "front": ["front", "front-facing", "front facing", "selfie", "selfies"],
+    "back": ["back", "rear", "rear-facing", "back-facing", "main"]}})]
+TravelMode = Annotated[Literal["driving", "walking", "bicycling", "transit"], Field(json_schema_extra={"x-words": {
+    "driving": ["driving", "drive", "by car", "in the car"],
+    "walking": ["walking", "walk", "on foot"],
+    "bicycling": ["bicycling", "bicycle", "bike", "biking", "cycling", "cycle"],
+    "transit": ["transit", "public transport", "public transportation", "bus", "train", "subway", "metro"]}})]
 Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 # ISO 639-1 codes a news search takes; an enum, so the planner chooses rather than spells one.
@@ -86,7 +96,7 @@ class Phone(DeviceAdapter):
         "(capture|take) a (photo|picture) [right now]",
         "[hey] snap a [quick] (pic|photo) [(with|using) the {camera} camera]",
     ])
-    async def take_a_photo(self, camera: Literal["front", "back"] = "back") -> str:
+    async def take_a_photo(self, camera: Camera = "back") -> str:
         """Captures a photo using the specified camera and resolution settings.
 
         Args:
@@ -248,7 +258,7 @@ class Phone(DeviceAdapter):
     ])
     async def find_route_google_maps(
         self, origin: Text, destination: Text,
-        mode: Literal["driving", "walking", "bicycling", "transit"] = "driving",
+        mode: TravelMode = "driving",
     ) -> str:
         """Computes a route between two locations on Google Maps.
 

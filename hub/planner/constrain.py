@@ -140,6 +140,16 @@ class Request:
         today = self.context.get("today")
         return spoken.event_times(self.query, date.fromisoformat(today) if today else date.today())
 
+    def untaken_query(self) -> str:
+        """The query with the words earlier arguments took blanked ("from the train
+        station" says no travel mode once it is the origin)."""
+        chars = list(self.query)
+        for p in self.taken:
+            if p < len(self.offsets):
+                start, end = self.offsets[p]
+                chars[start:end] = " " * (end - start)
+        return "".join(chars)
+
     def offers(self, spec: FunctionSpec) -> bool:
         """May the plan call this function? Not when the spec has cue words the request
         does not say (the phone's door app without "phone"), nor when a required value
@@ -495,8 +505,11 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
     props = []
     stamps = list(request.event or ())  # a calendar event's start and end, read from the request
+    worded: set[str] = set()
     for param, schema in properties.items():
-        if _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:
+        if "x-words" in schema:
+            worded.add(param)  # resolved once reachable, against the words no span took
+        elif _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:
             schema = {"type": "string", "enum": [stamps.pop(0)]}
         elif param in NAMED_SLOTS and schema.get("enum"):
             named = named_values(request, param, schema["enum"], properties)
@@ -510,10 +523,21 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     token: int | None = None
     while True:
         reachable: list[int] = []  # params that may come next: up to the next required one
-        for j in range(index, len(props)):
+        j = index
+        while j < len(props):
+            param, schema = props[j]
+            if param in worded:  # said in words ("selfie", "on foot"): then it must be given; else left out
+                worded.discard(param)
+                said = spoken.said_values(request.untaken_query(), schema)
+                if not said:
+                    del props[j]
+                    continue
+                props[j] = (param, {**schema, "enum": said})
+                required.add(param)
             reachable.append(j)
-            if props[j][0] in required:
+            if param in required:
                 break
+            j += 1
         can_close = all(name in args for name in required)
         if args:  # after a value: "," or ")"
             allowed = ({vocab.comma} if reachable else set()) | ({vocab.rparen} if can_close else set())

@@ -303,9 +303,26 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)
     cues = {f"{m.kind}.{f.name}": f.cues for m in manifests for f in m.functions if f.cues}
-    examples = [e for e in examples if _as_decoded(e, cues)]
+    worded = {f"{m.kind}.{f.name}": {k: v for k, v in f.parameters.get("properties", {}).items() if "x-words" in v}
+              for m in manifests for f in m.functions}
+    examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)]
     rng.shuffle(examples)
     return examples
+
+
+def _words_as_decoded(example: Example, worded: dict[str, dict[str, Any]]) -> bool:
+    """False where an argument with "x-words" disagrees with the words the request says
+    (decoding fills it exactly when they are said, with a value said)."""
+    for call in example.calls:
+        for param, schema in worded.get(call["function"], {}).items():
+            untaken = example.query
+            held = [v for k, v in call["args"].items() if k != param and isinstance(v, str)]
+            for value in sorted(held, key=len, reverse=True):  # words another argument holds say nothing here
+                untaken = untaken.replace(value, " ", 1)
+            said = spoken.said_values(untaken, schema) or []
+            if (param in call["args"]) != bool(said) or (said and call["args"][param] not in said):
+                return False
+    return True
 
 
 def _as_decoded(example: Example, cues: dict[str, list[str]]) -> bool:

@@ -133,6 +133,8 @@ class Planner:
             raise PlanningError("no live functions: call use_manifests() first")
         tokenizer = self.backbone.tokenizer
         encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
+        if not encoded["input_ids"]:  # nothing the model can read ("\x80"): nothing to do
+            return Plan(calls=[]), 1.0
         state = self.backbone.start(prompt)
         # A long request is truncated for the encoder: point only at what it read.
         seen = len(encoded["input_ids"]) if state.memory is None else \
@@ -228,5 +230,5 @@ def _identity(call: PlannedCall, calls: list[PlannedCall]) -> str:
 
 def _clean(query: str) -> str:
     """Odd Unicode is fine; control characters and runs of spaces are not meaningful."""
-    query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
+    query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
     return " ".join(query.split())[:500]

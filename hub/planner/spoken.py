@@ -323,6 +323,21 @@ def says_any(query: str, words: list[str]) -> bool:
     return any(w.lower() in said or f"{w.lower()}s" in said for w in words)
 
 
+def says_phrase(query: str, phrases: list[str]) -> bool:
+    """Does the request say one of these words or phrases, as whole words?"""
+    said = f" {' '.join(_words(query))} "
+    return any(f" {' '.join(_words(p))} " in said for p in phrases if _words(p))
+
+
+def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
+    """For an enum whose schema lists how each value is said ("x-words"): the values the
+    request says, in enum order; None for an enum without such words."""
+    words = schema.get("x-words")
+    if not words:
+        return None
+    return [v for v in schema.get("enum", []) if says_phrase(query, words.get(str(v), [str(v)]))]
+
+
 def without_names(query: str, names: list[str]) -> str:
     """The request with each entity name it says in full blanked out, so that "turn on
     the bedroom lamp" no longer mentions the area Bedroom (Home Assistant reads a name
