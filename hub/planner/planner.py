@@ -169,10 +169,11 @@ class Planner:
         """The small model often stops early on a request of several clauses ("set an
         alarm for 6 and turn on do not disturb"). When the plan has fewer top-level calls
         than the request has clauses, each clause is planned on its own, and that plan is
-        taken when every clause confidently plans a call and none refers back to an
-        earlier result ("send it to Mom" is nested, not a clause of its own)."""
+        taken when every clause confidently plans a call, none refers back to an earlier
+        result ("send it to Mom" is nested, not a clause of its own), and it adds calls
+        while keeping every function the whole plan chose."""
         clauses = [c for c in CLAUSE_BREAK.split(query) if c and c.strip()]
-        refs = sum(1 for c in plan.calls for v in c.args.values() if isinstance(v, dict) and "$ref" in v)
+        refs = sum(1 for c in plan.calls for v in c.args.values() if is_ref(v))
         if not 2 <= len(clauses) <= MAX_CLAUSES or len(plan.calls) - refs >= len(clauses):
             return plan
         if any(len(c.split()) < 2 for c in clauses) or any(BACK_REFERENCE.search(c) for c in clauses[1:]):
@@ -187,9 +188,7 @@ class Planner:
                 k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}})
                 for c in part.calls]
         calls = without_repeats(calls)
-        # The clauses must add to the plan, not reread it: "text Kofi and say call me" is one call.
-        kept = Counter(c.function for c in calls)
-        if len(calls) <= len(plan.calls) or Counter(c.function for c in plan.calls) - kept:
+        if len(calls) <= len(plan.calls) or Counter(c.function for c in plan.calls) - Counter(c.function for c in calls):
             return plan
         return Plan(calls=calls)
 
@@ -219,13 +218,6 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # as messages and lists hold them.
 CLAUSE_BREAK = re.compile(r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;|[.?!]\s)\s*", re.I)
 BACK_REFERENCE = re.compile(r"\b(it|that|them|this|those|these|the results?|the answer)\b", re.I)
-
-
-def _identity(call: PlannedCall, calls: list[PlannedCall]) -> str:
-    """A call with its nested calls spelled out, so equal calls of two plans compare equal."""
-    by_id = {c.id: c for c in calls}
-    args = {k: _identity(by_id[v["$ref"]], calls) if is_ref(v) else v for k, v in call.args.items()}
-    return json.dumps([call.function, args], sort_keys=True, default=str)
 
 
 def _clean(query: str) -> str:

@@ -397,7 +397,6 @@ _DATES = [re.compile(p) for p in (
     r"\b(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"\b",  # before "oct 7" in "12 oct 7 pm"
     r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
     r"\b(?P<relative>today|tonight|tomorrow)\b")]
-_RELATIVE_DAY = re.compile(r"today|tonight|tomorrow")
 _NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:set|turn|text|call|send|play|email|"
                            r"navigate|start|open|close|lock|unlock|remind|tell|check|take|find|search|get|make|"
                            r"dim|what|how|is|are)\b)")
@@ -503,16 +502,17 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     if _foreign_digits(query):
         return None
     text = " ".join(query.lower().split())
-    dates: list[tuple[int, date]] = []
+    found: list[tuple[int, date, bool]] = []  # (position, day, said relative to today)
     for pattern in _DATES:
         for m in pattern.finditer(text):
             when = _date_of(m, today)
             if when is not None:
-                dates.append((m.start(), when))
-                if not m.groupdict().get("relative"):  # "tonight" also says the half of the day
+                relative = bool(m.groupdict().get("relative"))
+                found.append((m.start(), when, relative))
+                if not relative:  # "tonight" also says the half of the day: the time reader needs it
                     text = text[:m.start()] + "\x00" * (m.end() - m.start()) + text[m.end():]
-    if any(when for _, when in dates if when != today and when != today + timedelta(days=1)):
-        dates = [(p, d) for p, d in dates if not _RELATIVE_DAY.match(query.lower(), p)] or dates
+    # "what's the date today, and put Dentist on April 9": a day said outright wins
+    dates = [(p, d) for p, d, relative in found if not relative] or [(p, d) for p, d, _ in found]
     masked = text.replace("\x00", " ")
     # Other commands in the request ("... and set an alarm at 2:45") say times of their own.
     first = min((p for p, _ in dates), default=0)
