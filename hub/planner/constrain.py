@@ -154,7 +154,7 @@ class Request:
         """May the plan call this function? Not when the spec has cue words the request
         does not say (the phone's door app without "phone"), nor when a required value
         can only come from the request and it says none (send_email with no address)."""
-        if spec.cues and not spoken.says_any(self.query, spec.cues):
+        if spec.cues and not spoken.says(self.query, spec.cues, plural=True):
             return False
         props = spec.parameters.get("properties", {})
         return all(self.said(pattern) for name in spec.parameters.get("required", [])

@@ -331,7 +331,7 @@ def _as_decoded(example: Example, cues: dict[str, list[str]]) -> bool:
     office fan" labelled with the area Office, in a home with an Office Fan), or a
     calendar event whose times the request's words read otherwise, or a function whose
     cue words the request does not say (FunctionSpec.cues)."""
-    if any(c["function"] in cues and not spoken.says_any(example.query, cues[c["function"]])
+    if any(c["function"] in cues and not spoken.says(example.query, cues[c["function"]], plural=True)
            for c in example.calls):
         return False
     stamps = [(c["args"].get("start_time"), c["args"].get("end_time")) for c in example.calls

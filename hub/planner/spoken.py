@@ -317,16 +317,14 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
     return bool(name) and (f" {name} " in said or (plural and f" {name}s " in said))
 
 
-def says_any(query: str, words: list[str]) -> bool:
-    """Does the request say one of these words (or its plural)?"""
-    said = set(_words(query))
-    return any(w.lower() in said or f"{w.lower()}s" in said for w in words)
-
-
-def says_phrase(query: str, phrases: list[str]) -> bool:
-    """Does the request say one of these words or phrases, as whole words?"""
+def says(query: str, phrases: list[str], plural: bool = False) -> bool:
+    """Does the request say one of these words or phrases, as whole words (or, with
+    `plural`, with an "s" added)?"""
     said = f" {' '.join(_words(query))} "
-    return any(f" {' '.join(_words(p))} " in said for p in phrases if _words(p))
+    for phrase in (" ".join(_words(p)) for p in phrases):
+        if phrase and (f" {phrase} " in said or (plural and f" {phrase}s " in said)):
+            return True
+    return False
 
 
 def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
@@ -335,7 +333,7 @@ def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
     words = schema.get("x-words")
     if not words:
         return None
-    return [v for v in schema.get("enum", []) if says_phrase(query, words.get(str(v), [str(v)]))]
+    return [v for v in schema.get("enum", []) if says(query, words.get(str(v), [str(v)]))]
 
 
 def without_names(query: str, names: list[str]) -> str:
@@ -518,8 +516,8 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     first = min((p for p, _ in dates), default=0)
     cut = [m.start() for m in _NEXT_COMMAND.finditer(masked) if m.start() > first]
     masked = masked[:cut[0]] if cut else masked
-    spans = time_spans(masked, _word_offsets(masked))
     offsets = _word_offsets(masked)
+    spans = time_spans(masked, offsets)
     times: list[tuple[int, int, str]] = []
     for (s, e), value in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         a, b = offsets[s][0], offsets[e][1]
