@@ -22,7 +22,7 @@ from hub.planner.model import OCTOPUS_PROMPT, Causal, Seq2Seq
 from hub.planner.planner import DEFAULT_MODEL, Planner, table_from_manifests
 from hub.planner.syntax import SyntaxError_, parse, renumber, to_text
 from hub.planner.train import TrainConfig, builtin_manifests, train
-from protocols.plan import Plan
+from protocols.plan import Plan, PlannedCall
 
 PHONE = Phone("phone-1").manifest()
 PHONE_TABLE = table_from_manifests([PHONE])
@@ -429,6 +429,43 @@ def test_the_shipped_planner_plans_each_clause() -> None:
     assert any(isinstance(v, dict) and "$ref" in v for c in nested.calls for v in c.args.values()), nested
 
 
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    # the model alone lends one clause's number to the other
+    ("open the sunroof all the way and set the car volume to 15",
+     [("car.adjust_volume", {"set_value": 15}), ("car.operate_sunroof", {"action": "open", "intensity": 100})]),
+    # a preamble that asks for nothing, and a break at ", turn"
+    ("the baby is asleep, turn off the lights in the kitchen and lock the car",
+     [("car.lock_doors", {}), ("home.turn_off", {"area": "Kitchen", "domain": "light"})]),
+    # the bedroom of the first clause is not where the second clause's tv is
+    ("turn off the bedroom lights and mute the tv",
+     [("home.media_player_mute", {"name": "Living Room TV"}), ("home.turn_off", {"area": "Bedroom", "domain": "light"})]),
+])
+def test_the_shipped_planner_keeps_clauses_apart(query: str, expected: list[Any]) -> None:
+    """Planned clause by clause, one clause's words do not end up in another's call."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    plan = planner.plan(query)
+    assert sorted((c.function, c.args) for c in plan.calls) == expected
+
+
+def test_clause_breaks() -> None:
+    """Clauses break at "and"/"then", sentence ends and a "," before a command, but not
+    after an abbreviation, nor inside a text that the whole plan copied."""
+    from hub.planner.planner import _clauses
+
+    empty = Plan(calls=[])
+    assert _clauses("Hey, set an alarm for 5:30 and then turn off the lights", empty) == \
+        ["Hey", "set an alarm for 5:30", "turn off the lights"]
+    assert _clauses("the baby is asleep, turn off the tv. Lock the car", empty) == \
+        ["the baby is asleep", "turn off the tv", "Lock the car"]
+    assert _clauses("text Dr. Lee I'll land at 9 p.m. tonight", empty) == ["text Dr. Lee I'll land at 9 p.m. tonight"]
+    assert _clauses("text Sam hey, how are you", empty) == ["text Sam hey", "how are you"]
+    copied = Plan(calls=[PlannedCall(id="c1", function="phone.send_text_message",
+                                     args={"contact_name": "Sam", "message": "hey, how are you"})])
+    assert _clauses("text Sam hey, how are you", copied) == ["text Sam hey, how are you"]
+
+
 @pytest.mark.parametrize(("query", "function", "param", "allowed"), [
     ("take a picture", "phone.take_a_photo", "camera", {None}),
     ("snap a selfie", "phone.take_a_photo", "camera", {"front"}),
@@ -449,3 +486,27 @@ def test_worded_arguments_come_from_the_request(random_planner: Planner, query: 
         call = random_walk(random_planner, query, function, seed, flat=True)[-1]
         assert call.args.get(param) in allowed, (query, call)
         assert _words_as_decoded(Example(query=query, calls=[call.model_dump()]), worded), call
+
+
+def test_decoder_step_matches_transformers() -> None:
+    """Decoding's written-out decoder step gives transformers' BertModel outputs, token
+    chunk by chunk with its cache, over a request with padding masked."""
+    from transformers import BertConfig, BertLMHeadModel
+
+    from hub.planner.model import DecoderCache, decoder_step
+
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+                        intermediate_size=64, max_position_embeddings=32, is_decoder=True,
+                        add_cross_attention=True)
+    bert = BertLMHeadModel(config).eval().bert
+    memory = torch.randn(1, 7, 32)
+    mask = torch.tensor([[1, 1, 1, 1, 1, 0, 0]])
+    embeds = torch.randn(1, 6, 32)
+    with torch.inference_mode():
+        expected = bert(inputs_embeds=embeds, encoder_hidden_states=memory,
+                        encoder_attention_mask=mask).last_hidden_state
+        cache = DecoderCache.start(bert, memory, mask)
+        got = torch.cat([decoder_step(bert, embeds[:, a:b], cache) for a, b in ((0, 3), (3, 4), (4, 6))], 1)
+    assert cache.length == 6
+    torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)

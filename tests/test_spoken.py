@@ -6,7 +6,7 @@ import random
 import pytest
 from transformers import AutoTokenizer
 
-from hub.planner import data
+from hub.planner import data, spoken
 from hub.planner.constrain import (SPAN_END, SPAN_START, Vocab, answer_ids, free_text_params, is_pointer,
                                    pointed_params, plan_grammar)
 from hub.planner.evaluate import canonical
@@ -63,6 +63,19 @@ def test_spans_keep_to_word_boundaries(tokenizer) -> None:  # type: ignore[no-un
     assert "5" not in found and "seventy-" not in found
     phones = spans_of(tokenizer, "new contact: Aunt Linda, 702-555-0161 please", phone_spans)
     assert phones == {"702-555-0161": "+17025550161"}
+
+
+def test_free_text_spans_keep_words_whole(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    """A copied text never ends inside "don't" or starts at its "t"; it may end before a
+    possessive ("Mom|'s keys")."""
+    text = "text don't forget Mom's keys, it's 5 o'clock"
+    offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    starts, ends = spoken.word_bounds(text, offsets)
+    pieces = [text[a:b] for a, b in offsets]
+    may_end = {p for p, e in zip(pieces, ends) if e}
+    may_start = {p for p, s in zip(pieces, starts) if s}
+    assert {"don", "o"}.isdisjoint(may_end) and {"t", "clock"}.isdisjoint(may_start)
+    assert {"Mom", "keys", "clock", "forget"} <= may_end and {"don", "Mom", "it", "o"} <= may_start
 
 
 def test_pointed_training_targets_walk_the_grammar(tokenizer, tmp_path) -> None:  # type: ignore[no-untyped-def]

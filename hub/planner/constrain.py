@@ -100,6 +100,11 @@ class Request:
     _unnamed: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
+    def bounds(self) -> tuple[list[bool], list[bool]]:
+        """May a free-text span start / end at each token (whole words only)?"""
+        return spoken.word_bounds(self.query, self.offsets)
+
+    @functools.cached_property
     def numbers(self) -> dict[tuple[int, int], float]:
         """(start, end) token spans that read as numbers ("seventy seven", "21.5")."""
         return spoken.number_spans(self.query, self.offsets)
@@ -241,12 +246,14 @@ def pointed_span(vocab: Vocab, request: Request) -> Grammar:
     n = len(request.query_ids)
     # A word of the request fills one argument at most: spans never overlap.
     free = [p for p in range(n) if p not in request.taken] or list(range(n))
-    start = (yield frozenset(SPAN_START + p for p in free)) - SPAN_START
+    starts, ends = request.bounds
+    start = (yield frozenset(SPAN_START + p for p in [p for p in free if starts[p]] or free)) - SPAN_START
     request.feed = [start]
     last = start
     while last + 1 < min(n, start + MAX_VALUE_TOKENS) and last + 1 not in request.taken:
         last += 1
-    end = (yield frozenset(SPAN_END + p for p in range(start, last + 1))) - SPAN_END
+    reach = range(start, last + 1)
+    end = (yield frozenset(SPAN_END + p for p in [p for p in reach if ends[p]] or reach)) - SPAN_END
     request.feed = list(range(start + 1, end + 1))
     request.taken |= set(range(start, end + 1))
     yield frozenset({vocab.quote})

@@ -260,11 +260,11 @@ class Seq2Seq(nn.Module):
         if copied and self.copy_feed:  # request positions p are memory rows p + 1 (after [CLS])
             at, rows = (torch.tensor(x) for x in zip(*copied))
             embeds[0, at] += self.copy_in(state.memory[0, rows + 1])
-        out = self.decoder.bert(inputs_embeds=embeds, encoder_hidden_states=state.memory,
-                                encoder_attention_mask=state.mask, cache=state.cache,
-                                use_cache=True)
-        state.cache, state.pending, state.copied = out.cache, [], []
-        last = out.last_hidden_state[0, -1]  # (H,)
+        if state.cache is None:
+            state.cache = DecoderCache.start(self.decoder.bert, state.memory, state.mask)
+        hidden = decoder_step(self.decoder.bert, embeds, state.cache)
+        state.pending, state.copied = [], []
+        last = hidden[0, -1]  # (H,)
         if allowed[0] >= SPAN_START:  # request positions p: token p + 1 (after [CLS])
             end = allowed[0] >= SPAN_END
             base = SPAN_END if end else SPAN_START
@@ -275,6 +275,65 @@ class Seq2Seq(nn.Module):
         hidden = head.transform(last)  # (H,)
         rows = torch.tensor(allowed)
         return head.decoder.weight[rows] @ hidden + head.bias[rows]
+
+
+@dataclass
+class DecoderCache:
+    """What decoding keeps between steps: each layer's self-attention keys and values so
+    far, and its cross-attention keys and values over the request (computed once)."""
+
+    keys: list[torch.Tensor | None]
+    values: list[torch.Tensor | None]
+    cross: list[tuple[torch.Tensor, torch.Tensor]]
+    memory_mask: torch.Tensor  # (1, 1, 1, S) True where the request has a token
+
+    @classmethod
+    def start(cls, bert: nn.Module, memory: torch.Tensor, mask: torch.Tensor) -> DecoderCache:
+        layers = bert.encoder.layer
+        cross = [(_heads(layer.crossattention.self.key(memory), layer),
+                  _heads(layer.crossattention.self.value(memory), layer)) for layer in layers]
+        return cls([None] * len(layers), [None] * len(layers), cross, mask.bool()[:, None, None, :])
+
+    @property
+    def length(self) -> int:
+        return 0 if self.keys[0] is None else self.keys[0].shape[2]
+
+
+def _heads(x: torch.Tensor, layer: nn.Module) -> torch.Tensor:
+    """(B, T, H) -> (B, heads, T, H / heads)."""
+    heads = layer.attention.self.num_attention_heads
+    return x.view(x.shape[0], x.shape[1], heads, -1).transpose(1, 2)
+
+
+def decoder_step(bert: nn.Module, embeds: torch.Tensor, cache: DecoderCache) -> torch.Tensor:
+    """The BERT decoder's forward pass over the new tokens, written out: the same weights
+    and arithmetic as transformers' BertModel with a cache (a test holds them equal), without
+    its per-call machinery, which costs more than the arithmetic of this small decoder."""
+    past, new = cache.length, embeds.shape[1]
+    e = bert.embeddings
+    positions = torch.arange(past, past + new)
+    x = e.LayerNorm(embeds + e.token_type_embeddings.weight[0] + e.position_embeddings(positions))
+    causal = torch.ones(new, past + new, dtype=torch.bool).tril(past)
+    for i, layer in enumerate(bert.encoder.layer):
+        attn = layer.attention.self
+        keys, values = _heads(attn.key(x), layer), _heads(attn.value(x), layer)
+        if cache.keys[i] is not None:
+            keys, values = torch.cat([cache.keys[i], keys], 2), torch.cat([cache.values[i], values], 2)
+        cache.keys[i], cache.values[i] = keys, values
+        a = nn.functional.scaled_dot_product_attention(_heads(attn.query(x), layer), keys, values, causal)
+        x = layer.attention.output.LayerNorm(layer.attention.output.dense(_merge(a)) + x)
+        cross = layer.crossattention
+        k, v = cache.cross[i]
+        c = nn.functional.scaled_dot_product_attention(_heads(cross.self.query(x), layer), k, v, cache.memory_mask)
+        x = cross.output.LayerNorm(cross.output.dense(_merge(c)) + x)
+        f = layer.output.dense(layer.intermediate.intermediate_act_fn(layer.intermediate.dense(x)))
+        x = layer.output.LayerNorm(f + x)
+    return x
+
+
+def _merge(x: torch.Tensor) -> torch.Tensor:
+    """(B, heads, T, d) -> (B, T, heads * d)."""
+    return x.transpose(1, 2).reshape(x.shape[0], x.shape[2], -1)
 
 
 class Causal(nn.Module):

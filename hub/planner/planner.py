@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 import re
 import time
 from datetime import date
@@ -166,29 +165,28 @@ class Planner:
                 state.feed(request.query_ids[position], position)
 
     def _by_clauses(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
-        """The small model often stops early on a request of several clauses ("set an
-        alarm for 6 and turn on do not disturb"). When the plan has fewer top-level calls
-        than the request has clauses, each clause is planned on its own, and that plan is
-        taken when every clause confidently plans a call, none refers back to an earlier
-        result ("send it to Mom" is nested, not a clause of its own), and it adds calls
-        while keeping every function the whole plan chose."""
-        clauses = [c for c in CLAUSE_BREAK.split(query) if c and c.strip()]
-        refs = sum(1 for c in plan.calls for v in c.args.values() if is_ref(v))
-        if not 2 <= len(clauses) <= MAX_CLAUSES or len(plan.calls) - refs >= len(clauses):
-            return plan
-        if any(len(c.split()) < 2 for c in clauses) or any(BACK_REFERENCE.search(c) for c in clauses[1:]):
+        """The small model plans one clause better than a request of several: it stops
+        after the first ("set an alarm for 6 and turn on do not disturb"), or lends one
+        clause's words to another's arguments ("open the sunroof halfway and set the
+        volume to 25"). So a request of several clauses is also planned clause by clause,
+        and that plan is taken when every clause either confidently plans a call or
+        confidently plans none (a preamble such as "the baby's asleep"), none refers back
+        to another ("text it to Mom" is nested, not a clause of its own), and it has at
+        least as many calls as the whole plan."""
+        clauses = [c for c in _clauses(query, plan) if len(c.split()) >= 2]
+        if not 2 <= len(clauses) <= MAX_CLAUSES or any(BACK_REFERENCE.search(c) for c in clauses[1:]):
             return plan
         calls: list[PlannedCall] = []
         for clause in clauses:
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
-            if not part.calls or confidence < CLAUSE_CONFIDENCE:
+            if confidence < CLAUSE_CONFIDENCE:
                 return plan
             new_id = {c.id: f"c{len(calls) + i + 1}" for i, c in enumerate(part.calls)}
             calls += [c.model_copy(update={"id": new_id[c.id], "args": {
                 k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}})
                 for c in part.calls]
         calls = without_repeats(calls)
-        if len(calls) <= len(plan.calls) or Counter(c.function for c in plan.calls) - Counter(c.function for c in calls):
+        if len(calls) < max(1, len(plan.calls)):
             return plan
         return Plan(calls=calls)
 
@@ -214,10 +212,31 @@ _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-# Clause breaks ("and", "then", "also", ";", a sentence end): a "," or ":" is not one,
-# as messages and lists hold them.
-CLAUSE_BREAK = re.compile(r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;|[.?!]\s)\s*", re.I)
-BACK_REFERENCE = re.compile(r"\b(it|that|them|this|those|these|the results?|the answer)\b", re.I)
+# Clause breaks: "and", "then", "also", ";", a sentence end (not after "Dr." or "p.m."),
+# and a "," before a command word. Any other "," or ":" is not one, as messages and lists
+# hold them.
+COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause", "email", "navigate",
+                 "start", "stop", "open", "close", "shut", "lock", "unlock", "take", "find", "search",
+                 "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
+                 "show", "what", "how", "is", "are")
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;"
+    r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
+    r"|,\s*(?=(?:" + "|".join(COMMAND_WORDS) + r")\b))\s*", re.I)
+BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
+
+
+def _clauses(query: str, plan: Plan) -> list[str]:
+    """The request split at clause breaks, except inside a text the whole plan copied
+    ("text Sam sorry, call me later" stays one message)."""
+    copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
+              if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
+    pieces, begin = [], 0
+    for match in CLAUSE_BREAK.finditer(query):
+        if not any(a < match.start() < b for a, b in copied):
+            pieces.append(query[begin:match.start()])
+            begin = match.end()
+    return [*pieces, query[begin:]]
 
 
 def _clean(query: str) -> str:

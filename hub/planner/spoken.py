@@ -92,10 +92,23 @@ def parse_phone(text: str) -> str | None:
     return "+" + digits
 
 
+APOSTROPHES = "'\u2019"
+
+
 def word_bounds(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
-    """May a span start / end at each token? Not inside a word ("5cm", "##7")."""
+    """May a span start / end at each token? Not inside a word ("5cm", "##7", "don't")."""
     def glued(at: int) -> bool:
-        return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+        if not 0 < at < len(text):
+            return False
+        before, after = text[at - 1], text[at]
+        if before.isalnum() and after.isalnum():
+            return True
+        # an apostrophe between letters joins them ("don|'t", "mother'|s"), but a span may
+        # end before a possessive: "save Layla Stewart|'s number"
+        if after in APOSTROPHES:
+            possessive = text[at + 1:at + 2] in ("s", "S") and not text[at + 2:at + 3].isalnum()
+            return before.isalnum() and text[at + 1:at + 2].isalnum() and not possessive
+        return before in APOSTROPHES and after.isalnum() and text[at - 2:at - 1].isalnum()
 
     return [not glued(a) for a, _ in offsets], [not glued(b) for _, b in offsets]
 
