@@ -8,6 +8,15 @@ from pydantic import Field
 from devices.sdk import DeviceAdapter, function
 
 Distance = Annotated[int, Field(ge=0, le=500, description="millimetres")]
+# "x-words": how a request says each value (see devices/phone.py). When it says one, the
+# planner picks among those, so "roll up the window" cannot go down.
+SeatDirection = Annotated[Literal["forward", "backward", "up", "down"], Field(json_schema_extra={"x-words": {
+    "forward": ["forward", "forwards", "ahead"], "backward": ["backward", "backwards", "back", "legroom"],
+    "up": ["up", "raise", "lift", "higher"], "down": ["down", "lower"]}})]
+WindowDirection = Annotated[Literal["up", "down"], Field(json_schema_extra={"x-words": {
+    "up": ["up", "raise", "close", "shut"], "down": ["down", "lower", "open", "crack"]}})]
+SunroofAction = Annotated[Literal["open", "close", "tilt"], Field(json_schema_extra={"x-words": {
+    "open": ["open", "opened"], "close": ["close", "shut"], "tilt": ["tilt", "tilted", "vent"]}})]
 
 OCTOPUS_ORDER = ["adjust_volume", "set_climate_temperature", "adjust_seat_position",
                  "control_window", "operate_sunroof"]
@@ -139,7 +148,7 @@ class Car(DeviceAdapter):
     ])
     async def adjust_seat_position(
         self, seat: Literal["driver", "passenger"],
-        position: Literal["forward", "backward", "up", "down"], distance: Distance,
+        position: SeatDirection, distance: Distance,
     ) -> bool:
         """Moves a seat forward, backward, up or down by a distance in millimetres.
 
@@ -174,7 +183,7 @@ class Car(DeviceAdapter):
     ])
     async def control_window(
         self, window: Literal["front left", "front right", "rear left", "rear right"],
-        position: Literal["up", "down"], distance: Distance,
+        position: WindowDirection, distance: Distance,
     ) -> bool:
         """Moves a window up or down by a distance in millimetres.
 
@@ -206,7 +215,7 @@ class Car(DeviceAdapter):
         "sunroof (open|open up) {intensity} => action=open",
     ])
     async def operate_sunroof(
-        self, action: Literal["open", "close", "tilt"],
+        self, action: SunroofAction,
         intensity: Annotated[int, Field(ge=0, le=100)] | None = None,
     ) -> bool:
         """Opens, closes or tilts the sunroof, optionally to a percentage.

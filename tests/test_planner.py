@@ -461,6 +461,8 @@ def test_clause_breaks() -> None:
         ["the baby is asleep", "turn off the tv", "Lock the car"]
     assert _clauses("text Dr. Lee I'll land at 9 p.m. tonight", empty) == ["text Dr. Lee I'll land at 9 p.m. tonight"]
     assert _clauses("text Sam hey, how are you", empty) == ["text Sam hey", "how are you"]
+    assert _clauses("a timer for an hour and fifteen minutes, between 4 and 5 pm", empty) == \
+        ["a timer for an hour and fifteen minutes, between 4 and 5 pm"]
     copied = Plan(calls=[PlannedCall(id="c1", function="phone.send_text_message",
                                      args={"contact_name": "Sam", "message": "hey, how are you"})])
     assert _clauses("text Sam hey, how are you", copied) == ["text Sam hey, how are you"]
@@ -471,6 +473,11 @@ def test_clause_breaks() -> None:
     ("snap a selfie", "phone.take_a_photo", "camera", {"front"}),
     ("route from the train station to the zoo", "phone.find_route_google_maps", "mode", {None, "transit"}),
     ("walking directions from the hotel to the museum", "phone.find_route_google_maps", "mode", {None, "walking"}),
+    ("roll up the rear left window by 50 mm", "car.control_window", "position", {"up"}),
+    ("crack the front right window 30 mm", "car.control_window", "position", {"down"}),
+    ("shut the sunroof", "car.operate_sunroof", "action", {"close"}),
+    # required, and said by no word: the model still chooses
+    ("move the passenger seat 20 mm", "car.adjust_seat_position", "position", {"forward", "backward", "up", "down"}),
 ])
 def test_worded_arguments_come_from_the_request(random_planner: Planner, query: str, function: str,
                                                 param: str, allowed: set[Any]) -> None:
@@ -478,10 +485,10 @@ def test_worded_arguments_come_from_the_request(random_planner: Planner, query: 
     when the request says one outside the other arguments' words: "the train station" as
     the origin says no travel mode. Checked on random paths against the training data's
     own (text-based) rule."""
-    from hub.planner.data import _words_as_decoded
+    from hub.planner.data import _words_as_decoded, worded_params
 
     spec = random_planner.specs[random_planner.table.index(function)]
-    worded = {function: {k: v for k, v in spec.parameters["properties"].items() if "x-words" in v}}
+    worded = {function: worded_params(spec.parameters)}
     for seed in range(30):
         call = random_walk(random_planner, query, function, seed, flat=True)[-1]
         assert call.args.get(param) in allowed, (query, call)

@@ -533,14 +533,15 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         j = index
         while j < len(props):
             param, schema = props[j]
-            if param in worded:  # said in words ("selfie", "on foot"): then it must be given; else left out
-                worded.discard(param)
+            if param in worded:  # said in words ("selfie", "on foot"): then it must be one of
+                worded.discard(param)  # those; if none is said, an optional one is left out
                 said = spoken.said_values(request.untaken_query(), schema)
-                if not said:
+                if said:
+                    props[j] = (param, {**schema, "enum": said})
+                    required.add(param)
+                elif param not in required:
                     del props[j]
                     continue
-                props[j] = (param, {**schema, "enum": said})
-                required.add(param)
             reachable.append(j)
             if param in required:
                 break

@@ -303,24 +303,32 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     areas = [a["name"] for m in manifests if m.inventory for a in m.inventory.get("areas", [])]
     with_noise_context(rng, examples, areas)
     cues = {f"{m.kind}.{f.name}": f.cues for m in manifests for f in m.functions if f.cues}
-    worded = {f"{m.kind}.{f.name}": {k: v for k, v in f.parameters.get("properties", {}).items() if "x-words" in v}
-              for m in manifests for f in m.functions}
+    worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)]
     rng.shuffle(examples)
     return examples
 
 
-def _words_as_decoded(example: Example, worded: dict[str, dict[str, Any]]) -> bool:
+def worded_params(parameters: dict[str, Any]) -> dict[str, tuple[dict[str, Any], bool]]:
+    """A function's arguments with "x-words": name -> (schema, required)."""
+    required = set(parameters.get("required", []))
+    return {k: (v, k in required) for k, v in parameters.get("properties", {}).items() if "x-words" in v}
+
+
+def _words_as_decoded(example: Example, worded: dict[str, dict[str, tuple[dict[str, Any], bool]]]) -> bool:
     """False where an argument with "x-words" disagrees with the words the request says
-    (decoding fills it exactly when they are said, with a value said)."""
+    (decoding gives one of the values said when any is; otherwise it leaves an optional
+    argument out and lets the model choose a required one)."""
     for call in example.calls:
-        for param, schema in worded.get(call["function"], {}).items():
+        for param, (schema, required) in worded.get(call["function"], {}).items():
             untaken = example.query
             held = [v for k, v in call["args"].items() if k != param and isinstance(v, str)]
             for value in sorted(held, key=len, reverse=True):  # words another argument holds say nothing here
                 untaken = untaken.replace(value, " ", 1)
             said = spoken.said_values(untaken, schema) or []
-            if (param in call["args"]) != bool(said) or (said and call["args"][param] not in said):
+            if said and call["args"].get(param) not in said:
+                return False
+            if not said and param in call["args"] and not required:
                 return False
     return True
 

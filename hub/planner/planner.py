@@ -16,6 +16,7 @@ from typing import Any
 import structlog
 import torch
 
+from hub.planner import spoken
 from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.syntax import FunctionTable, parse
@@ -212,7 +213,8 @@ _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-# Clause breaks: "and", "then", "also", ";", a sentence end (not after "Dr." or "p.m."),
+# Clause breaks: "and" (not inside a number: "an hour and fifteen minutes"), "then", "also",
+# ";", a sentence end (not after "Dr." or "p.m."),
 # and a "," before a command word. Any other "," or ":" is not one, as messages and lists
 # hold them.
 COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause", "email", "navigate",
@@ -220,7 +222,8 @@ COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
                  "show", "what", "how", "is", "are")
 CLAUSE_BREAK = re.compile(
-    r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and|then|also|plus)\b|;"
+    r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
+    + r"|[0-9]+)\b)|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
     r"|,\s*(?=(?:" + "|".join(COMMAND_WORDS) + r")\b))\s*", re.I)
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
