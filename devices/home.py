@@ -90,6 +90,15 @@ BINARY_ON = {"on", "open", "opened", "detected", "wet", "occupied", "home", "unl
 BINARY_OFF = {"off", "closed", "clear", "dry", "not_detected", "unoccupied", "away", "locked",
               "stopped", "safe", "disconnected", "normal", "ok"}
 
+# How a question says each state ("x-words": the planner picks among the states said):
+# "is the back door locked" cannot ask about "unlocked".
+STATE_WORDS = {
+    "on": sorted(BINARY_ON - {"home"}), "off": sorted(BINARY_OFF - {"away"} | {"shut"}),
+    "open": ["open", "opened"], "closed": ["closed", "shut"], "opening": ["opening"],
+    "closing": ["closing"], "locked": ["locked"], "unlocked": ["unlocked"], "home": ["home"],
+    "not_home": ["away", "not home"],
+}
+
 IDS = {"type": "array", "items": {"type": "string"}}
 
 
@@ -281,6 +290,8 @@ class Home(DeviceAdapter):
         choices = self._choices(intent, slot)
         if choices:
             schema["enum"] = choices
+        if slot == "state":
+            schema["x-words"] = STATE_WORDS
         if info.get("description"):
             schema["description"] = info["description"]
         return schema

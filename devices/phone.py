@@ -18,8 +18,8 @@ STAMP = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$",
                              description="'YYYY-MM-DD-HH-MM'")]
 EMAIL = Annotated[str, Field(pattern=r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$", max_length=254,
                              description="an e-mail address")]
-# "x-words": how a request says each value. The planner fills such an argument only from
-# these words, so "take a picture" leaves the camera to its default.
+# "x-words": how a request says each value. The planner picks among the values said, and
+# leaves an argument with a default to it when none is: "take a picture" keeps the camera's.
 Camera = Annotated[Literal["front", "back"], Field(json_schema_extra={"x-words": {
     "front": ["front", "front-facing", "front facing", "selfie", "selfies"],
     "back": ["back", "rear", "rear-facing", "back-facing", "main"]}})]

@@ -228,6 +228,27 @@ def test_dev_and_test_labels_follow_the_whole_name_rule() -> None:
                                  names, areas)
 
 
+def test_dev_and_test_labels_follow_the_worded_values() -> None:
+    """Every dev and test label's worded argument ("x-words": camera, travel mode, car
+    directions, a state asked about) is one the request's words allow, so decoding never
+    forbids a right answer; and the rule does reject a label that contradicts the words."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.data import _words_as_decoded, worded_params
+    from hub.planner.examples import Example
+
+    manifests = builtin_manifests(["phone", "car", "home"])
+    worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl")
+             for line in (root / name).read_text().splitlines()]
+    broken = [c["query"] for c in cases if not _words_as_decoded(Example(query=c["query"], calls=c["expected"]), worded)]
+    assert not broken
+    wrong = {"function": "home.get_state", "args": {"name": "Back Door Lock", "domain": "lock", "state": "unlocked"}}
+    assert not _words_as_decoded(Example(query="is the back door locked", calls=[wrong]), worded)
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("email dad.miller@yahoo.com, subject hi", {"dad.miller@yahoo.com": "dad.miller@yahoo.com"}),
     ("send it to J.Smith+news@univ.edu.", {"J.Smith+news@univ.edu": "J.Smith+news@univ.edu"}),

@@ -534,12 +534,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         while j < len(props):
             param, schema = props[j]
             if param in worded:  # said in words ("selfie", "on foot"): then it must be one of
-                worded.discard(param)  # those; if none is said, an optional one is left out
+                worded.discard(param)  # those; if none is said, its default applies
                 said = spoken.said_values(request.untaken_query(), schema)
                 if said:
                     props[j] = (param, {**schema, "enum": said})
                     required.add(param)
-                elif param not in required:
+                elif "default" in schema:
                     del props[j]
                     continue
             reachable.append(j)

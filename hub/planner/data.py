@@ -309,26 +309,25 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     return examples
 
 
-def worded_params(parameters: dict[str, Any]) -> dict[str, tuple[dict[str, Any], bool]]:
-    """A function's arguments with "x-words": name -> (schema, required)."""
-    required = set(parameters.get("required", []))
-    return {k: (v, k in required) for k, v in parameters.get("properties", {}).items() if "x-words" in v}
+def worded_params(parameters: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A function's arguments whose schema says how their values are said ("x-words")."""
+    return {k: v for k, v in parameters.get("properties", {}).items() if "x-words" in v}
 
 
-def _words_as_decoded(example: Example, worded: dict[str, dict[str, tuple[dict[str, Any], bool]]]) -> bool:
+def _words_as_decoded(example: Example, worded: dict[str, dict[str, dict[str, Any]]]) -> bool:
     """False where an argument with "x-words" disagrees with the words the request says
-    (decoding gives one of the values said when any is; otherwise it leaves an optional
-    argument out and lets the model choose a required one)."""
+    (decoding gives one of the values said when any is; otherwise an argument with a
+    default is left out, and the model chooses any other)."""
     for call in example.calls:
-        for param, (schema, required) in worded.get(call["function"], {}).items():
+        for param, schema in worded.get(call["function"], {}).items():
             untaken = example.query
             held = [v for k, v in call["args"].items() if k != param and isinstance(v, str)]
             for value in sorted(held, key=len, reverse=True):  # words another argument holds say nothing here
-                untaken = untaken.replace(value, " ", 1)
+                untaken = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", untaken, count=1)
             said = spoken.said_values(untaken, schema) or []
             if said and call["args"].get(param) not in said:
                 return False
-            if not said and param in call["args"] and not required:
+            if not said and param in call["args"] and "default" in schema:
                 return False
     return True
 
