@@ -30,9 +30,21 @@ TravelMode = Annotated[Literal["driving", "walking", "bicycling", "transit"], Fi
     "transit": ["transit", "public transport", "public transportation", "bus", "train", "subway", "metro"]}})]
 Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-# ISO 639-1 codes a news search takes; an enum, so the planner chooses rather than spells one.
-Language = Literal["en", "es", "fr", "de", "it", "pt", "ja", "zh", "ko", "hi", "ar", "ru", "nl", "sv",
-                   "pl", "tr", "vi", "uk", "el", "he", "id", "th"]
+# ISO 639-1 codes a news search takes, and their names; an enum, so the planner chooses
+# rather than spells one. Said as "in Spanish" or "Spanish news", never by the bare name,
+# which is often the topic ("the French election").
+LANGUAGE_NAMES = {"en": ["English"], "es": ["Spanish", "Español"], "fr": ["French"],
+                  "de": ["German"], "it": ["Italian"], "pt": ["Portuguese"], "ja": ["Japanese"],
+                  "zh": ["Chinese", "Mandarin"], "ko": ["Korean"], "hi": ["Hindi"],
+                  "ar": ["Arabic"], "ru": ["Russian"], "nl": ["Dutch"], "sv": ["Swedish"],
+                  "pl": ["Polish"], "tr": ["Turkish"], "vi": ["Vietnamese"], "uk": ["Ukrainian"],
+                  "el": ["Greek"], "he": ["Hebrew"], "id": ["Indonesian"], "th": ["Thai"]}
+Language = Annotated[Literal["en", "es", "fr", "de", "it", "pt", "ja", "zh", "ko", "hi", "ar", "ru", "nl",
+                             "sv", "pl", "tr", "vi", "uk", "el", "he", "id", "th"],
+                     Field(json_schema_extra={"x-words": {code: [
+                         phrase.format(name) for name in names for phrase in (
+                             "in {}", "{} news", "{} language", "{} articles", "{} headlines", "{} stories")]
+                         for code, names in LANGUAGE_NAMES.items()}})]
 
 WEATHER = ["Sunny", "Partly cloudy", "Cloudy", "Light rain", "Showers", "Thunderstorms",
            "Windy", "Fog", "Snow"]

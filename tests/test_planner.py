@@ -451,21 +451,24 @@ def test_the_shipped_planner_keeps_clauses_apart(query: str, expected: list[Any]
 
 def test_clause_breaks() -> None:
     """Clauses break at "and"/"then", sentence ends and a "," before a command, but not
-    after an abbreviation, nor inside a text that the whole plan copied."""
+    after an abbreviation, inside a number, nor inside a text that the whole plan copied.
+    A clause that ends at a "," without starting with a command is a remark."""
     from hub.planner.planner import _clauses
 
-    empty = Plan(calls=[])
-    assert _clauses("Hey, set an alarm for 5:30 and then turn off the lights", empty) == \
-        ["Hey", "set an alarm for 5:30", "turn off the lights"]
-    assert _clauses("the baby is asleep, turn off the tv. Lock the car", empty) == \
-        ["the baby is asleep", "turn off the tv", "Lock the car"]
-    assert _clauses("text Dr. Lee I'll land at 9 p.m. tonight", empty) == ["text Dr. Lee I'll land at 9 p.m. tonight"]
-    assert _clauses("text Sam hey, how are you", empty) == ["text Sam hey", "how are you"]
-    assert _clauses("a timer for an hour and fifteen minutes, between 4 and 5 pm", empty) == \
-        ["a timer for an hour and fifteen minutes, between 4 and 5 pm"]
+    def clauses(query: str, plan: Plan = Plan(calls=[])) -> list[tuple[str, bool]]:
+        return [(query[begin:end], remark) for begin, end, remark in _clauses(query, plan)]
+
+    assert clauses("Hey, set an alarm for 5:30 and then turn off the lights") == \
+        [("Hey", False), ("set an alarm for 5:30", False), ("turn off the lights", False)]
+    assert clauses("the baby is asleep, turn off the tv. Lock the car, close the garage") == \
+        [("the baby is asleep", True), ("turn off the tv", False), ("Lock the car", False), ("close the garage", False)]
+    assert clauses("text Dr. Lee I'll land at 9 p.m. tonight") == [("text Dr. Lee I'll land at 9 p.m. tonight", False)]
+    assert clauses("text Sam hey, how are you") == [("text Sam hey", False), ("how are you", False)]
     copied = Plan(calls=[PlannedCall(id="c1", function="phone.send_text_message",
                                      args={"contact_name": "Sam", "message": "hey, how are you"})])
-    assert _clauses("text Sam hey, how are you", copied) == ["text Sam hey, how are you"]
+    assert clauses("text Sam hey, how are you", copied) == [("text Sam hey, how are you", False)]
+    assert clauses("a timer for an hour and fifteen minutes, between 4 and 5 pm") == \
+        [("a timer for an hour and fifteen minutes, between 4 and 5 pm", False)]
 
 
 @pytest.mark.parametrize(("query", "function", "param", "allowed"), [
@@ -476,6 +479,8 @@ def test_clause_breaks() -> None:
     ("roll up the rear left window by 50 mm", "car.control_window", "position", {"up"}),
     ("crack the front right window 30 mm", "car.control_window", "position", {"down"}),
     ("shut the sunroof", "car.operate_sunroof", "action", {"close"}),
+    ("headlines about the budget in German", "phone.get_trending_news", "language", {None, "de"}),
+    ("news about the French election", "phone.get_trending_news", "language", {None}),
     # required, and said by no word: the model still chooses
     ("move the passenger seat 20 mm", "car.adjust_seat_position", "position", {"forward", "backward", "up", "down"}),
 ])

@@ -171,15 +171,23 @@ class Planner:
         clause's words to another's arguments ("open the sunroof halfway and set the
         volume to 25"). So a request of several clauses is also planned clause by clause,
         and that plan is taken when every clause either confidently plans a call or
-        confidently plans none (a preamble such as "the baby's asleep"), none refers back
-        to another ("text it to Mom" is nested, not a clause of its own), and it has at
-        least as many calls as the whole plan."""
-        clauses = [c for c in _clauses(query, plan) if len(c.split()) >= 2]
-        if not 2 <= len(clauses) <= MAX_CLAUSES or any(BACK_REFERENCE.search(c) for c in clauses[1:]):
+        confidently plans none (a remark such as "the baby's asleep"; a remark that plans
+        a call alone is read again with the clause after it), none refers back to another
+        ("text it to Mom" is nested, not a clause of its own), and it has at least as many
+        calls as the whole plan."""
+        pieces = [p for p in _clauses(query, plan) if len(query[p[0]:p[1]].split()) >= 2]
+        if not 2 <= len(pieces) <= MAX_CLAUSES or \
+                any(BACK_REFERENCE.search(query[begin:end]) for begin, end, _ in pieces[1:]):
             return plan
         calls: list[PlannedCall] = []
-        for clause in clauses:
+        held: int | None = None  # where a remark that planned a call began
+        for n, (begin, end, remark) in enumerate(pieces):
+            begin, held = (begin if held is None else held), None
+            clause = query[begin:end]
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
+            if remark and part.calls and n + 1 < len(pieces):
+                held = begin  # "the kids are too hot" asks for nothing alone: read it with what follows
+                continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan
             new_id = {c.id: f"c{len(calls) + i + 1}" for i, c in enumerate(part.calls)}
@@ -226,20 +234,25 @@ CLAUSE_BREAK = re.compile(
     + r"|[0-9]+)\b)|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
     r"|,\s*(?=(?:" + "|".join(COMMAND_WORDS) + r")\b))\s*", re.I)
+_COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
+                            r"(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
 
 
-def _clauses(query: str, plan: Plan) -> list[str]:
-    """The request split at clause breaks, except inside a text the whole plan copied
-    ("text Sam sorry, call me later" stays one message)."""
+def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
+    """The request's clauses as (start, end, remark) character spans. It breaks at clause
+    breaks, except inside a text the whole plan copied ("text Sam sorry, call me later"
+    stays one message). A remark is a clause that ends at a "," and does not start with a
+    command ("it's dark, turn the lights on"): it may only set the scene."""
     copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
               if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
     pieces, begin = [], 0
     for match in CLAUSE_BREAK.finditer(query):
         if not any(a < match.start() < b for a, b in copied):
-            pieces.append(query[begin:match.start()])
+            remark = match.group().strip() == "," and not _COMMAND_START.match(query, begin)
+            pieces.append((begin, match.start(), remark))
             begin = match.end()
-    return [*pieces, query[begin:]]
+    return [*pieces, (begin, len(query), False)]
 
 
 def _clean(query: str) -> str:

@@ -20,7 +20,7 @@ E164_PATTERN = r"^\+[1-9]\d{6,14}$"
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 EMAIL_PATTERN = r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$"
 POINTED_PATTERNS = (E164_PATTERN, HHMM_PATTERN, EMAIL_PATTERN)  # string formats we read from the request
-ONLY_POINTED = (EMAIL_PATTERN,)  # never spelled: a request that says none cannot fill it
+ONLY_POINTED = (EMAIL_PATTERN, E164_PATTERN)  # never spelled: a request that says none cannot fill it
 MAX_NUMBER_TOKENS = 8
 MAX_PHONE_TOKENS = 24
 

@@ -40,6 +40,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from devices.phone import LANGUAGE_NAMES
+
 # ---- pseudo-slots --------------------------------------------------------------------------
 
 PSEUDO_SLOTS: dict[str, tuple[str, ...]] = {
@@ -935,12 +937,7 @@ ENUM_WORDS: dict[tuple[str | None, str], dict[str, list[str]]] = {
     },
 }
 
-LANGUAGES = {"en": ["English"], "es": ["Spanish", "Español"], "fr": ["French"],
-             "de": ["German"], "it": ["Italian"], "pt": ["Portuguese"], "ja": ["Japanese"],
-             "zh": ["Chinese", "Mandarin"], "ko": ["Korean"], "hi": ["Hindi"],
-             "ar": ["Arabic"], "ru": ["Russian"], "nl": ["Dutch"], "sv": ["Swedish"],
-             "pl": ["Polish"], "tr": ["Turkish"], "vi": ["Vietnamese"], "uk": ["Ukrainian"],
-             "el": ["Greek"], "he": ["Hebrew"], "id": ["Indonesian"], "th": ["Thai"]}
+LANGUAGES = LANGUAGE_NAMES
 
 
 def enum_words(function: str, param: str) -> dict[str, list[str]] | None:
