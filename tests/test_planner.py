@@ -522,3 +522,17 @@ def test_decoder_step_matches_transformers() -> None:
         got = torch.cat([decoder_step(bert, embeds[:, a:b], cache) for a, b in ((0, 3), (3, 4), (4, 6))], 1)
     assert cache.length == 6
     torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_home_assistants_recognizer_answers_what_the_model_refuses() -> None:
+    """The shipped model plans nothing for these; hassil over the live inventory reads
+    them as Home Assistant would. Its reading of a question that no home function serves
+    ("who is the CEO of Microsoft": a state that is no state) does not validate."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    query = "switch on the coffee maker"
+    assert not planner._constrained(query, (query, None), {})[0].calls
+    plan = planner.plan(query)
+    assert [(c.function, c.args) for c in plan.calls] == [("home.turn_on", {"name": "Coffee Maker"})]
+    assert planner.plan("who is the CEO of Microsoft").calls == []
