@@ -30,6 +30,18 @@ TravelMode = Annotated[Literal["driving", "walking", "bicycling", "transit"], Fi
     "transit": ["transit", "public transport", "public transportation", "bus", "train", "subway", "metro"]}})]
 Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+# "x-marked": the words a request introduces the value with ("subject ...", "saying ...");
+# when it says one, the planner reads the value from there to the next argument's marker
+# or the clause's end.
+Subject = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
+    "with the subject line", "with the subject", "with subject line", "with subject", "subject line", "subject", "with the title",
+    "the title", "titled", "title"]})]
+Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
+    "saying", "that says", "which says", "and the body", "the body is", "the body", "body", "and the message",
+    "the message is", "the message", "message", "content",
+    "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her"]})]
+Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
+    "saying", "that says", "which says"]})]
 # ISO 639-1 codes a news search takes, and their names; an enum, so the planner chooses
 # rather than spells one. Said as "in Spanish" or "Spanish news", never by the bare name,
 # which is often the topic ("the French election").
@@ -205,7 +217,7 @@ class Phone(DeviceAdapter):
         "email {recipient} \"{title}\" - {content}",
         "could you send an e-mail to {recipient}? subject should be {title} and the message {content}",
     ])
-    async def send_email(self, recipient: EMAIL, title: Text, content: Text) -> bool:
+    async def send_email(self, recipient: EMAIL, title: Subject, content: Body) -> bool:
         """Sends an email to a recipient.
 
         Args:
@@ -326,7 +338,7 @@ class Phone(DeviceAdapter):
         "(could|can) you send {contact_name} a text that says {message}",
         "new message to {contact_name} {message}",
     ])
-    async def send_text_message(self, contact_name: Text, message: Text) -> bool:
+    async def send_text_message(self, contact_name: Text, message: Message) -> bool:
         """Sends a text message to a contact.
 
         Args:

@@ -536,3 +536,19 @@ def test_home_assistants_recognizer_answers_what_the_model_refuses() -> None:
     plan = planner.plan(query)
     assert [(c.function, c.args) for c in plan.calls] == [("home.turn_on", {"name": "Coffee Maker"})]
     assert planner.plan("who is the CEO of Microsoft").calls == []
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("shoot a text to Leo saying don't wait up, I'll be home late",
+     ("phone.send_text_message", {"contact_name": "Leo", "message": "don't wait up, I'll be home late"})),
+    ("email bob@work.com subject Status update saying the build is green again",
+     ("phone.send_email", {"recipient": "bob@work.com", "title": "Status update", "content": "the build is green again"})),
+])
+def test_the_shipped_planner_reads_marked_values(query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """A subject or body introduced by its marker is read from there, and no other
+    argument may take its words (the model alone makes "Leo saying don't wait up, I'll"
+    the contact, and the subject "update saying the build is green")."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]

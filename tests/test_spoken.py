@@ -397,3 +397,60 @@ def test_cue_words_decide_between_devices() -> None:
                 spec = specs.get(call["function"])
                 if spec is not None:
                     assert Request(case["query"], [], offsets, {}).offers(spec), case
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("mail bo@ex.com with the subject line Lunch plans and tell him noon works, see you there",
+     {"title": "Lunch plans", "content": "noon works, see you there"}),
+    ('email "Q3 numbers" to cfo@corp.com? no: subject: "Budget", body: "see attached." Then lock the car',
+     {"title": "Budget", "content": "see attached"}),
+    ("please write an email titled Party to ann@x.org saying bring chips and salsa and call 415 555 0199",
+     {"title": "Party", "content": "bring chips and salsa"}),
+    ("go ahead and write an email to ann@x.org that says I'll be late. Sorry!",
+     {"content": "I'll be late. Sorry!"}),
+    ("email the weather to ann@x.org", {}),
+])
+def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
+    """A subject and a body are read from their marker to the next marker, an address, a
+    new command or the end; a ". Sorry!" inside a body does not end it."""
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "send_email")
+    markers = {k: v["x-marked"] for k, v in spec.parameters["properties"].items() if "x-marked" in v}
+    assert spoken.marked_values(text, markers) == found
+
+
+def test_generated_marked_requests_mostly_read_back() -> None:
+    """In-distribution: the reader gives the generator's own subject, body or message for
+    most generated requests that mark them. The rest are the generator's noise (a typo in
+    the marker, a closer such as "thanks" outside the value), and training drops them."""
+    from hub.planner.templates import function_examples
+
+    for name in ("send_email", "send_text_message"):
+        spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == name)
+        markers = {k: v["x-marked"] for k, v in spec.parameters["properties"].items() if "x-marked" in v}
+        read = right = 0
+        for example in function_examples(random.Random(11), "phone", spec, 300):
+            for param, value in spoken.marked_values(example.query, markers).items():
+                read += 1
+                right += value.casefold().strip(" .!?") == str(example.calls[0]["args"][param]).casefold().strip(" .!?")
+        assert read >= 100 and right >= 0.8 * read, (name, read, right)
+
+
+def test_single_call_labels_agree_with_marked_values() -> None:
+    """Every single-call dev and test label's subject, body or message is the one the
+    reader reads, so decoding never forbids it. (In a request of several calls, a marker
+    belongs to its own clause: those are planned clause by clause.)"""
+    import json
+    from pathlib import Path
+
+    from hub.planner.data import _marks_as_decoded
+    from hub.planner.examples import Example
+
+    manifests = builtin_manifests(["phone", "car", "home"])
+    marked = {f"{m.kind}.{f.name}": {k: v["x-marked"] for k, v in f.parameters.get("properties", {}).items()
+                                     if "x-marked" in v} for m in manifests for f in m.functions}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl") for line in (root / name).read_text().splitlines()]
+    single = [c for c in cases if len(c["expected"]) == 1]
+    assert not [c["query"] for c in single if not _marks_as_decoded(Example(query=c["query"], calls=c["expected"]), marked)]
+    wrong = {"function": "phone.send_text_message", "args": {"contact_name": "Bo", "message": "hi"}}
+    assert not _marks_as_decoded(Example(query="text Bo saying hi there", calls=[wrong]), marked)

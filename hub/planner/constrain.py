@@ -418,6 +418,11 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
         if request.pointer and schema["pattern"] in spoken.POINTED_PATTERNS:
             return (yield from pointed_pattern(vocab, request, schema["pattern"])), None
         return (yield from patterned(vocab, schema["pattern"])), None
+    if "x-span" in schema:  # read from the request ("subject ..."): pointed at, not chosen
+        start, end = schema["x-span"]
+        yield frozenset({vocab.quote})
+        text = request.query[request.offsets[start][0]:request.offsets[end][1]]
+        return (yield from point_at(vocab, request, {(start, end): text})), None
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
     inner = [vocab.fn_ids[i] for i, spec in request.specs.items()
@@ -512,9 +517,17 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
     props = []
     stamps = list(request.event or ())  # a calendar event's start and end, read from the request
+    marked = spoken.marked_spans(request.query, {p: s["x-marked"] for p, s in properties.items() if "x-marked" in s})
+    for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
+        request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     worded: set[str] = set()
     for param, schema in properties.items():
-        if "x-words" in schema:
+        if param in marked:  # introduced by its marker ("subject ...", "saying ..."): read, not guessed
+            value, _, begin, end = marked[param]
+            tokens = [p for p, (a, b) in enumerate(request.offsets) if a < end and b > begin]
+            schema = ({"type": "string", "x-span": [tokens[0], tokens[-1]]} if request.pointer and tokens
+                      else {"type": "string", "enum": [value]})
+        elif "x-words" in schema:
             worded.add(param)  # resolved once reachable, against the words no span took
         elif _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:
             schema = {"type": "string", "enum": [stamps.pop(0)]}

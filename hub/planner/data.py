@@ -304,7 +304,10 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     with_noise_context(rng, examples, areas)
     cues = {f"{m.kind}.{f.name}": f.cues for m in manifests for f in m.functions if f.cues}
     worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
-    examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)]
+    marked = {f"{m.kind}.{f.name}": {k: v["x-marked"] for k, v in f.parameters.get("properties", {}).items()
+                                     if "x-marked" in v} for m in manifests for f in m.functions}
+    examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
+                and _marks_as_decoded(e, marked)]
     rng.shuffle(examples)
     return examples
 
@@ -328,6 +331,18 @@ def _words_as_decoded(example: Example, worded: dict[str, dict[str, dict[str, An
             if said and call["args"].get(param) not in said:
                 return False
             if not said and param in call["args"] and "default" in schema:
+                return False
+    return True
+
+
+def _marks_as_decoded(example: Example, marked: dict[str, dict[str, list[str]]]) -> bool:
+    """False where a value introduced by its marker ("subject ...", "saying ...") is not
+    the one decoding reads from there (spoken.marked_values)."""
+    for call in example.calls:
+        markers = marked.get(call["function"])
+        if markers:
+            read = spoken.marked_values(example.query, markers)
+            if any(" ".join(str(call["args"].get(k)).split()) != " ".join(v.split()) for k, v in read.items()):
                 return False
     return True
 

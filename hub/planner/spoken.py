@@ -567,3 +567,54 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     if end <= start:
         return None
     return start.strftime("%Y-%m-%d-%H-%M"), end.strftime("%Y-%m-%d-%H-%M")
+
+
+# ---- values a request introduces with a marker ("subject ...", "saying ...") ----------------
+
+_OPENING = r"\s*(?:(?:is|should\s+be)\s+)?[:\-]?\s*"
+_COMMAND = (r"(?:set|turn|switch|text|call|send|play|email|navigate|start|stop|open|close|lock|unlock|take|"
+            r"find|search|get|add|remind|dim|check|tell|show)\b")
+# Where a marked value ends: a ";", a new command ("... and navigate to", ". Lock the car"),
+# "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
+_CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
+                         + _COMMAND + r"))", re.I)
+MAX_MARKED_WORDS = 40
+
+
+def marked_values(query: str, markers: dict[str, list[str]]) -> dict[str, str]:
+    """The values a request introduces with a marker word (see marked_spans)."""
+    return {param: value for param, (value, *_) in marked_spans(query, markers).items()}
+
+
+def marked_spans(query: str, markers: dict[str, list[str]]) -> dict[str, tuple[str, int, int, int]]:
+    """The values a request introduces with a marker word, per argument ("subject" for an
+    e-mail's title, "saying" for its body): each runs from its marker to the next other
+    argument's marker, an e-mail address, a clause end ("and navigate to ...", "; ...")
+    or the end. Quotes are dropped. An argument whose marker is not said, or whose value
+    reads oddly, is not returned. Each is (value, where its marker starts, where the
+    value starts, where it ends).
+    """
+    found: list[tuple[int, int, str]] = []  # (marker start, value start, argument)
+    address = _EMAIL.search(query)
+    for param, words in markers.items():
+        pattern = r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + r")\b"
+        seen = list(re.finditer(pattern + _OPENING, query, re.I))
+        # after the address if one is said there: "go ahead and write an email ... that says hi"
+        after = [m for m in seen if address and m.start() >= address.end()]
+        if m := (after or seen or [None])[0]:
+            found.append((m.start(), m.end(), param))
+    found.sort()
+    values: dict[str, tuple[str, int, int, int]] = {}
+    for n, (marker, begin, param) in enumerate(found):
+        later = [s for s, _, _ in found[n + 1:]]
+        text = query[begin:later[0] if later else len(query)]
+        for cut in (_CLAUSE_END.search(text), re.search(r"\s*\b(?:to\s+)?" + _EMAIL.pattern, text)):
+            if cut:  # an address is the recipient's, not part of a subject or body
+                text = text[:cut.start()]
+        text = re.sub(r"[\s,]+(?:and|with)$", "", text.strip())
+        while text != (text := text.strip(" \"'“”‘’.,;:")):
+            pass
+        if text and len(text.split()) <= MAX_MARKED_WORDS:
+            at = query.find(text, begin)
+            values[param] = (text, marker, at, at + len(text))
+    return values
