@@ -526,9 +526,10 @@ def test_decoder_step_matches_transformers() -> None:
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_home_assistants_recognizer_answers_what_the_model_refuses() -> None:
-    """The shipped model plans nothing for these; hassil over the live inventory reads
-    them as Home Assistant would. Its reading of a question that no home function serves
-    ("who is the CEO of Microsoft": a state that is no state) does not validate."""
+    """The shipped model plans nothing for these, or is unsure; hassil over the live
+    inventory reads them as Home Assistant would. Its reading of a question that no home
+    function serves ("who is the CEO of Microsoft": a state that is no state) does not
+    validate."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     query = "switch on the coffee maker"
@@ -536,6 +537,11 @@ def test_home_assistants_recognizer_answers_what_the_model_refuses() -> None:
     plan = planner.plan(query)
     assert [(c.function, c.args) for c in plan.calls] == [("home.turn_on", {"name": "Coffee Maker"})]
     assert planner.plan("who is the CEO of Microsoft").calls == []
+    # unsure (the car's climate), and a clause the model refuses
+    assert [(c.function, c.args) for c in planner.plan("turn the bedroom heater off").calls] == \
+        [("home.turn_off", {"name": "Bedroom Heater"})]
+    assert [(c.function, c.args) for c in planner.plan("switch on the coffee maker, then unlock the car").calls] == \
+        [("home.turn_on", {"name": "Coffee Maker"}), ("car.unlock_doors", {})]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
