@@ -558,3 +558,16 @@ def test_the_shipped_planner_reads_marked_values(query: str, expected: tuple[str
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "args"), [
+    ("set a timer for an hour and twenty minutes", {"hours": 1, "minutes": 20}),
+    ("three and a half minute timer please", {"minutes": 3, "seconds": 30}),
+])
+def test_the_shipped_planner_reads_timer_durations(query: str, args: dict[str, int]) -> None:
+    """A duration said plainly fills the timer slots as Home Assistant splits it (the
+    model alone gives hours 20 and minutes 30 for the first)."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.start_timer", args)]

@@ -454,3 +454,42 @@ def test_single_call_labels_agree_with_marked_values() -> None:
     assert not [c["query"] for c in single if not _marks_as_decoded(Example(query=c["query"], calls=c["expected"]), marked)]
     wrong = {"function": "phone.send_text_message", "args": {"contact_name": "Bo", "message": "hi"}}
     assert not _marks_as_decoded(Example(query="text Bo saying hi there", calls=[wrong]), marked)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("two and a half minute timer", {"minutes": 2, "seconds": 30}),
+    ("a timer for an hour and twenty minutes", {"hours": 1, "minutes": 20}),
+    ("timer for 1/2 an hour", {"minutes": 30}),
+    ("countdown ninety seconds", {"seconds": 90}),
+    ("knock a minute off the timer", {"minutes": 1}),
+    ("add 5 minutes to the 1 hour timer", None),  # which is the amount: not for a reader
+    ("a 10 minute pizza timer and a 25 minute laundry timer", None),
+    ("cancel my timer", None),
+])
+def test_durations_read_in_parts(text: str, parts: dict[str, int] | None) -> None:
+    assert spoken.duration_parts(text) == parts
+
+
+def test_timer_labels_and_generated_timers_agree_with_duration_parts() -> None:
+    """Every single-call dev and test timer label, and nearly every generated one (Home
+    Assistant's templates), has the duration the reader reads, so decoding's forced timer
+    slots never forbid a right answer; the rest are dropped from training."""
+    import json
+    from pathlib import Path
+
+    from hub.planner import home_data
+    from hub.planner.constrain import DURATION_SLOTS
+    from hub.planner.data import _durations_as_decoded
+    from hub.planner.examples import Example
+
+    manifests = builtin_manifests(["home"])
+    timed = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
+             if DURATION_SLOTS <= set(f.parameters.get("properties", {}))}
+    assert timed == {"home.start_timer", "home.increase_timer", "home.decrease_timer"}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl") for line in (root / name).read_text().splitlines()]
+    assert not [c["query"] for c in cases if len(c["expected"]) == 1
+                and not _durations_as_decoded(Example(query=c["query"], calls=c["expected"]), timed)]
+    generated = [e for e in home_data.home_examples(random.Random(5), 2000) if e.calls and e.calls[0]["function"] in timed]
+    agree = sum(_durations_as_decoded(e, timed) for e in generated)
+    assert len(generated) >= 100 and agree >= 0.95 * len(generated), (len(generated), agree)

@@ -468,6 +468,8 @@ FLOOR_WORDS = regex.compile(r"\b(upstairs|downstairs)\b", regex.I)
 # the bedroom's lights. A named entity carries no domain or device class, except in a state
 # question, whose class says what "open" means ("is the front door open": binary_sensor).
 CLASS_SLOTS = ("domain", "device_class")
+DURATION_SLOTS = {"hours", "minutes", "seconds"}
+START_SLOTS = {"start_hours", "start_minutes", "start_seconds"}  # which timer: "the 10 minute timer"
 KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 
@@ -520,9 +522,16 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     marked = spoken.marked_spans(request.query, {p: s["x-marked"] for p, s in properties.items() if "x-marked" in s})
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
+    # a duration said plainly fills the timer slots as Home Assistant splits it
+    parts = spoken.duration_parts(request.query) if DURATION_SLOTS <= set(properties) else None
     worded: set[str] = set()
     for param, schema in properties.items():
-        if param in marked:  # introduced by its marker ("subject ...", "saying ..."): read, not guessed
+        if parts is not None and param in DURATION_SLOTS | START_SLOTS:
+            if param not in parts:  # the one duration said is the amount, not which timer
+                continue
+            schema = {**schema, "minimum": parts[param], "maximum": parts[param]}
+            required.add(param)
+        elif param in marked:  # introduced by its marker ("subject ...", "saying ..."): read, not guessed
             value, _, begin, end = marked[param]
             tokens = [p for p, (a, b) in enumerate(request.offsets) if a < end and b > begin]
             schema = ({"type": "string", "x-span": [tokens[0], tokens[-1]]} if request.pointer and tokens

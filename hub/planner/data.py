@@ -19,7 +19,7 @@ from typing import Any
 from tqdm import tqdm
 
 from hub.planner import home_data, spoken
-from hub.planner.constrain import follows_name_rule
+from hub.planner.constrain import DURATION_SLOTS, START_SLOTS, follows_name_rule
 from hub.planner.examples import Example
 from protocols import DeviceManifest
 
@@ -306,8 +306,10 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
     marked = {f"{m.kind}.{f.name}": {k: v["x-marked"] for k, v in f.parameters.get("properties", {}).items()
                                      if "x-marked" in v} for m in manifests for f in m.functions}
+    timed = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
+             if DURATION_SLOTS <= set(f.parameters.get("properties", {}))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
-                and _marks_as_decoded(e, marked)]
+                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed)]
     rng.shuffle(examples)
     return examples
 
@@ -343,6 +345,18 @@ def _marks_as_decoded(example: Example, marked: dict[str, dict[str, list[str]]])
         if markers:
             read = spoken.marked_values(example.query, markers)
             if any(" ".join(str(call["args"].get(k)).split()) != " ".join(v.split()) for k, v in read.items()):
+                return False
+    return True
+
+
+def _durations_as_decoded(example: Example, timed: set[str]) -> bool:
+    """False where a timer's duration is not the one decoding reads from the request
+    (spoken.duration_parts: "two and a half minutes" is minutes 2, seconds 30), or where
+    the one duration said is also taken as which timer (start_minutes)."""
+    for call in example.calls:
+        if call["function"] in timed and (read := spoken.duration_parts(example.query)) is not None:
+            args = call["args"]
+            if {k: args[k] for k in DURATION_SLOTS | START_SLOTS if k in args} != read:
                 return False
     return True
 

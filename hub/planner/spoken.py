@@ -618,3 +618,47 @@ def marked_spans(query: str, markers: dict[str, list[str]]) -> dict[str, tuple[s
             at = query.find(text, begin)
             values[param] = (text, marker, at, at + len(text))
     return values
+
+
+# ---- a duration in parts ("an hour and fifteen minutes" -> hours 1, minutes 15) ------------
+
+_UNITS = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
+          "minutes": "minutes", "min": "minutes", "mins": "minutes", "minuets": "minutes", "minuet": "minutes",
+          "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds"}
+_NEXT_UNIT = {"hours": ("minutes", 30), "minutes": ("seconds", 30)}  # what "and a half" adds
+_AMOUNT = (r"(?P<n>[0-9]+|an?|(?:(?:" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus", "o", "oh"}, key=len,
+                                                    reverse=True)) + r")[\s-]*)+?)")
+_HALF = r"(?:half|1/2)"
+_PART = re.compile(r"(?:\b(?P<half>" + _HALF + r"\s+an?\s+(?P<hu>hour|minute))|\b" + _AMOUNT
+                   + r"(?P<andhalf>\s+and\s+(?:a\s+)?" + _HALF + r")?[\s-]*"
+                   r"(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b(?P<half2>\s+and\s+(?:a\s+)?"
+                   + _HALF + r")?)", re.I)
+
+
+def duration_parts(text: str) -> dict[str, int] | None:
+    """The duration a request says, split as Home Assistant's timer slots are: "two and a
+    half minute timer" -> minutes 2, seconds 30; "an hour and fifteen minutes" -> hours 1,
+    minutes 15. None when it says none, or two durations ("add 5 minutes to the 1 hour
+    timer": which is the amount is not for a reader to guess)."""
+    parts: dict[str, int] = {}
+    end = None
+    for m in _PART.finditer(text):
+        if end is not None and not re.fullmatch(r"[\s,]*(?:and)?\s*", text[end:m.start()]):
+            return None
+        end = m.end()
+        if m.group("half"):
+            unit = _UNITS[m.group("hu").lower()]
+            add = [_NEXT_UNIT[unit]]
+        else:
+            amount = m.group("n").strip(" -").lower()
+            value = 1 if amount in ("a", "an") else parse_number(amount)
+            if value is None or value != int(value):
+                return None
+            unit = _UNITS[m.group("unit").lower()]
+            add = [(unit, int(value))] + ([_NEXT_UNIT[unit]] if (m.group("andhalf") or m.group("half2"))
+                                          and unit in _NEXT_UNIT else [])
+        for name, value in add:
+            if name in parts:
+                return None
+            parts[name] = value
+    return parts or None
