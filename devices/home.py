@@ -53,7 +53,11 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
     "start_hours": COUNT, "start_minutes": COUNT, "start_seconds": COUNT,
     "item": TEXT, "message": TEXT, "search_query": TEXT, "conversation_command": TEXT,
-    "media_class": {"type": "string", "enum": MEDIA_CLASSES},
+    # Home Assistant fills media_class only from these words ("play the movie Inception"):
+    # a request that says none leaves it out.
+    "media_class": {"type": "string", "enum": MEDIA_CLASSES, "default": None, "x-words": {
+        **{c: [] for c in MEDIA_CLASSES}, "artist": ["artist"], "album": ["album"], "track": ["track", "song"],
+        "playlist": ["playlist"], "podcast": ["podcast"], "movie": ["movie"], "tv_show": ["tv show", "show"]}},
 }
 # Where one intent means something else by a slot name.
 SLOT_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {

@@ -481,6 +481,8 @@ def test_clause_breaks() -> None:
     ("shut the sunroof", "car.operate_sunroof", "action", {"close"}),
     ("headlines about the budget in German", "phone.get_trending_news", "language", {None, "de"}),
     ("news about the French election", "phone.get_trending_news", "language", {None}),
+    ("play some Norah Jones", "home.media_search_and_play", "media_class", {None}),
+    ("play the song Yellow", "home.media_search_and_play", "media_class", {None, "track"}),
     # required, and said by no word: the model still chooses
     ("move the passenger seat 20 mm", "car.adjust_seat_position", "position", {"forward", "backward", "up", "down"}),
 ])
