@@ -437,6 +437,11 @@ def test_the_shipped_planner_plans_each_clause() -> None:
     # a preamble that asks for nothing, and a break at ", turn"
     ("the baby is asleep, turn off the lights in the kitchen and lock the car",
      [("car.lock_doors", {}), ("home.turn_off", {"area": "Kitchen", "domain": "light"})]),
+    # the briefing's request: "text it" is planned with the selfie it refers to
+    ("take a selfie with the front camera, text it to Mom, and set the living room to 21 degrees",
+     [("home.climate_set_temperature", {"area": "Living Room", "temperature": 21}),
+      ("phone.send_text_message", {"contact_name": "Mom", "message": {"$ref": "c1"}}),
+      ("phone.take_a_photo", {"camera": "front"})]),
     # the bedroom of the first clause is not where the second clause's tv is
     ("turn off the bedroom lights and mute the tv",
      [("home.media_player_mute", {"name": "Living Room TV"}), ("home.turn_off", {"area": "Bedroom", "domain": "light"})]),

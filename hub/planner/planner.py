@@ -183,12 +183,17 @@ class Planner:
         volume to 25"). So a request of several clauses is also planned clause by clause,
         and that plan is taken when every clause either confidently plans a call or
         confidently plans none (a remark such as "the baby's asleep"; a remark that plans
-        a call alone is read again with the clause after it), none refers back to another
-        ("text it to Mom" is nested, not a clause of its own), and it has at least as many
-        calls as the whole plan."""
-        pieces = [p for p in _clauses(query, plan) if len(query[p[0]:p[1]].split()) >= 2]
-        if not 2 <= len(pieces) <= MAX_CLAUSES or \
-                any(BACK_REFERENCE.search(query[begin:end]) for begin, end, _ in pieces[1:]):
+        a call alone is read again with the clause after it), and it has at least as many
+        calls as the whole plan. A clause that refers back ("text it to Mom") is planned
+        together with the one before it, so its call can nest on that one's result."""
+        pieces: list[tuple[int, int, bool]] = []
+        for begin, end, remark in _clauses(query, plan):
+            if len(query[begin:end].split()) < 2:
+                continue
+            if pieces and BACK_REFERENCE.search(query[begin:end]):  # "text it to Mom": with what it refers to
+                begin = pieces.pop()[0]
+            pieces.append((begin, end, remark))
+        if not 2 <= len(pieces) <= MAX_CLAUSES:
             return plan
         calls: list[PlannedCall] = []
         held: int | None = None  # where a remark that planned a call began
