@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,8 +291,9 @@ class DecoderCache:
     @classmethod
     def start(cls, bert: nn.Module, memory: torch.Tensor, mask: torch.Tensor) -> DecoderCache:
         layers = bert.encoder.layer
-        cross = [(_heads(layer.crossattention.self.key(memory), layer),
-                  _heads(layer.crossattention.self.value(memory), layer)) for layer in layers]
+        cross = [(_split(layer.crossattention.self.key(memory), layer.attention.self.num_attention_heads),
+                  _split(layer.crossattention.self.value(memory), layer.attention.self.num_attention_heads))
+                 for layer in layers]
         return cls([None] * len(layers), [None] * len(layers), cross, mask.bool()[:, None, None, :])
 
     @property
@@ -299,36 +301,63 @@ class DecoderCache:
         return 0 if self.keys[0] is None else self.keys[0].shape[2]
 
 
-def _heads(x: torch.Tensor, layer: nn.Module) -> torch.Tensor:
-    """(B, T, H) -> (B, heads, T, H / heads)."""
-    heads = layer.attention.self.num_attention_heads
-    return x.view(x.shape[0], x.shape[1], heads, -1).transpose(1, 2)
-
-
 def decoder_step(bert: nn.Module, embeds: torch.Tensor, cache: DecoderCache) -> torch.Tensor:
     """The BERT decoder's forward pass over the new tokens, written out: the same weights
     and arithmetic as transformers' BertModel with a cache (a test holds them equal), without
     its per-call machinery, which costs more than the arithmetic of this small decoder."""
+    F = nn.functional
+    w = _step_weights(bert)
     past, new = cache.length, embeds.shape[1]
-    e = bert.embeddings
-    positions = torch.arange(past, past + new)
-    x = e.LayerNorm(embeds + e.token_type_embeddings.weight[0] + e.position_embeddings(positions))
+    x = embeds + w["token_type"] + w["position"][past:past + new]
+    x = F.layer_norm(x, x.shape[-1:], *w["norm"], eps=w["eps"])
     causal = torch.ones(new, past + new, dtype=torch.bool).tril(past)
-    for i, layer in enumerate(bert.encoder.layer):
-        attn = layer.attention.self
-        keys, values = _heads(attn.key(x), layer), _heads(attn.value(x), layer)
+    for i, layer in enumerate(w["layers"]):
+        heads = layer["heads"]
+        keys, values = _split(F.linear(x, *layer["key"]), heads), _split(F.linear(x, *layer["value"]), heads)
         if cache.keys[i] is not None:
             keys, values = torch.cat([cache.keys[i], keys], 2), torch.cat([cache.values[i], values], 2)
         cache.keys[i], cache.values[i] = keys, values
-        a = nn.functional.scaled_dot_product_attention(_heads(attn.query(x), layer), keys, values, causal)
-        x = layer.attention.output.LayerNorm(layer.attention.output.dense(_merge(a)) + x)
-        cross = layer.crossattention
+        a = F.scaled_dot_product_attention(_split(F.linear(x, *layer["query"]), heads), keys, values, causal)
+        x = F.layer_norm(F.linear(_merge(a), *layer["out"]) + x, x.shape[-1:], *layer["norm1"], eps=w["eps"])
         k, v = cache.cross[i]
-        c = nn.functional.scaled_dot_product_attention(_heads(cross.self.query(x), layer), k, v, cache.memory_mask)
-        x = cross.output.LayerNorm(cross.output.dense(_merge(c)) + x)
-        f = layer.output.dense(layer.intermediate.intermediate_act_fn(layer.intermediate.dense(x)))
-        x = layer.output.LayerNorm(f + x)
+        c = F.scaled_dot_product_attention(_split(F.linear(x, *layer["cross_query"]), heads), k, v, cache.memory_mask)
+        x = F.layer_norm(F.linear(_merge(c), *layer["cross_out"]) + x, x.shape[-1:], *layer["norm2"], eps=w["eps"])
+        f = F.linear(F.gelu(F.linear(x, *layer["up"])), *layer["down"])
+        x = F.layer_norm(f + x, x.shape[-1:], *layer["norm3"], eps=w["eps"])
     return x
+
+
+_WEIGHTS: weakref.WeakKeyDictionary[nn.Module, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _step_weights(bert: nn.Module) -> dict[str, Any]:
+    """The decoder's tensors, looked up once (nn.Module attribute lookups cost more per
+    step than this decoder's arithmetic). They are the module's own tensors, not copies."""
+    if bert not in _WEIGHTS:
+        e = bert.embeddings
+
+        def pair(m: nn.Module) -> tuple[torch.Tensor, torch.Tensor]:
+            return m.weight, m.bias
+
+        _WEIGHTS[bert] = {
+            "token_type": e.token_type_embeddings.weight[0], "position": e.position_embeddings.weight,
+            "norm": pair(e.LayerNorm), "eps": e.LayerNorm.eps,
+            "layers": [{
+                "heads": layer.attention.self.num_attention_heads,
+                "query": pair(layer.attention.self.query), "key": pair(layer.attention.self.key),
+                "value": pair(layer.attention.self.value), "out": pair(layer.attention.output.dense),
+                "norm1": pair(layer.attention.output.LayerNorm),
+                "cross_query": pair(layer.crossattention.self.query),
+                "cross_out": pair(layer.crossattention.output.dense),
+                "norm2": pair(layer.crossattention.output.LayerNorm),
+                "up": pair(layer.intermediate.dense), "down": pair(layer.output.dense),
+                "norm3": pair(layer.output.LayerNorm)} for layer in bert.encoder.layer]}
+    return _WEIGHTS[bert]
+
+
+def _split(x: torch.Tensor, heads: int) -> torch.Tensor:
+    """(B, T, H) -> (B, heads, T, H / heads)."""
+    return x.view(x.shape[0], x.shape[1], heads, -1).transpose(1, 2)
 
 
 def _merge(x: torch.Tensor) -> torch.Tensor:
