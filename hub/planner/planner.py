@@ -200,6 +200,8 @@ class Planner:
         for n, (begin, end, remark) in enumerate(pieces):
             begin, held = (begin if held is None else held), None
             clause = query[begin:end]
+            if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1][0])):
+                clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
             if not part.calls and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
@@ -270,6 +272,8 @@ CLAUSE_BREAK = re.compile(
     r"|,\s*(?=(?:" + "|".join(COMMAND_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
+_VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(COMMAND_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
+_OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
 
 
