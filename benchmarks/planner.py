@@ -4,8 +4,8 @@
 
 For each model: the `octohub eval` figures (function choice, exact call, exact plan,
 no-call precision/recall, latency p50/p95), measured one after another in this run;
-with `--clauses both`, each model also without its clause-by-clause fallback (what the
-fallback costs in latency and gives in accuracy, side by side).
+with `--clauses both`, each model also without clause-by-clause planning (what that
+costs in latency and gives in accuracy, side by side).
 Then the prompt length: the median tokens of our prompt (the request and its context
 only) next to the same request with every function's description in the prompt, the
 "describe-all" baseline that Octopus compares against.
@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEV)
     parser.add_argument("--limit", type=int, default=0, help="only the first N requests")
     parser.add_argument("--clauses", choices=["on", "both"], default="on",
-                        help="both: also measure each model without the clause-by-clause fallback")
+                        help="both: also measure each model without clause-by-clause planning")
     args = parser.parse_args()
     logs.configure("warning")
     cases = load_cases(args.data)[: args.limit or None]
@@ -56,7 +56,7 @@ def main() -> None:
             planner.plan(case["query"], case.get("context"))
         for by_clauses in ([True, False] if args.clauses == "both" else [True]):
             planner.by_clauses = by_clauses
-            name = Path(path).name + ("" if by_clauses else " (model only)")
+            name = Path(path).name + ("" if by_clauses else " (no clause planning)")
             reports[name] = evaluate(planner, cases)
 
     print(f"\n{args.data}: {len(cases)} requests")

@@ -80,7 +80,7 @@ class Planner:
         self.specs: dict[int, FunctionSpec] = {}
         self.missing: list[str] = []
         self.home: dict[str, Any] | None = None  # the live home inventory, for hassil
-        self.by_clauses = True  # plan the clauses of a request one by one when it stops early
+        self.by_clauses = True  # also plan a request of several clauses clause by clause
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Planner:
@@ -261,18 +261,15 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # ";", a sentence end (not after "Dr." or "p.m."),
 # and a "," before a command word. Any other "," or ":" is not one, as messages and lists
 # hold them.
-COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause", "email", "navigate",
-                 "start", "stop", "open", "close", "shut", "lock", "unlock", "take", "find", "search",
-                 "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
-                 "show", "what", "how", "is", "are")
+_CLAUSE_WORDS = spoken.COMMAND_WORDS + spoken.QUESTION_WORDS
 CLAUSE_BREAK = re.compile(
     r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
     + r"|[0-9]+)\b)|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
-    r"|,\s*(?=(?:" + "|".join(COMMAND_WORDS) + r")\b))\s*", re.I)
+    r"|,\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
-                            r"(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
-_VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(COMMAND_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
+                            r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
+_VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
 

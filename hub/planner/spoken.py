@@ -408,9 +408,15 @@ _DATES = [re.compile(p) for p in (
     r"\b(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"\b",  # before "oct 7" in "12 oct 7 pm"
     r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
     r"\b(?P<relative>today|tonight|tomorrow)\b")]
-_NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:set|turn|text|call|send|play|email|"
-                           r"navigate|start|open|close|lock|unlock|remind|tell|check|take|find|search|get|make|"
-                           r"dim|what|how|is|are)\b)")
+# The words a command or a question starts with: where a new clause begins ("... and turn
+# off the lights"), for the calendar reader, the marked-value reader and clause planning.
+COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause", "email", "navigate",
+                 "start", "stop", "open", "close", "shut", "lock", "unlock", "take", "find", "search",
+                 "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
+                 "show", "remind", "tell")
+QUESTION_WORDS = ("what", "how", "is", "are")
+_NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:"
+                           + "|".join(COMMAND_WORDS + QUESTION_WORDS) + r")\b)")
 _CONNECTOR = r"\s*(?:to|until|till|and|through|-|–)\s*"
 _BARE_HOUR = r"(?P<hour>[0-9]{1,2}(?::[0-9]{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MARKED = re.compile(r"\b(am|pm|a\.m|p\.m|a m|p m|morning|afternoon|evening|night|tonight|noon|midday|"
@@ -572,8 +578,7 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
 # ---- values a request introduces with a marker ("subject ...", "saying ...") ----------------
 
 _OPENING = r"\s*(?:(?:is|should\s+be)\s+)?[:\-]?\s*"
-_COMMAND = (r"(?:set|turn|switch|text|call|send|play|email|navigate|start|stop|open|close|lock|unlock|take|"
-            r"find|search|get|add|remind|dim|check|tell|show)\b")
+_COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 # Where a marked value ends: a ";", a new command ("... and navigate to", ". Lock the car"),
 # "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
