@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from devices.sdk import DeviceAdapter, function
+from devices.sdk import PLACE_ENDS, DeviceAdapter, function
 
 Distance = Annotated[int, Field(ge=0, le=500, description="millimetres")]
 # "x-words": how a request says each value (see devices/phone.py). When it says one, the
@@ -318,7 +318,8 @@ class Car(DeviceAdapter):
         "how do I get to {destination}",
         "(set|put) {destination} (in|into) the (gps|navigation|nav)",
     ])
-    async def navigate_to(self, destination: Annotated[str, Field(min_length=1, max_length=300)]) -> str:
+    async def navigate_to(self, destination: Annotated[str, Field(
+            min_length=1, max_length=300, json_schema_extra={"x-marked": ["to"], "x-ends": PLACE_ENDS})]) -> str:
         """Starts navigation to a destination.
 
         Args:

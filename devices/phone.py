@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from devices.sdk import DeviceAdapter, function
+from devices.sdk import PLACE_ENDS, DeviceAdapter, function
 
 E164 = Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$", description="E.164, e.g. +12345678900")]
 HHMM = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="24 h 'HH:MM'")]
@@ -42,6 +42,12 @@ Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x
     "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her"]})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says"]})]
+# A route's ends: "from ..." and "to ...", up to how one travels ("by bike"), the app ("on
+# google maps") or a closing word ("please"), which are never part of a place.
+Origin = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
+    "x-marked": ["from"], "x-ends": PLACE_ENDS})]
+Destination = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
+    "x-marked": ["to"], "x-ends": ["google maps", "maps", *PLACE_ENDS]})]
 # ISO 639-1 codes a news search takes, and their names; an enum, so the planner chooses
 # rather than spells one. Said as "in Spanish" or "Spanish news", never by the bare name,
 # which is often the topic ("the French election").
@@ -281,7 +287,7 @@ class Phone(DeviceAdapter):
         "(open|use) google maps (for|to get) directions from {origin} to {destination}",
     ])
     async def find_route_google_maps(
-        self, origin: Text, destination: Text,
+        self, origin: Origin, destination: Destination,
         mode: TravelMode = "driving",
     ) -> str:
         """Computes a route between two locations on Google Maps.

@@ -571,6 +571,25 @@ def test_the_shipped_planner_reads_marked_values(query: str, expected: tuple[str
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("walking route from the hostel to the old town square please", ("phone.find_route_google_maps", {
+        "origin": "the hostel", "destination": "the old town square", "mode": "walking"})),
+    ("plan a trip from the airport to our hotel by bus", ("phone.find_route_google_maps", {
+        "origin": "the airport", "destination": "our hotel", "mode": "transit"})),
+    ("directions from the stadium to the pizza place on google maps", ("phone.find_route_google_maps", {
+        "origin": "the stadium", "destination": "the pizza place"})),
+    ("navigate to the Chevron on Elm Street right now", ("car.navigate_to", {"destination": "the Chevron on Elm Street"})),
+])
+def test_the_shipped_planner_reads_places_from_their_markers(query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """A route's origin follows "from" and its destination "to", up to how one travels or
+    a closing word. The model alone swaps them ("from the stadium to the pizza place"),
+    or takes "bus" or "Elm Street" for the destination."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 @pytest.mark.parametrize(("query", "args"), [
     ("set a timer for an hour and twenty minutes", {"hours": 1, "minutes": 20}),
     ("three and a half minute timer please", {"minutes": 3, "seconds": 30}),

@@ -418,6 +418,26 @@ def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
     assert spoken.marked_values(text, markers) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("directions from my office to the airport on google maps", {"origin": "my office", "destination": "the airport"}),
+    ("how long does it take to drive from home to Lake Tahoe and announce it", {"origin": "home", "destination": "Lake Tahoe"}),
+    ("walking directions to the museum from the hotel, please", {"destination": "the museum", "origin": "the hotel"}),
+    ("route from the hotel to the convention center using public transport",
+     {"origin": "the hotel", "destination": "the convention center"}),
+    ("directions to the train station", {"destination": "the train station"}),  # "train" is a mode only after "by"
+    ("directions to the bus", {"destination": "the bus"}),
+    ("directions from Penn Station to JFK and email them to a@b.com with the subject Getting to JFK",
+     {"origin": "Penn Station", "destination": "JFK"}),
+    ("find the fastest route to Oakland?", {"destination": "Oakland"}),
+])
+def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
+    """A route's origin follows "from" and its destination "to" (the "to" after "from" when
+    "to" is said twice), up to the other's marker, how one travels ("by bike", a bare
+    "walking" at the end), the app or a closing word, or a new command."""
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "find_route_google_maps")
+    assert spoken.marked_values(text, *spoken.marks_of(spec.parameters["properties"])) == found
+
+
 def test_generated_marked_requests_mostly_read_back() -> None:
     """In-distribution: the reader gives the generator's own subject, body or message for
     most generated requests that mark them. The rest are the generator's noise (a typo in
@@ -446,8 +466,8 @@ def test_single_call_labels_agree_with_marked_values() -> None:
     from hub.planner.examples import Example
 
     manifests = builtin_manifests(["phone", "car", "home"])
-    marked = {f"{m.kind}.{f.name}": {k: v["x-marked"] for k, v in f.parameters.get("properties", {}).items()
-                                     if "x-marked" in v} for m in manifests for f in m.functions}
+    marked = {f"{m.kind}.{f.name}": spoken.marks_of(f.parameters.get("properties", {}))
+              for m in manifests for f in m.functions}
     root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl") for line in (root / name).read_text().splitlines()]
     single = [c for c in cases if len(c["expected"]) == 1]

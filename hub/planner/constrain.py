@@ -519,7 +519,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     keeps_class = spec.name in KEEPS_CLASS_WITH_NAME
     props = []
     stamps = list(request.event or ())  # a calendar event's start and end, read from the request
-    marked = spoken.marked_spans(request.query, {p: s["x-marked"] for p, s in properties.items() if "x-marked" in s})
+    marked = spoken.marked_spans(request.query, *spoken.marks_of(properties))
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     # a duration said plainly fills the timer slots as Home Assistant splits it

@@ -304,8 +304,8 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     with_noise_context(rng, examples, areas)
     cues = {f"{m.kind}.{f.name}": f.cues for m in manifests for f in m.functions if f.cues}
     worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
-    marked = {f"{m.kind}.{f.name}": {k: v["x-marked"] for k, v in f.parameters.get("properties", {}).items()
-                                     if "x-marked" in v} for m in manifests for f in m.functions}
+    marked = {f"{m.kind}.{f.name}": spoken.marks_of(f.parameters.get("properties", {}))
+              for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
              if DURATION_SLOTS <= set(f.parameters.get("properties", {}))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
@@ -337,13 +337,14 @@ def _words_as_decoded(example: Example, worded: dict[str, dict[str, dict[str, An
     return True
 
 
-def _marks_as_decoded(example: Example, marked: dict[str, dict[str, list[str]]]) -> bool:
+def _marks_as_decoded(example: Example, marked: dict[str, tuple[dict[str, list[str]], list[str]]]) -> bool:
     """False where a value introduced by its marker ("subject ...", "saying ...") is not
-    the one decoding reads from there (spoken.marked_values)."""
+    the one decoding reads from there (spoken.marked_values). `marked`: kind.function ->
+    spoken.marks_of its parameters."""
     for call in example.calls:
-        markers = marked.get(call["function"])
+        markers, ends = marked.get(call["function"], ({}, []))
         if markers:
-            read = spoken.marked_values(example.query, markers)
+            read = spoken.marked_values(example.query, markers, ends)
             if any(" ".join(str(call["args"].get(k)).split()) != " ".join(v.split()) for k, v in read.items()):
                 return False
     return True

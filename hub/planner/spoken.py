@@ -413,7 +413,7 @@ _DATES = [re.compile(p) for p in (
 COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause", "email", "navigate",
                  "start", "stop", "open", "close", "shut", "lock", "unlock", "take", "find", "search",
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
-                 "show", "remind", "tell")
+                 "show", "remind", "tell", "announce", "broadcast")
 QUESTION_WORDS = ("what", "how", "is", "are")
 _NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:"
                            + "|".join(COMMAND_WORDS + QUESTION_WORDS) + r")\b)")
@@ -583,41 +583,64 @@ _COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 # "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
                          + _COMMAND + r"))", re.I)
+_TO_ADDRESS = re.compile(r"\s*\b(?:to\s+)?" + _EMAIL.pattern)
 MAX_MARKED_WORDS = 40
 
 
-def marked_values(query: str, markers: dict[str, list[str]]) -> dict[str, str]:
+def marks_of(properties: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
+    """A function's marked arguments (their "x-marked" words) and the phrases that end a
+    marked value: its "x-ends", and how the other arguments' values are said ("by bike")."""
+    markers = {p: s["x-marked"] for p, s in properties.items() if "x-marked" in s}
+    ends = [phrase for p, s in properties.items() for phrase in s.get("x-ends", [])]
+    if markers:
+        ends += [phrase for p, s in properties.items() if p not in markers
+                 for phrases in (s.get("x-words") or {}).values() for phrase in phrases]
+    return markers, ends
+
+
+def marked_values(query: str, markers: dict[str, list[str]], ends: Sequence[str] = ()) -> dict[str, str]:
     """The values a request introduces with a marker word (see marked_spans)."""
-    return {param: value for param, (value, *_) in marked_spans(query, markers).items()}
+    return {param: value for param, (value, *_) in marked_spans(query, markers, ends).items()}
 
 
-def marked_spans(query: str, markers: dict[str, list[str]]) -> dict[str, tuple[str, int, int, int]]:
+def marked_spans(query: str, markers: dict[str, list[str]],
+                 ends: Sequence[str] = ()) -> dict[str, tuple[str, int, int, int]]:
     """The values a request introduces with a marker word, per argument ("subject" for an
-    e-mail's title, "saying" for its body): each runs from its marker to the next other
-    argument's marker, an e-mail address, a clause end ("and navigate to ...", "; ...")
-    or the end. Quotes are dropped. An argument whose marker is not said, or whose value
-    reads oddly, is not returned. Each is (value, where its marker starts, where the
-    value starts, where it ends).
+    e-mail's title, "saying" for its body, "from" and "to" for a route): each runs from its
+    marker to the next other argument's marker, an e-mail address, a clause end ("and
+    navigate to ...", "; ..."), one of `ends` after a preposition or at the very end ("by
+    bike", "on google maps") or the end. Quotes are dropped. An argument whose marker is
+    not said, or whose value reads oddly, is not returned. Each is (value, where its
+    marker starts, where the value starts, where it ends).
     """
-    found: list[tuple[int, int, str]] = []  # (marker start, value start, argument)
-    address = _EMAIL.search(query)
+    seen_by: dict[str, list[re.Match[str]]] = {}
     for param, words in markers.items():
         pattern = r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + r")\b"
-        seen = list(re.finditer(pattern + _OPENING, query, re.I))
-        # after the address if one is said there: "go ahead and write an email ... that says hi"
-        after = [m for m in seen if address and m.start() >= address.end()]
+        seen_by[param] = list(re.finditer(pattern + _OPENING, query, re.I))
+    found: list[tuple[int, int, str]] = []  # (marker start, value start, argument)
+    address = None if ends else _EMAIL.search(query)  # a message's markers follow its address; a place's need not
+    for param, seen in seen_by.items():
+        # after the address if one is said there: "go ahead and write an email ... that says hi";
+        # a marker said twice counts after another argument's ("takes to drive from home to Tahoe")
+        others = [m.start() for p, ms in seen_by.items() if p != param for m in ms[:1]]
+        after = ([m for m in seen if address and m.start() >= address.end()]
+                 or ([m for m in seen if m.start() > min(others)] if len(seen) > 1 and others else []))
         if m := (after or seen or [None])[0]:
             found.append((m.start(), m.end(), param))
     found.sort()
+    said = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True))
+    # "... by bike", "... on google maps", or a bare "... walking" at the very end
+    ending = re.compile(rf"\s+(?:(?:by|via|using|on|in|with|taking)\s+(?:(?:a|the)\s+)?(?:{said})\b"
+                        rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{said})[\s.!?]*$)", re.I) if ends else None
     values: dict[str, tuple[str, int, int, int]] = {}
     for n, (marker, begin, param) in enumerate(found):
         later = [s for s, _, _ in found[n + 1:]]
         text = query[begin:later[0] if later else len(query)]
-        for cut in (_CLAUSE_END.search(text), re.search(r"\s*\b(?:to\s+)?" + _EMAIL.pattern, text)):
-            if cut:  # an address is the recipient's, not part of a subject or body
+        for end in (_CLAUSE_END, _TO_ADDRESS, ending):  # an address is the recipient's, not in a subject or body
+            if end and (cut := end.search(text)):
                 text = text[:cut.start()]
         text = re.sub(r"[\s,]+(?:and|with)$", "", text.strip())
-        while text != (text := text.strip(" \"'“”‘’.,;:")):
+        while text != (text := text.strip(" \"'“”‘’.,;:" + ("?!" if ends else ""))):  # a place ends no question
             pass
         if text and len(text.split()) <= MAX_MARKED_WORDS:
             at = query.find(text, begin)
