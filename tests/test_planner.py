@@ -600,3 +600,20 @@ def test_the_shipped_planner_reads_timer_durations(query: str, args: dict[str, i
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.start_timer", args)]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("take 10 seconds off the timer", ("home.decrease_timer", {"seconds": 10})),
+    ("set a timer for 3 hours", ("home.start_timer", {"hours": 3})),
+    ("start a 12 minute timer for the cookies", ("home.start_timer", {"minutes": 12, "name": "cookies"})),
+    ("turn off the porch light in 20 minutes", ("home.start_timer", {
+        "minutes": 20, "conversation_command": "turn off the porch light"})),
+])
+def test_the_shipped_planner_names_timers_as_home_assistant_does(query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """A timer's name and its delayed command are only what Home Assistant's templates
+    read ("the pizza timer", "<command> in 20 minutes"): the model alone names the first
+    timer "take" and the second "set a timer"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]

@@ -490,6 +490,19 @@ def test_durations_read_in_parts(text: str, parts: dict[str, int] | None) -> Non
     assert spoken.duration_parts(text) == parts
 
 
+@pytest.mark.parametrize(("text", "command"), [
+    ("turn off the lights in 10 minutes", "turn off the lights"),
+    ("in an hour and 5 minutes, remind me to stretch", "remind me to stretch"),
+    ("after 30 seconds turn on the fan.", "turn on the fan"),
+    ("start a 10 minute pizza timer", None),  # a timer: none of its words is a command
+    ("set a timer for 5 minutes", None),
+    ("in the kitchen turn on the lights", None),  # "in" without a duration
+])
+def test_a_delayed_command_is_read_as_home_assistant_reads_it(text: str, command: str | None) -> None:
+    at = spoken.timer_command(text)
+    assert (text[at[0]:at[1]] if at else None) == command
+
+
 def test_timer_labels_and_generated_timers_agree_with_duration_parts() -> None:
     """Every single-call dev and test timer label, and nearly every generated one (Home
     Assistant's templates), has the duration the reader reads, so decoding's forced timer
@@ -498,18 +511,19 @@ def test_timer_labels_and_generated_timers_agree_with_duration_parts() -> None:
     from pathlib import Path
 
     from hub.planner import home_data
-    from hub.planner.constrain import DURATION_SLOTS
+    from hub.planner.constrain import DURATION_SLOTS, START_SLOTS
     from hub.planner.data import _durations_as_decoded
     from hub.planner.examples import Example
 
     manifests = builtin_manifests(["home"])
-    timed = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
-             if DURATION_SLOTS <= set(f.parameters.get("properties", {}))}
-    assert timed == {"home.start_timer", "home.increase_timer", "home.decrease_timer"}
+    timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
+             if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
+    assert {"home.start_timer", "home.cancel_timer", "home.timer_status"} <= set(timed)
+    areas = [a["name"] for a in manifests[0].inventory["areas"]]
     root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl") for line in (root / name).read_text().splitlines()]
     assert not [c["query"] for c in cases if len(c["expected"]) == 1
-                and not _durations_as_decoded(Example(query=c["query"], calls=c["expected"]), timed)]
+                and not _durations_as_decoded(Example(query=c["query"], calls=c["expected"]), timed, areas)]
     generated = [e for e in home_data.home_examples(random.Random(5), 2000) if e.calls and e.calls[0]["function"] in timed]
-    agree = sum(_durations_as_decoded(e, timed) for e in generated)
+    agree = sum(_durations_as_decoded(e, timed, areas) for e in generated)
     assert len(generated) >= 100 and agree >= 0.95 * len(generated), (len(generated), agree)

@@ -470,6 +470,7 @@ FLOOR_WORDS = regex.compile(r"\b(upstairs|downstairs)\b", regex.I)
 CLASS_SLOTS = ("domain", "device_class")
 DURATION_SLOTS = {"hours", "minutes", "seconds"}
 START_SLOTS = {"start_hours", "start_minutes", "start_seconds"}  # which timer: "the 10 minute timer"
+COMMAND_SLOT = "conversation_command"  # a timer's command to run when it ends (spoken.timer_command)
 KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 
@@ -520,6 +521,14 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     props = []
     stamps = list(request.event or ())  # a calendar event's start and end, read from the request
     marked = spoken.marked_spans(request.query, *spoken.marks_of(properties))
+    timer = bool((DURATION_SLOTS | START_SLOTS) & set(properties))
+    if COMMAND_SLOT in properties and (command := spoken.timer_command(request.query)):
+        begin, end = command  # "turn off the lights in 10 minutes": Home Assistant's delayed command
+        marked[COMMAND_SLOT] = (request.query[begin:end], begin, begin, end)
+    if timer and "name" in properties and (named := spoken.timer_name(
+            request.query, properties.get("area", {}).get("enum") or [])):
+        begin, end = named  # "the pizza timer", "a timer for bedtime"
+        marked["name"] = (request.query[begin:end], begin, begin, end)
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     # a duration said plainly fills the timer slots as Home Assistant splits it
@@ -536,6 +545,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             tokens = [p for p, (a, b) in enumerate(request.offsets) if a < end and b > begin]
             schema = ({"type": "string", "x-span": [tokens[0], tokens[-1]]} if request.pointer and tokens
                       else {"type": "string", "enum": [value]})
+            if param == COMMAND_SLOT or (timer and param == "name"):  # Home Assistant fills it whenever said
+                required.add(param)
+        elif param == COMMAND_SLOT or (timer and param == "name"):
+            continue  # no "<command> in <duration>", no "the pizza timer": the request says none
+        elif param in START_SLOTS and not spoken.says_duration(request.query):
+            continue  # "my timer": no duration tells which timer
         elif "x-words" in schema:
             worded.add(param)  # resolved once reachable, against the words no span took
         elif _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:

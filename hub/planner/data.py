@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from tqdm import tqdm
 
 from hub.planner import home_data, spoken
-from hub.planner.constrain import DURATION_SLOTS, START_SLOTS, follows_name_rule
+from hub.planner.constrain import COMMAND_SLOT, DURATION_SLOTS, START_SLOTS, follows_name_rule
 from hub.planner.examples import Example
 from protocols import DeviceManifest
 
@@ -306,10 +306,10 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     worded = {f"{m.kind}.{f.name}": worded_params(f.parameters) for m in manifests for f in m.functions}
     marked = {f"{m.kind}.{f.name}": spoken.marks_of(f.parameters.get("properties", {}))
               for m in manifests for f in m.functions}
-    timed = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
-             if DURATION_SLOTS <= set(f.parameters.get("properties", {}))}
+    timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
+             if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
-                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed)]
+                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)]
     rng.shuffle(examples)
     return examples
 
@@ -350,15 +350,27 @@ def _marks_as_decoded(example: Example, marked: dict[str, tuple[dict[str, list[s
     return True
 
 
-def _durations_as_decoded(example: Example, timed: set[str]) -> bool:
+def _durations_as_decoded(example: Example, timed: dict[str, set[str]], areas: Sequence[str] = ()) -> bool:
     """False where a timer's duration is not the one decoding reads from the request
     (spoken.duration_parts: "two and a half minutes" is minutes 2, seconds 30), or where
-    the one duration said is also taken as which timer (start_minutes)."""
+    the one duration said is also taken as which timer (start_minutes), or where its
+    command to run later or its name is not the one read (spoken.timer_command,
+    spoken.timer_name), or where it is told by a duration the request does not say. `timed`: kind.function
+    -> its parameter names, for the functions with timer slots; `areas`: the home's."""
     for call in example.calls:
-        if call["function"] in timed and (read := spoken.duration_parts(example.query)) is not None:
-            args = call["args"]
+        if call["function"] not in timed:
+            continue
+        args = call["args"]
+        if DURATION_SLOTS <= timed[call["function"]] and (read := spoken.duration_parts(example.query)) is not None:
             if {k: args[k] for k in DURATION_SLOTS | START_SLOTS if k in args} != read:
                 return False
+        for slot, at in ((COMMAND_SLOT, spoken.timer_command(example.query)),
+                         ("name", spoken.timer_name(example.query, [*areas, *([args["area"]] if "area" in args else [])]))):
+            if slot in timed[call["function"]]:
+                if args.get(slot) != (example.query[at[0]:at[1]] if at else None):
+                    return False
+        if set(args) & START_SLOTS and not spoken.says_duration(example.query):
+            return False
     return True
 
 

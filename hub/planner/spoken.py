@@ -690,3 +690,74 @@ def duration_parts(text: str) -> dict[str, int] | None:
                 return None
             parts[name] = value
     return parts or None
+
+
+_CLOSER = re.compile(r"[\s,]*\b(?:please|thanks|thank you|for me|now|me|us)[\s.!?]*$", re.I)
+
+
+def timer_command(text: str) -> tuple[int, int] | None:
+    """Where the command a delayed command runs is said ("turn off the lights in 10 minutes",
+    "in an hour remind me to stretch"), as Home Assistant's timer templates read it: the
+    words before "in/after <duration>" or after it. None when the request says "timer"
+    (then it is a timer, and none of its words is a command) or no such duration."""
+    if re.search(r"\btimers?\b", text, re.I):
+        return None
+    for m in re.finditer(r"\b(?:in|after)\s+", text, re.I):
+        end = m.end()
+        for part in _PART.finditer(text, m.end()):
+            if not re.fullmatch(r"[\s,]*(?:and\s+)?", text[end:part.start()]):
+                break
+            end = part.end()
+        if end == m.end():
+            continue
+        before, after = text[:m.start()].rstrip(" ,"), _CLOSER.sub("", text[end:]).rstrip(" .!?")
+        lead = len(after) - len(after.lstrip(" ,"))
+        if before and not after[lead:]:
+            return 0, len(before)
+        if after[lead:] and not before:
+            return end + lead, end + len(after)
+    return None
+
+
+# Words that never name a timer: "my timer", "a 10 minute timer", "decrease the timer".
+_NOT_A_TIMER_NAME = {"a", "an", "the", "my", "our", "your", "this", "that", "these", "those", "another", "new", "one",
+                     "all", "both", "each", "every", "current", "running", "existing", "other", "and", "of", "for",
+                     "to", "on", "off", "from", "by", "in", "create", "increase", "decrease", "extend", "shorten",
+                     "cancel", "pause", "hold", "resume", "continue", "unpause", "restart", "delete",
+                     *_UNITS, *NUMBER_WORDS, *COMMAND_WORDS}
+_NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
+
+
+def says_duration(text: str) -> bool:
+    return _PART.search(text) is not None
+
+
+def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where a timer's name is said, as Home Assistant's timer templates place it: "a timer
+    named pizza", "a 20 minute timer for bedtime" (not "a timer for 5 minutes"), "the
+    pizza timer" (not "the kitchen timer" where Kitchen is one of `areas`). None for "my
+    timer", "a 10 minute timer", "the timer"."""
+    said = re.search(r"\btimers?\b", text, re.I)
+    if said is None:
+        return None
+    for m in (*re.finditer(r"\b(?:named|called)\s+(?:the\s+|my\s+)?", text[said.end():], re.I),
+              *re.finditer(r"^\s+for\s+(?:the\s+|my\s+)?", text[said.end():], re.I)):
+        begin = said.end() + m.end()
+        if _PART.match(text, begin):
+            continue  # "timer for 5 minutes": that is its duration
+        stop = _NAME_END.search(text, begin)
+        clause = _CLAUSE_END.search(text, begin)
+        end = min(x.start() if x else len(text) for x in (stop, clause))
+        if end > begin and not _CLOSER.fullmatch(text[begin:end]):  # "a timer for me"
+            return begin, end
+    for m in re.finditer(r"\btimers?\b", text, re.I):
+        named: list[re.Match[str]] = []
+        for word in reversed(list(re.finditer(r"[\w']+(?:-[\w']+)*", text[:m.start()]))[-2:]):
+            parts = word.group().lower().split("-")
+            if any(p in _NOT_A_TIMER_NAME or any(ch.isdigit() for ch in p) for p in parts):
+                break
+            named.insert(0, word)
+        said_name = text[named[0].start():named[-1].end()] if named else ""
+        if said_name and not any(says_whole(said_name, a) for a in areas):
+            return named[0].start(), named[-1].end()  # not "the kitchen timer": that is an area's
+    return None
