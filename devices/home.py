@@ -294,11 +294,18 @@ class Home(DeviceAdapter):
         choices = self._choices(intent, slot)
         if choices:
             schema["enum"] = choices
+        if slot in ("area", "floor") and (aliases := self.aliases(slot)):
+            schema["x-aliases"] = aliases
         if slot == "state":
             schema["x-words"] = STATE_WORDS
         if info.get("description"):
             schema["description"] = info["description"]
         return schema
+
+    def aliases(self, slot: str) -> dict[str, list[str]]:
+        """An area's or a floor's other names ("upstairs"), as Home Assistant's aliases."""
+        places = self.areas if slot == "area" else self.floors
+        return {p["name"]: [str(a) for a in p["aliases"]] for p in places if p.get("aliases")}
 
     def _choices(self, intent: dict[str, Any], slot: str) -> list[str] | None:
         """The live inventory's values for a slot, or None where the slot is free text."""

@@ -617,3 +617,22 @@ def test_the_shipped_planner_names_timers_as_home_assistant_does(query: str, exp
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_reads_floor_aliases_from_the_inventory() -> None:
+    """"downstairs" is the floor the inventory gives that alias (Home Assistant's floor
+    aliases), not any floor: the model alone picks the Basement. A home whose floors have
+    no aliases gets no floor from it."""
+    planner = Planner.load()
+    manifests = builtin_manifests(["phone", "car", "home"])
+    planner.use_manifests(manifests)
+    assert [(c.function, c.args) for c in planner.plan("turn the downstairs lights on").calls] == \
+        [("home.turn_on", {"floor": "Ground Floor", "domain": "light"})]
+    home = next(m for m in manifests if m.kind == "home")
+    for spec in home.functions:
+        spec.parameters.get("properties", {}).get("floor", {}).pop("x-aliases", None)
+    for floor in home.inventory["floors"]:
+        floor.pop("aliases", None)
+    planner.use_manifests(manifests)
+    assert all("floor" not in c.args for c in planner.plan("turn the downstairs lights on").calls)

@@ -190,8 +190,9 @@ def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
     import json
     from pathlib import Path
 
-    from hub.planner.constrain import FLOOR_WORDS
+    from hub.planner.home_data import default_inventory, place_aliases
 
+    aliases = place_aliases(default_inventory())
     root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     checked = 0
     for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
@@ -201,8 +202,8 @@ def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
                 value = call["args"].get(slot)
                 if call["function"].startswith("home.") and isinstance(value, str):
                     checked += 1
-                    assert (mentions(case["query"], value) or (case.get("context") or {}).get("area") == value
-                            or (slot == "floor" and FLOOR_WORDS.search(case["query"]))), (case["query"], value)
+                    assert (mentions(case["query"], value, aliases=aliases.get(value, ()))
+                            or (case.get("context") or {}).get("area") == value), (case["query"], value)
     assert checked > 400
 
 
@@ -214,14 +215,16 @@ def test_dev_and_test_labels_follow_the_whole_name_rule() -> None:
     from pathlib import Path
 
     from hub.planner.constrain import follows_name_rule
-    from hub.planner.home_data import default_inventory, name_enums
+    from hub.planner.home_data import default_inventory, name_enums, place_aliases
 
     home = default_inventory()
+    aliases = place_aliases(home)
     names, areas = name_enums(home), [a["name"] for a in home["areas"]]
     root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl")
              for line in (root / name).read_text().splitlines()]
-    broken = [c["query"] for c in cases if not follows_name_rule(c["query"], c["expected"], names, areas, c.get("context"))]
+    broken = [c["query"] for c in cases
+              if not follows_name_rule(c["query"], c["expected"], names, areas, c.get("context"), aliases)]
     assert not broken
     assert not follows_name_rule("turn on the bedroom lamp",
                                  [{"function": "home.turn_on", "args": {"area": "Bedroom", "domain": "light"}}],

@@ -460,7 +460,6 @@ def _resume(grammar: Grammar, token: int) -> Grammar:
 
 # Enum slots that name something in the home: filled only with what the request names.
 NAMED_SLOTS = ("name", "area", "floor")
-FLOOR_WORDS = regex.compile(r"\b(upstairs|downstairs)\b", regex.I)
 
 
 # Home Assistant prefers a match on an entity's whole name over an area and a class
@@ -476,25 +475,25 @@ KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 def named_values(request: Request, param: str, values: list[Any],
                  properties: dict[str, Any] | None = None) -> list[Any]:
-    """The values of a name/area/floor enum the request can mean: those it mentions, the
-    context's area ("in here"), and any floor for "upstairs"/"downstairs"."""
-    if param == "floor" and FLOOR_WORDS.search(request.query):
-        return values
+    """The values of a name/area/floor enum the request can mean: those it mentions by
+    name or alias ("upstairs"), and the context's area ("in here")."""
     # "the bedroom lamp" names the lamp, not the Bedroom (as Home Assistant ranks a name first)
     if param == "name":
         areas = (properties or {}).get("area", {}).get("enum") or []
         return [v for v in values if spoken.mentions(request.query, str(v), entity=True, areas=areas)]
     said = request.unnamed_query(properties or {})
-    return [v for v in values if spoken.mentions(said, str(v))
+    aliases = (properties or {}).get(param, {}).get("x-aliases") or {}
+    return [v for v in values if spoken.mentions(said, str(v), aliases=aliases.get(v, ()))
             or (param == "area" and request.context.get("area") == v)]
 
 
 def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, list[str]],
-                      areas: list[str], context: dict[str, str] | None = None) -> bool:
+                      areas: list[str], context: dict[str, str] | None = None,
+                      aliases: dict[str, list[str]] | None = None) -> bool:
     """Would the decode-time grammar allow these home calls' areas and floors, and their
     classes beside a name (see named_values, call_grammar)? For training data: a target
     the grammar forbids teaches the model nothing it may say. `names`: kind.function ->
-    its name enum; `areas`: the home's area names."""
+    its name enum; `areas`: the home's area names; `aliases`: an area's or a floor's."""
     for call in calls:
         args = call.get("args", {})
         if not call["function"].startswith("home."):
@@ -503,7 +502,7 @@ def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, 
         for slot in ("area", "floor"):
             value = args.get(slot)
             if isinstance(value, str) and not (
-                    spoken.mentions(unnamed, value) or (slot == "floor" and FLOOR_WORDS.search(query))
+                    spoken.mentions(unnamed, value, aliases=(aliases or {}).get(value, ()))
                     or (slot == "area" and (context or {}).get("area") == value)):
                 return False
         if ("name" in args and set(CLASS_SLOTS) & set(args)

@@ -395,9 +395,10 @@ def _as_decoded(example: Example, cues: dict[str, list[str]]) -> bool:
     key = id(example.inventory)
     if _NAME_ENUMS.get(key, (None,))[0] is not example.inventory:
         areas = [a["name"] for a in example.inventory.get("areas") or []]
-        _NAME_ENUMS[key] = (example.inventory, home_data.name_enums(example.inventory), areas)
-    _, names, areas = _NAME_ENUMS[key]
-    return follows_name_rule(example.query, example.calls, names, areas, example.context)
+        _NAME_ENUMS[key] = (example.inventory, home_data.name_enums(example.inventory), areas,
+                            home_data.place_aliases(example.inventory))
+    _, names, areas, aliases = _NAME_ENUMS[key]
+    return follows_name_rule(example.query, example.calls, names, areas, example.context, aliases)
 
 
-_NAME_ENUMS: dict[int, tuple[Any, dict[str, list[str]], list[str]]] = {}
+_NAME_ENUMS: dict[int, tuple[Any, dict[str, list[str]], list[str], dict[str, list[str]]]] = {}

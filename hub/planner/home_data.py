@@ -817,6 +817,16 @@ def _unsign_number_words() -> None:
         pass
 
 
+def place_aliases(inventory: dict[str, Any]) -> dict[str, list[str]]:
+    """An area's or a floor's name -> its aliases ("First Floor": ["upstairs"])."""
+    return {p["name"]: [str(a) for a in p["aliases"]] for places in ("areas", "floors")
+            for p in inventory.get(places) or [] if p.get("aliases")}
+
+
+def _aliased(inventory: dict[str, Any], places: str) -> list[tuple[str, str]]:
+    return [(str(alias), p["name"]) for p in inventory.get(places) or [] for alias in p.get("aliases") or []]
+
+
 def hassil_recognize(query: str, inventory: dict[str, Any],
                      context: dict[str, str] | None = None
                      ) -> tuple[str, dict[str, Any]] | None:
@@ -832,8 +842,10 @@ def hassil_recognize(query: str, inventory: dict[str, Any],
             [(e.name, e.name, {"domain": e.domain, **(
                 {"device_class": e.device_class} if e.device_class else {})})
              for e in view.entities], allow_template=False),
-        "area": TextSlotList.from_tuples([(a, a) for a in view.areas], allow_template=False),
-        "floor": TextSlotList.from_tuples([(f, f) for f in view.floors],
+        # an area or a floor is also said by its aliases ("upstairs"), as in Home Assistant
+        "area": TextSlotList.from_tuples([(a, a) for a in view.areas] + _aliased(inventory, "areas"),
+                                         allow_template=False),
+        "floor": TextSlotList.from_tuples([(f, f) for f in view.floors] + _aliased(inventory, "floors"),
                                           allow_template=False),
     }
     intent_context = ({"area": {"value": context["area"], "text": context["area"]}}

@@ -360,15 +360,17 @@ def without_names(query: str, names: list[str]) -> str:
     return said
 
 
-def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] = ()) -> bool:
+def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] = (),
+             aliases: Sequence[str] = ()) -> bool:
     """Does the request name this entity, area or floor? Home Assistant fills a name slot
     only from what the sentence says: the whole name ("the floor lamp"), or one of its
     distinctive words ("the tree" for Christmas Tree, "unlock the back door" for Back Door
     Lock), so "pause" names no area and "floor lamp" no First Floor. An `entity` name is
     not said by its plural, nor by an area's word before a class word: "the kitchen
     lights" are the Kitchen's lights, not the Kitchen Light, as Home Assistant reads them
-    ("close the garage" still says the Garage Door)."""
-    if says_whole(query, value, plural=not entity):
+    ("close the garage" still says the Garage Door). Any of its `aliases` said whole
+    names it too ("upstairs" for First Floor)."""
+    if says_whole(query, value, plural=not entity) or any(says_whole(query, a) for a in aliases):
         return True
     said = _words(query)
     name = _words(value)
