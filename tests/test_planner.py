@@ -636,3 +636,21 @@ def test_the_shipped_planner_reads_floor_aliases_from_the_inventory() -> None:
         floor.pop("aliases", None)
     planner.use_manifests(manifests)
     assert all("floor" not in c.args for c in planner.plan("turn the downstairs lights on").calls)
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_ranks_a_named_list_first_as_home_assistant_does() -> None:
+    """"add milk to my shopping list" fills the name slot of the home's to-do list named
+    Shopping List, as hassil reads it (it ranks a reading with a name first); the model
+    alone plans HassShoppingListAddItem. A list the request does not name stays as it is."""
+    from hub.planner.home_data import default_inventory, hassil_recognize
+
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    query = "add milk to my shopping list"
+    assert hassil_recognize(query, default_inventory(), {}) == ("HassListAddItem", {"item": "milk", "name": "Shopping List"})
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == \
+        [("home.list_add_item", {"item": "milk", "name": "Shopping List"})]
+    plan = planner._named_lists("remember to buy milk", Plan(calls=[
+        PlannedCall(id="c1", function="home.shopping_list_add_item", args={"item": "milk"})]))
+    assert [(c.function, c.args) for c in plan.calls] == [("home.shopping_list_add_item", {"item": "milk"})]

@@ -134,6 +134,7 @@ class Planner:
                     plan = recognized if recognized.calls else plan
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
+                plan = self._named_lists(query, plan)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
@@ -218,6 +219,24 @@ class Planner:
         if len(calls) < max(1, len(plan.calls)):
             return plan
         return Plan(calls=calls)
+
+    def _named_lists(self, query: str, plan: Plan) -> Plan:
+        """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
+        list" is HassListAddItem on the list named Shopping List, not HassShoppingListAddItem,
+        when the home has a to-do list of that name. So a shopping-list call becomes the
+        to-do call on the one list the request names (as hassil reads it)."""
+        calls = []
+        for call in plan.calls:
+            kind, name = call.function.split(".", 1)
+            named = f"{kind}.{name.removeprefix('shopping_')}"
+            if name.startswith("shopping_list_") and named in self.table.functions:
+                spec = self.specs.get(self.table.index(named))
+                lists = (spec.parameters.get("properties", {}).get("name", {}).get("enum") or []) if spec else []
+                said = [n for n in lists if spoken.says_whole(query, n)]
+                if len(said) == 1:
+                    call = call.model_copy(update={"function": named, "args": {**call.args, "name": said[0]}})
+            calls.append(call)
+        return plan.model_copy(update={"calls": calls})
 
     def _recognized(self, query: str, context: dict[str, str]) -> Plan:
         """Home Assistant's own recognizer (hassil, over the live home inventory), for a
