@@ -654,3 +654,16 @@ def test_the_shipped_planner_ranks_a_named_list_first_as_home_assistant_does() -
     plan = planner._named_lists("remember to buy milk", Plan(calls=[
         PlannedCall(id="c1", function="home.shopping_list_add_item", args={"item": "milk"})]))
     assert [(c.function, c.args) for c in plan.calls] == [("home.shopping_list_add_item", {"item": "milk"})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_passes_one_result_on_twice() -> None:
+    """A second clause that refers back ("..., text it to Dad and email it to ...") is
+    planned with the clause both refer to, and the call they share is made once: the
+    whole request read at once drops the e-mail."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("check the car status, text it to Dad and email it to dad@home.org").calls
+    assert [c.function for c in calls] == ["car.get_vehicle_status", "phone.send_text_message", "phone.send_email"]
+    assert calls[1].args["message"] == {"$ref": "c1"} and calls[2].args["content"] == {"$ref": "c1"}
+    assert calls[1].args["contact_name"] == "Dad" and calls[2].args["recipient"] == "dad@home.org"

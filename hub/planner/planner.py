@@ -186,23 +186,34 @@ class Planner:
         confidently plans none (a remark such as "the baby's asleep"; a remark that plans
         a call alone is read again with the clause after it), and it has at least as many
         calls as the whole plan. A clause that refers back ("text it to Mom") is planned
-        together with the one before it, so its call can nest on that one's result."""
-        pieces: list[tuple[int, int, bool]] = []
+        together with the one before it, so its call can nest on that one's result; a
+        second one ("..., text it to Zoe and announce it") with the clause both refer to,
+        and the call they share is made once."""
+        pieces: list[tuple[int, int, bool, tuple[int, int] | None]] = []  # (begin, end, remark, referent)
+        referent: tuple[int, int] | None = None  # the clause that back-references refer to
         for begin, end, remark in _clauses(query, plan):
             if len(query[begin:end].split()) < 2:
                 continue
             if pieces and BACK_REFERENCE.search(query[begin:end]):  # "text it to Mom": with what it refers to
+                if pieces[-1][3] is None and referent is not None and referent[0] < pieces[-1][1]:
+                    pieces.append((begin, end, remark, referent))  # "... and announce it": the same referent
+                    continue
+                referent = pieces[-1][:2]
                 begin = pieces.pop()[0]
-            pieces.append((begin, end, remark))
+            else:
+                referent = None
+            pieces.append((begin, end, remark, None))
         if not 2 <= len(pieces) <= MAX_CLAUSES:
             return plan
         calls: list[PlannedCall] = []
         held: int | None = None  # where a remark that planned a call began
-        for n, (begin, end, remark) in enumerate(pieces):
+        for n, (begin, end, remark, refers_to) in enumerate(pieces):
             begin, held = (begin if held is None else held), None
             clause = query[begin:end]
             if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1][0])):
                 clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
+            if refers_to is not None:
+                clause = f"{query[refers_to[0]:refers_to[1]]} and {clause}"
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
             if not part.calls and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
@@ -211,10 +222,18 @@ class Planner:
                 continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan
-            new_id = {c.id: f"c{len(calls) + i + 1}" for i, c in enumerate(part.calls)}
-            calls += [c.model_copy(update={"id": new_id[c.id], "args": {
-                k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}})
-                for c in part.calls]
+            new_id: dict[str, str] = {}
+            shared = len(calls)
+            for c in part.calls:
+                args = {k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}
+                same = next((k.id for k in calls if (k.function, k.args) == (c.function, args)), None)
+                if refers_to is not None and same is not None:
+                    new_id[c.id] = same  # the referent's call, already made for the clause before
+                    continue
+                new_id[c.id] = f"c{len(calls) + 1}"
+                calls.append(c.model_copy(update={"id": new_id[c.id], "args": args}))
+            if refers_to is not None and not any(is_ref(v) for c in calls[shared:] for v in c.args.values()):
+                return plan  # "read it out to the house" passed nothing on: the clause was misread
         calls = without_repeats(calls)
         if len(calls) < max(1, len(plan.calls)):
             return plan
@@ -290,19 +309,20 @@ _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
+_PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
 
 
 def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
     """The request's clauses as (start, end, remark) character spans. It breaks at clause
     breaks, except inside a text the whole plan copied ("text Sam sorry, call me later"
-    stays one message). A remark is a clause that ends at a "," and does not start with a
+    stays one message) unless what follows passes a result on ("..., email it to ..."). A remark is a clause that ends at a "," and does not start with a
     command ("it's dark, turn the lights on"): it may only set the scene."""
     copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
               if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
     pieces, begin = [], 0
     for match in CLAUSE_BREAK.finditer(query):
-        if not any(a < match.start() < b for a, b in copied):
+        if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()):
             remark = match.group().strip() == "," and not _COMMAND_START.match(query, begin)
             pieces.append((begin, match.start(), remark))
             begin = match.end()
