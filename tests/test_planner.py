@@ -667,3 +667,25 @@ def test_the_shipped_planner_passes_one_result_on_twice() -> None:
     assert [c.function for c in calls] == ["car.get_vehicle_status", "phone.send_text_message", "phone.send_email"]
     assert calls[1].args["message"] == {"$ref": "c1"} and calls[2].args["content"] == {"$ref": "c1"}
     assert calls[1].args["contact_name"] == "Dad" and calls[2].args["recipient"] == "dad@home.org"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("put milk, bread and cheese on the shopping list", [
+        ("home.list_add_item", {"item": item, "name": "Shopping List"}) for item in ("milk", "bread", "cheese")]),
+    ("turn on the lights in the kitchen and the hallway", [
+        ("home.turn_on", {"area": area, "domain": "light"}) for area in ("Kitchen", "Hallway")]),
+    ("roll down the front left and front right windows 100 mm each", [
+        ("car.control_window", {"window": w, "position": "down", "distance": 100}) for w in ("front left", "front right")]),
+    ("take a selfie and send it to Anna and to Ben", [
+        ("phone.take_a_photo", {"camera": "front"}),
+        ("phone.send_text_message", {"contact_name": "Anna", "message": {"$ref": "c1"}}),
+        ("phone.send_text_message", {"contact_name": "Ben", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_plans_each_of_several_objects(query: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    """A coordination of objects stands for one request per object, sharing the verb and
+    what follows the last object. The model alone turns the Hallway's covers on, opens
+    the first window 500 mm, and navigates to Ben."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -421,6 +421,30 @@ def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
     assert spoken.marked_values(text, markers) == found
 
 
+@pytest.mark.parametrize(("text", "requests"), [
+    ("add apples, bananas and oat milk to my shopping list",
+     ["add apples to my shopping list", "add bananas to my shopping list", "add oat milk to my shopping list"]),
+    ("turn off the tv, the floor lamp and the christmas tree",
+     ["turn off the tv", "turn off the floor lamp", "turn off the christmas tree"]),
+    ("check the weather in Boston and in New York", ["check the weather in Boston", "check the weather in New York"]),
+    ("open the curtains and the shades upstairs", ["open the curtains upstairs", "open the shades upstairs"]),
+    ("turn on the kitchen and living room lights", ["turn on the kitchen lights", "turn on the living room lights"]),
+    ("turn off the fan and the desk lamp in the office",
+     ["turn off the fan in the office", "turn off the desk lamp in the office"]),
+    ("dock the vacuum and the mower", ["dock the vacuum", "dock the mower"]),
+    ("set the car to 72 on both the driver and passenger side",
+     ["set the car to 72 on the driver side", "set the car to 72 on the passenger side"]),
+    # no coordination of objects: each clause has its own value, verb or question
+    ("set the living room to 21 and the bedroom to 18", None),
+    ("flash the headlights and honk three times", None),
+    ("lights on and music off in here", None),
+    ("what's the forecast in Denver, and any news about the Broncos?", None),
+    ("eggs and butter", None),
+])
+def test_a_coordination_of_objects_stands_for_one_request_each(text: str, requests: list[str] | None) -> None:
+    assert spoken.coordinated(text) == requests
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("directions from my office to the airport on google maps", {"origin": "my office", "destination": "the airport"}),
     ("how long does it take to drive from home to Lake Tahoe and announce it", {"origin": "home", "destination": "Lake Tahoe"}),

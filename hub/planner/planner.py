@@ -188,37 +188,50 @@ class Planner:
         calls as the whole plan. A clause that refers back ("text it to Mom") is planned
         together with the one before it, so its call can nest on that one's result; a
         second one ("..., text it to Zoe and announce it") with the clause both refer to,
-        and the call they share is made once."""
-        pieces: list[tuple[int, int, bool, tuple[int, int] | None]] = []  # (begin, end, remark, referent)
+        and the call they share is made once. A coordination of objects ("add milk, bread
+        and cheese to the list", "text it to Anna and to Ben") is planned once per object
+        (spoken.coordinated)."""
+        # (begin, end, remark, referent, the requests a coordination of objects stands for)
+        pieces: list[tuple[int, int, bool, tuple[int, int] | None, list[str] | None]] = []
         referent: tuple[int, int] | None = None  # the clause that back-references refer to
         for begin, end, remark in _clauses(query, plan):
+            if (pieces and not remark and not _COMMAND_START.match(query, begin)
+                    and re.search(r"\band\s*$", query[:begin], re.I)
+                    and (each := spoken.coordinated(query[pieces[-1][0]:end]))):
+                pieces[-1] = (pieces[-1][0], end, False, pieces[-1][3], each)  # "add eggs and butter to the list"
+                continue
             if len(query[begin:end].split()) < 2:
                 continue
             if pieces and BACK_REFERENCE.search(query[begin:end]):  # "text it to Mom": with what it refers to
                 if pieces[-1][3] is None and referent is not None and referent[0] < pieces[-1][1]:
-                    pieces.append((begin, end, remark, referent))  # "... and announce it": the same referent
+                    pieces.append((begin, end, remark, referent, None))  # "... and announce it": the same referent
                     continue
                 referent = pieces[-1][:2]
                 begin = pieces.pop()[0]
             else:
                 referent = None
-            pieces.append((begin, end, remark, None))
-        if not 2 <= len(pieces) <= MAX_CLAUSES:
+            pieces.append((begin, end, remark, None, None))
+        if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0][4])):
             return plan
-        calls: list[PlannedCall] = []
-        held: int | None = None  # where a remark that planned a call began
-        for n, (begin, end, remark, refers_to) in enumerate(pieces):
-            begin, held = (begin if held is None else held), None
+        clauses: list[tuple[str, bool, tuple[int, int] | None]] = []  # (text, remark, referent)
+        for n, (begin, end, remark, refers_to, each) in enumerate(pieces):
             clause = query[begin:end]
             if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1][0])):
                 clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
             if refers_to is not None:
                 clause = f"{query[refers_to[0]:refers_to[1]]} and {clause}"
+            clauses += [(text, remark, refers_to) for text in each or [clause]]
+        if len(clauses) > 2 * MAX_CLAUSES:
+            return plan
+        calls: list[PlannedCall] = []
+        held: str | None = None  # a remark that planned a call
+        for n, (clause, remark, refers_to) in enumerate(clauses):
+            clause, held = (clause if held is None else f"{held}, {clause}"), None
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
             if not part.calls and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
-            if remark and part.calls and n + 1 < len(pieces):
-                held = begin  # "the kids are too hot" asks for nothing alone: read it with what follows
+            if remark and part.calls and n + 1 < len(clauses):
+                held = clause  # "the kids are too hot" asks for nothing alone: read it with what follows
                 continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan

@@ -417,6 +417,19 @@ COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
                  "show", "remind", "tell", "announce", "broadcast")
 QUESTION_WORDS = ("what", "how", "is", "are")
+# Verbs a request can start with and still take "can you ..." in front.
+IMPERATIVE_VERBS = set("""
+    take snap grab capture shoot open show give get search look find send write email compose
+    mail draft text message tell let reply drop call dial make place phone ring start begin add
+    create save store put remember set wake change adjust dim brighten turn lower raise mute
+    max silence connect pair hook link switch bring try enable activate disable deactivate go
+    exit leave allow crank heat cool warm bump play queue throw stream use listen cast watch
+    pull lock unlock secure buzz move slide push shift lift scoot roll crack close vent tilt
+    shut navigate route plan check run do test honk beep sound toot blast hit blow flash blink
+    flick light pop unlatch release charge top kick stop end pause halt cancel quit limit cap
+    keep precondition kill schedule book block catch brief read increase decrease reduce
+    quickly
+""".split())
 _NEXT_COMMAND = re.compile(r"(?:;|(?<!\b[ap]\.m)(?<!\b[a-z]{3})(?<!\bsept)[.?!]\s|,?\s\b(?:and|then|also)\s+(?:then\s+)?(?:"
                            + "|".join(COMMAND_WORDS + QUESTION_WORDS) + r")\b)")
 _CONNECTOR = r"\s*(?:to|until|till|and|through|-|–)\s*"
@@ -763,3 +776,98 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
         if said_name and not any(says_whole(said_name, a) for a in areas):
             return named[0].start(), named[-1].end()  # not "the kitchen timer": that is an area's
     return None
+
+
+# ---- coordinated objects ("add eggs and butter to the list") --------------------------------
+
+_JOINING = {"to", "in", "on", "at", "from", "for", "into", "onto", "of", "with", "by", "off", "up", "down",
+            "both", "all", "each", "every", "any", "and", "or", "as", *COMMAND_WORDS, *QUESTION_WORDS}
+_ARTICLES = {"the", "a", "an", "my", "our", "your", "some"}
+_WORD = re.compile(r"[\w'’.@+-]+")
+
+
+def coordinated(text: str) -> list[str] | None:
+    """The requests a coordination of objects stands for: "add eggs and butter to the
+    shopping list" -> "add eggs to the shopping list", "add butter to the shopping list";
+    "turn off the tv, the lamp and the tree"; "the weather in Boston and in New York";
+    "open the curtains and the shades upstairs" (what follows the last object is shared).
+    An object runs back to a verb, a preposition or "both"; the last one runs to a
+    preposition, or as far as the one before it does. None when the "and" joins no
+    objects ("lights on and music off", "... and turn on the fan")."""
+    joint = list(re.finditer(r"(?:\s*,\s*and|\s+and)\s+", text, re.I))
+    if not joint:
+        return None
+    last = joint[-1]
+    left_text, right_text = text[:last.start()], text[last.end():]
+    # the objects before "and": ", "-separated, the first back to a joining word
+    chunks = left_text.split(",")
+    elements: list[tuple[int, int]] = []
+    offset = len(left_text)
+    for n, chunk in enumerate(reversed(chunks)):
+        start = offset - len(chunk)
+        words = list(_WORD.finditer(chunk))
+        kept = []
+        for w in reversed(words):
+            if w.group().lower() in _JOINING:
+                break
+            kept.insert(0, w)
+        if n + 1 == len(chunks) and len(kept) == len(words) and len(kept) > 1:
+            kept = kept[1:]  # the request's first word is its verb ("dock the vacuum and the mower")
+        if not kept:
+            return None
+        elements.insert(0, (start + kept[0].start(), start + kept[-1].end()))
+        if len(kept) < len(words) or len(kept) > 4:
+            break  # this chunk holds the verb: the list starts here
+        offset = start - 1
+        if n + 1 == len(chunks):
+            return None  # no verb before the objects
+    first_begin = elements[0][0]
+    before = text[:first_begin].split()
+    if not before:
+        return None
+    shared_preposition = before[-1].lower() if before[-1].lower() in _JOINING - set(COMMAND_WORDS) else None
+    # the last object: after "and" (and a repeated preposition), up to a joining word, or as
+    # long as the one before it (a run of capitalised words is one name)
+    words = list(_WORD.finditer(right_text))
+    if words and shared_preposition and words[0].group().lower() == shared_preposition:
+        words = words[1:]
+    right: list[re.Match[str]] = []
+    for w in words:
+        if w.group().lower() in _JOINING:
+            if w.group().lower() == shared_preposition:
+                return None  # "the living room to 21 and the bedroom to 18": each has its own value
+            break
+        right.append(w)
+    # what all the objects share trails the last one: "... and the shades upstairs",
+    # "the kitchen and living room lights", "rear left and rear right windows 200 mm each"
+    ends = {_tail_kind(text[a:b].split()[-1]) for a, b in elements}
+    while (len(_content(" ".join(w.group() for w in right))) > 1
+           and (kind := _tail_kind(right[-1].group())) is not None and kind not in ends):
+        right.pop()
+    if not right or right[0].group().lower() in IMPERATIVE_VERBS:
+        return None  # "... and roll the window up": a clause, not an object
+    prefix = re.sub(r"\bboth\s+$", "", text[:first_begin], flags=re.I)
+    suffix = right_text[right[-1].end():]
+    last = right_text[right[0].start():right[-1].end()]
+    article = text[elements[0][0]:elements[0][1]].split()[0]
+    if article.lower() in _ARTICLES and right[0].group().lower() not in _ARTICLES:
+        last = f"{article} {last}"  # "the kitchen and living room lights": the living room's too
+    objects = [text[a:b] for a, b in elements] + [last]
+    return [f"{prefix}{o}{suffix}" for o in objects]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in text.split() if w.lower() not in _ARTICLES]
+
+
+# Words that may trail the last object for all of them, by kind: what a thing is, where, how much.
+_TAIL_KINDS = ({*CLASS_WORDS, "side", "sides", "seat", "seats"}, {"upstairs", "downstairs"},
+               {"each", "please", "too", "now", *_UNITS, "mm", "cm", "millimeters", "centimeters", "percent",
+                "%", "degrees"})
+
+
+def _tail_kind(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit() or word in NUMBER_WORDS:
+        return 2
+    return next((n for n, kind in enumerate(_TAIL_KINDS) if word in kind), None)

@@ -35,6 +35,7 @@ from hassil.expression import (
 from hassil.parse_expression import parse_sentence
 
 from hub.planner import values
+from hub.planner.spoken import IMPERATIVE_VERBS
 from hub.planner.examples import Example
 from protocols import FunctionSpec
 
@@ -299,19 +300,6 @@ TAIL_SUFFIXES = [", please", ", thanks", ", thank you", ". thanks", ", thx"]
 QUESTION_STARTS = {"can", "could", "would", "will", "what", "what's", "whats", "how", "how's",
                    "is", "are", "do", "does", "did", "where", "when", "who", "any", "should",
                    "may", "was", "which", "hows"}
-# Verbs a request can start with and still take "can you ..." in front.
-IMPERATIVE_VERBS = set("""
-    take snap grab capture shoot open show give get search look find send write email compose
-    mail draft text message tell let reply drop call dial make place phone ring start begin add
-    create save store put remember set wake change adjust dim brighten turn lower raise mute
-    max silence connect pair hook link switch bring try enable activate disable deactivate go
-    exit leave allow crank heat cool warm bump play queue throw stream use listen cast watch
-    pull lock unlock secure buzz move slide push shift lift scoot roll crack close vent tilt
-    shut navigate route plan check run do test honk beep sound toot blast hit blow flash blink
-    flick light pop unlatch release charge top kick stop end pause halt cancel quit limit cap
-    keep precondition kill schedule book block catch brief read increase decrease reduce
-    quickly
-""".split())
 CONTRACTIONS = [
     (r"\bI am\b", "I'm"), (r"\bI would\b", "I'd"), (r"\bI will\b", "I'll"),
     (r"\bI have\b(?= been)", "I've"), (r"\bdo not\b(?! disturb)", "don't"),
