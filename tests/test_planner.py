@@ -225,6 +225,8 @@ def test_micro_model_learns_function_tokens(tmp_path: Path) -> None:
     assert report["final_loss"] < 1.0
     assert (out / "decoder" / "model.safetensors").exists() and (out / "planner.json").exists()
     planner = Planner.load(out)
+    assert planner.neighbours is not None  # the training requests, embedded beside the model
+    assert set(planner.neighbours.labels) == {"phone.change_screen_brightness", "phone.send_text_message", ""}
     planner.use_manifests(builtin_manifests(["phone"]))
     planner.by_clauses = False  # the model alone: this micro model plans any clause confidently
     plan = planner.plan("set the brightness to 7")
@@ -689,3 +691,40 @@ def test_the_shipped_planner_plans_each_of_several_objects(query: str, expected:
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("what is the boiling point of water at sea level", []),
+    ("only charge the car to 90%", [("car.set_charge_limit", {"percent": 90})]),
+    ("shorten my timer by a minute", [("home.decrease_timer", {"minutes": 1})]),
+])
+def test_the_shipped_planner_leans_on_the_nearest_training_requests(query: str, expected: list[Any]) -> None:
+    """The first choice adds a prior from the nearest training requests (neighbours.py):
+    without it the model lowers the car's volume for the first, stops charging for the
+    second, and cancels the timer for the third."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert planner.neighbours is not None
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    planner.neighbours = None
+    assert [(c.function, c.args) for c in planner.plan(query).calls] != expected
+
+
+def test_neighbours_prior_favours_what_the_nearest_requests_chose(tmp_path: Path) -> None:
+    """The prior is highest for the label of the nearest requests, lowest for a label none
+    of them has; it survives a save and load (fp16 on disk)."""
+    import torch
+
+    from hub.planner.neighbours import NO_CALL, Neighbours
+
+    embeddings = torch.nn.functional.normalize(torch.tensor(
+        [[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]), dim=-1)
+    bank = Neighbours(embeddings, ["home.turn_on", "home.turn_on", "home.turn_off", NO_CALL])
+    bank.save(tmp_path)
+    loaded = Neighbours.load(tmp_path)
+    assert loaded is not None and loaded.labels == bank.labels
+    query = torch.nn.functional.normalize(torch.tensor([1.0, 0.05, 0.0]), dim=-1)
+    prior = loaded.prior(query, ["home.turn_on", "home.turn_off", NO_CALL, "car.honk_horn"])
+    assert prior[0] > prior[1] and prior[0] > prior[2] and prior[3] <= prior.min() + 1e-6
+    assert Neighbours.load(tmp_path / "nowhere") is None

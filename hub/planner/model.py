@@ -175,6 +175,20 @@ class Seq2Seq(nn.Module):
             states = self.encoder(input_ids=prompt_ids, attention_mask=prompt_mask).last_hidden_state
         return states  # (B, S, 384)
 
+    @staticmethod
+    def pooled(states: torch.Tensor, encoded: dict[str, torch.Tensor]) -> torch.Tensor:
+        """The request's sentence embedding, as all-MiniLM-L6-v2 makes it: the mean of its
+        tokens' states (not the context's), unit length. (B, 384)"""
+        mask = encoded["attention_mask"].clone()
+        if "token_type_ids" in encoded:
+            mask = mask * (encoded["token_type_ids"] == 0)
+        mask = mask.unsqueeze(-1).float()
+        return torch.nn.functional.normalize((states * mask).sum(1) / mask.sum(1), dim=-1)
+
+    def embed(self, prompts: list[tuple[str, str | None]]) -> torch.Tensor:
+        encoded = self.tokenize_prompts(prompts)
+        return self.pooled(self.encode(encoded["input_ids"], encoded["attention_mask"]), encoded)
+
     # ---- training ---------------------------------------------------------------------------
 
     def loss(self, states: torch.Tensor, mask: torch.Tensor, target: torch.Tensor,
@@ -246,9 +260,9 @@ class Seq2Seq(nn.Module):
 
     def start(self, prompt: tuple[str, str | None]) -> DecodeState:
         encoded = self.tokenize_prompts([prompt])
-        states = self.bridge(self.encode(encoded["input_ids"], encoded["attention_mask"]))
-        return DecodeState(memory=states, mask=encoded["attention_mask"], cache=None,
-                           pending=[self.start_id])
+        states = self.encode(encoded["input_ids"], encoded["attention_mask"])
+        return DecodeState(memory=self.bridge(states), mask=encoded["attention_mask"], cache=None,
+                           pending=[self.start_id], embedding=self.pooled(states, encoded)[0])
 
     def step(self, state: DecodeState, allowed: list[int]) -> torch.Tensor:
         """Feed the pending tokens; return scores for the allowed next tokens only.
@@ -454,6 +468,7 @@ class DecodeState:
     cache: Any
     pending: list[int]  # tokens to feed at the next step
     copied: list[int | None] = field(default_factory=list)  # each one's request position, if copied
+    embedding: torch.Tensor | None = None  # the request's sentence embedding (Seq2Seq only)
 
     def feed(self, token: int, position: int | None = None) -> None:
         self.copied += [None] * (len(self.pending) - len(self.copied))

@@ -22,6 +22,7 @@ from hub.planner import spoken
 from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
 from hub.planner.home_data import hassil_recognize
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
+from hub.planner.neighbours import NO_CALL, Neighbours
 from hub.planner.syntax import FunctionTable, parse
 from protocols import DeviceManifest, FunctionSpec
 from protocols.plan import Plan, PlannedCall, is_ref
@@ -81,6 +82,7 @@ class Planner:
         self.missing: list[str] = []
         self.home: dict[str, Any] | None = None  # the live home inventory, for hassil
         self.by_clauses = True  # also plan a request of several clauses clause by clause
+        self.neighbours: Neighbours | None = None  # a prior on the first choice (neighbours.py)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Planner:
@@ -99,7 +101,9 @@ class Planner:
 
             meta = {"backbone": "causal"}
             table = table_from_manifests([Phone("phone").manifest()])
-        return cls(backbone, table, meta)
+        planner = cls(backbone, table, meta)
+        planner.neighbours = Neighbours.load(path)
+        return planner
 
     # ---- the live function set -----------------------------------------------------------
 
@@ -165,9 +169,11 @@ class Planner:
             else:
                 candidates = sorted(allowed)
                 scores = self.backbone.step(state, candidates)
+                if confidence is None:  # the first choice: which function, or none
+                    confidence = float(scores.softmax(-1).max())  # the model's own, for the fallbacks
+                    if self.neighbours is not None and state.embedding is not None:
+                        scores = scores + self.neighbours.prior(state.embedding, [self._label(t) for t in candidates])
                 token = candidates[int(scores.argmax())]
-                if confidence is None:
-                    confidence = float(scores.softmax(-1).max())
             if not is_pointer(token):
                 state.feed(token)
             try:
@@ -176,6 +182,13 @@ class Planner:
                 return done.value, 1.0 if confidence is None else confidence
             for position in request.take_feed():  # the request's tokens a pointer choice selected
                 state.feed(request.query_ids[position], position)
+
+    def _label(self, token: int) -> str:
+        assert self.vocab is not None
+        if token == self.vocab.fn_none:
+            return NO_CALL
+        index = self.vocab.fn_index.get(token)
+        return self.table.functions[index] if index is not None else "?"
 
     def _by_clauses(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
         """The small model plans one clause better than a request of several: it stops
@@ -228,7 +241,7 @@ class Planner:
         for n, (clause, remark, refers_to) in enumerate(clauses):
             clause, held = (clause if held is None else f"{held}, {clause}"), None
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
-            if not part.calls and (recognized := self._recognized(clause, context)).calls:
+            if (not part.calls or confidence < RECOGNIZER_BELOW) and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
             if remark and part.calls and n + 1 < len(clauses):
                 held = clause  # "the kids are too hot" asks for nothing alone: read it with what follows

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from hub.planner import data
 from hub.planner.constrain import Request, Vocab, answer_ids, free_text_params, pointed_params
 from hub.planner.model import Causal, Seq2Seq, render_prompt
+from hub.planner.neighbours import Neighbours
 from hub.planner.planner import live_specs, table_from_manifests
 from protocols import DeviceManifest
 
@@ -226,6 +227,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         model.save(out)
         for part in trained:
             part.float()
+        with torch.inference_mode():  # the first choice's prior (neighbours.py)
+            Neighbours.build(model, examples, cfg.seed).save(out)
     else:
         model.save(out)
     report = {
