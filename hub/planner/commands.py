@@ -110,12 +110,18 @@ def register(app: typer.Typer) -> None:
         hidden: int = 256,
         layers: int = 2,
         int8_encoder: Annotated[bool, typer.Option(help="int8 encoder (faster; the decoder trains on its states)")] = True,
+        neighbours_only: Annotated[bool, typer.Option(
+            help="Only rebuild the first choice's prior (neighbours.safetensors) for the model at --out")] = False,
     ) -> None:
         """Generate data from the manifests, train, and save (safetensors + token map)."""
         from hub import logs
-        from hub.planner.train import TrainConfig, train as run
+        from hub.planner.train import TrainConfig, rebuild_neighbours, train as run
 
         logs.configure("info")
+        if neighbours_only:
+            count = rebuild_neighbours(out, [k.strip() for k in kinds.split(",") if k.strip()], seed, per_function)
+            print(json.dumps({"out": str(out), "neighbours": count}))
+            return
         report = run(TrainConfig(kinds=[k.strip() for k in kinds.split(",") if k.strip()],
                                  inventory=str(inventory) if inventory else None, out=str(out),
                                  base=str(base) if base else None, lora=lora, seed=seed,

@@ -241,3 +241,20 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     (out / "planner.json").write_text(json.dumps(report, indent=1))
     log.info("train.done", out=str(out), minutes=report["minutes"], loss=round(report["final_loss"], 4))
     return report
+
+
+def rebuild_neighbours(out: Path, kinds: list[str], seed: int = 0, per_function: int = 400) -> int:
+    """The first choice's prior (neighbours.py) for a trained Seq2Seq model, from the data
+    the generator makes for these kinds: for a model trained before the prior existed."""
+    from hub.planner.model import load_backbone
+
+    backbone = load_backbone(out)
+    if not isinstance(backbone, Seq2Seq):
+        raise ValueError(f"{out}: only an encoder-decoder model has a sentence embedding")
+    examples = data.build(random.Random(seed), builtin_manifests(kinds), per_function)
+    with torch.inference_mode():
+        bank = Neighbours.build(backbone, examples, seed)
+    bank.save(out)
+    log.info("train.neighbours", out=str(out), requests=len(bank.labels))
+    return len(bank.labels)
+
