@@ -39,9 +39,15 @@ Subject = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
 Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "and the body", "the body is", "the body", "body", "and the message",
     "the message is", "the message", "message", "content",
-    "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her"]})]
+    "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"]})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
-    "saying", "that says", "which says"]})]
+    "saying", "that says", "which says", "that", ":"]})]
+# What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
+NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
+    "x-marked": ["about", "regarding", "on"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]
+VideoQuery = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
+    "x-marked": ["for", "about", "videos of", "video of", "clips of", "clip of"],
+    "x-ends": ["youtube", "yt", "search youtube", "search yt", "please", "subject"]})]
 # A route's ends: "from ..." and "to ...", up to how one travels ("by bike"), the app ("on
 # google maps") or a closing word ("please"), which are never part of a place.
 Origin = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
@@ -159,7 +165,7 @@ class Phone(DeviceAdapter):
         "is there any (breaking|new) news (on|about) {query}",
         "(read|tell) me the (top|latest) (stories|news) about {query}",
     ])
-    async def get_trending_news(self, query: Text, language: Language = "en") -> list[str]:
+    async def get_trending_news(self, query: NewsTopic, language: Language = "en") -> list[str]:
         """Retrieves trending news articles that match a topic.
 
         Args:
@@ -254,7 +260,7 @@ class Phone(DeviceAdapter):
         "(go to|open) youtube and search [for] {query}",
         "are there any good videos about {query} on youtube",
     ])
-    async def search_youtube_videos(self, query: Text) -> list[str]:
+    async def search_youtube_videos(self, query: VideoQuery) -> list[str]:
         """Searches YouTube for videos matching a query.
 
         Args:

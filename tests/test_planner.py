@@ -576,7 +576,7 @@ def test_the_shipped_planner_reads_marked_values(query: str, expected: tuple[str
 @pytest.mark.parametrize(("query", "expected"), [
     ("walking route from the hostel to the old town square please", ("phone.find_route_google_maps", {
         "origin": "the hostel", "destination": "the old town square", "mode": "walking"})),
-    ("plan a trip from the airport to our hotel by bus", ("phone.find_route_google_maps", {
+    ("plan a route from the airport to our hotel by bus", ("phone.find_route_google_maps", {
         "origin": "the airport", "destination": "our hotel", "mode": "transit"})),
     ("directions from the stadium to the pizza place on google maps", ("phone.find_route_google_maps", {
         "origin": "the stadium", "destination": "the pizza place"})),
@@ -728,3 +728,17 @@ def test_neighbours_prior_favours_what_the_nearest_requests_chose(tmp_path: Path
     prior = loaded.prior(query, ["home.turn_on", "home.turn_off", NO_CALL, "car.honk_horn"])
     assert prior[0] > prior[1] and prior[0] > prior[2] and prior[3] <= prior.min() + 1e-6
     assert Neighbours.load(tmp_path / "nowhere") is None
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("find youtube clips of dogs surfing in hawaii", ("phone.search_youtube_videos", {"query": "dogs surfing in hawaii"})),
+    ("make an announcement: shoes off at the door", ("home.broadcast", {"message": "shoes off at the door"})),
+])
+def test_the_shipped_planner_reads_topics_and_announcements_from_their_markers(
+        query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """A search follows "clips of", "for" or "about", and an announcement a ":": the model
+    alone drops "in hawaii" and announces "an announcement: ..."."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]

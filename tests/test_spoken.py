@@ -465,6 +465,23 @@ def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
     assert spoken.marked_values(text, *spoken.marks_of(spec.parameters["properties"])) == found
 
 
+@pytest.mark.parametrize(("function", "text", "found"), [
+    ("send_text_message", "can you text Dr. Patel: I need to reschedule", {"message": "I need to reschedule"}),
+    ("send_text_message", 'text Maria saying "kids are asleep"!', {"message": "kids are asleep"}),
+    ("send_text_message", 'text "call me: now" to Bo', {}),  # a ":" inside quotes marks nothing
+    ("send_text_message", "text Bo :) see you", {}),  # nor one a space does not follow
+    ("get_trending_news", "news about Formula 1 in German please", {"query": "Formula 1"}),
+    ("get_trending_news", "news about the Warriors, text it to Luis", {"query": "the Warriors"}),
+    ("get_trending_news", "email me the news about AI with the subject AI news", {"query": "AI"}),
+    ("search_youtube_videos", "I wanna watch clips of the apollo 11 landing, search youtube",
+     {"query": "the apollo 11 landing"}),
+    ("search_youtube_videos", "pull up the new marvel trailer on youtube", {}),
+])
+def test_messages_and_topics_are_read_from_their_markers(function: str, text: str, found: dict[str, str]) -> None:
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == function)
+    assert spoken.marked_values(text, *spoken.marks_of(spec.parameters["properties"])) == found
+
+
 def test_generated_marked_requests_mostly_read_back() -> None:
     """In-distribution: the reader gives the generator's own subject, body or message for
     most generated requests that mark them. The rest are the generator's noise (a typo in

@@ -598,6 +598,8 @@ _COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 # "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
                          + _COMMAND + r"))", re.I)
+_PREPOSITIONS = ("by", "via", "using", "on", "in", "with", "taking")
+_QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
 _TO_ADDRESS = re.compile(r"\s*\b(?:to\s+)?" + _EMAIL.pattern)
 MAX_MARKED_WORDS = 40
 
@@ -629,9 +631,16 @@ def marked_spans(query: str, markers: dict[str, list[str]],
     marker starts, where the value starts, where it ends).
     """
     seen_by: dict[str, list[re.Match[str]]] = {}
+    quoted = [m.span() for m in _QUOTED.finditer(query)]  # a marker inside quotes is the value's own
     for param, words in markers.items():
-        pattern = r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + r")\b"
-        seen_by[param] = list(re.finditer(pattern + _OPENING, query, re.I))
+        # a ":" counts only where no word marks the argument ("text Dr. Patel: I need ...")
+        for marks in ([w for w in words if w[0].isalnum()], [w for w in words if not w[0].isalnum()]):
+            pattern = "|".join((r"\b" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+")
+                               + (r"\b" if w[-1].isalnum() else r"(?=\s)") for w in sorted(marks, key=len, reverse=True))
+            seen_by[param] = [m for m in re.finditer(f"(?:{pattern})" + _OPENING, query, re.I)
+                              if not any(a < m.start() < b for a, b in quoted)] if marks else []
+            if seen_by[param]:
+                break
     found: list[tuple[int, int, str]] = []  # (marker start, value start, argument)
     address = None if ends else _EMAIL.search(query)  # a message's markers follow its address; a place's need not
     for param, seen in seen_by.items():
@@ -644,13 +653,18 @@ def marked_spans(query: str, markers: dict[str, list[str]],
             found.append((m.start(), m.end(), param))
     found.sort()
     said = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True))
-    # "... by bike", "... on google maps", or a bare "... walking" at the very end
-    ending = re.compile(rf"\s+(?:(?:by|via|using|on|in|with|taking)\s+(?:(?:a|the)\s+)?(?:{said})\b"
+    introduced = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True)
+                          if e.split()[0].lower() in _PREPOSITIONS) or "(?!)"
+    # "... by bike", "... on google maps", "... in German", a bare "... walking" at the very end, or
+    # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later")
+    ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{said})\b|(?:{introduced})\b"
                         rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{said})[\s.!?]*$)", re.I) if ends else None
     values: dict[str, tuple[str, int, int, int]] = {}
     for n, (marker, begin, param) in enumerate(found):
         later = [s for s, _, _ in found[n + 1:]]
         text = query[begin:later[0] if later else len(query)]
+        if quote := _QUOTED.match(text):  # 'saying "kids are asleep"!': up to the closing quote
+            text = quote.group()
         for end in (_CLAUSE_END, _TO_ADDRESS, ending):  # an address is the recipient's, not in a subject or body
             if end and (cut := end.search(text)):
                 text = text[:cut.start()]
