@@ -7,7 +7,11 @@ from pydantic import Field
 
 from devices.sdk import PLACE_ENDS, DeviceAdapter, function
 
-Distance = Annotated[int, Field(ge=0, le=500, description="millimetres")]
+# "x-units": how a request says the value's unit and others, with their factor to it; the
+# planner converts an amount said in one ("3 centimeters" is 30) instead of guessing.
+Distance = Annotated[int, Field(ge=0, le=500, description="millimetres", json_schema_extra={"x-units": {
+    "mm": 1, "millimeter": 1, "millimeters": 1, "millimetre": 1, "millimetres": 1, "cm": 10, "centimeter": 10,
+    "centimeters": 10, "centimetre": 10, "centimetres": 10, "inch": 25.4, "inches": 25.4}})]
 # "x-words": how a request says each value (see devices/phone.py). When it says one, the
 # planner picks among those, so "roll up the window" cannot go down.
 SeatDirection = Annotated[Literal["forward", "backward", "up", "down"], Field(json_schema_extra={"x-words": {

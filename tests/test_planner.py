@@ -742,3 +742,12 @@ def test_the_shipped_planner_reads_topics_and_announcements_from_their_markers(
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_converts_a_distance_said_in_centimetres() -> None:
+    """A seat moves in millimetres: "3 centimeters" is 30, where the model alone writes 3."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("slide the passenger seat forward 4 centimeters").calls] == \
+        [("car.adjust_seat_position", {"seat": "passenger", "position": "forward", "distance": 40})]

@@ -571,3 +571,39 @@ def test_timer_labels_and_generated_timers_agree_with_duration_parts() -> None:
     generated = [e for e in home_data.home_examples(random.Random(5), 2000) if e.calls and e.calls[0]["function"] in timed]
     agree = sum(_durations_as_decoded(e, timed, areas) for e in generated)
     assert len(generated) >= 100 and agree >= 0.95 * len(generated), (len(generated), agree)
+
+
+@pytest.mark.parametrize(("text", "millimetres"), [
+    ("push the driver seat backward by 3 centimeters", 30),
+    ("move the passenger seat up 25mm", 25),
+    ("rear right window down two hundred fifty millimeters", 250),
+    ("lower it an inch", 25),
+    ("roll down 10 cm and then 20 cm", None),  # two amounts: not for a reader to choose
+    ("move the seat up 5", None),  # no unit said
+])
+def test_an_amount_in_a_unit_is_converted(text: str, millimetres: int | None) -> None:
+    car = builtin_manifests(["car"])[0]
+    units = next(f for f in car.functions if f.name == "control_window").parameters["properties"]["distance"]["x-units"]
+    assert spoken.measured(text, units) == millimetres
+
+
+def test_distance_labels_and_generated_distances_agree_with_the_unit_reader() -> None:
+    """No dev or test label, and no generated request, has a distance other than the one
+    its words convert to, so forcing the converted amount never forbids a right answer."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.templates import function_examples
+
+    car = builtin_manifests(["car"])[0]
+    units = next(f for f in car.functions if f.name == "control_window").parameters["properties"]["distance"]["x-units"]
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dev.jsonl", "test.jsonl") for line in (root / name).read_text().splitlines()]
+    read = [(spoken.measured(c["query"], units), call["args"]["distance"])
+            for c in cases for call in c["expected"] if "distance" in call["args"]]
+    assert len(read) >= 20 and all(r == label for r, label in read if r is not None)
+    generated = [(spoken.measured(e.query, units), e.calls[0]["args"]["distance"]) for spec in car.functions
+                 if "distance" in spec.parameters.get("properties", {})
+                 for e in function_examples(random.Random(3), "car", spec, 200)]
+    converted = [(r, label) for r, label in generated if r is not None]
+    assert len(converted) >= 200 and all(r == label for r, label in converted)

@@ -550,6 +550,10 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             continue  # no "<command> in <duration>", no "the pizza timer": the request says none
         elif param in START_SLOTS and not spoken.says_duration(request.query):
             continue  # "my timer": no duration tells which timer
+        elif "x-units" in schema and (amount := spoken.measured(request.query, schema["x-units"])) is not None \
+                and schema.get("minimum", amount) <= amount <= schema.get("maximum", amount):
+            schema = {**schema, "minimum": amount, "maximum": amount}  # "3 centimeters" is 30 (mm)
+            required.add(param)
         elif "x-words" in schema:
             worded.add(param)  # resolved once reachable, against the words no span took
         elif _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:

@@ -885,3 +885,20 @@ def _tail_kind(word: str) -> int | None:
     if word.isdigit() or word in NUMBER_WORDS:
         return 2
     return next((n for n, kind in enumerate(_TAIL_KINDS) if word in kind), None)
+
+
+# ---- a measurement in a unit ("3 centimeters" -> 30 for a value in millimetres) -------------
+
+def measured(text: str, units: dict[str, float]) -> int | None:
+    """The one amount the request gives in one of `units` (how each is said -> its factor
+    to the value's own unit), converted: "back 3 centimeters" -> 30 with {"cm": 10, ...}.
+    None when it gives none, or two different ones."""
+    said = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    found = set()
+    for m in re.finditer(r"\b" + _AMOUNT + r"[\s-]*(?P<unit>" + said + r")\b", text, re.I):
+        amount = m.group("n").strip(" -").lower()
+        value = 1 if amount in ("a", "an") else parse_number(amount)
+        if value is None:
+            return None
+        found.add(round(value * units[m.group("unit").lower()]))
+    return found.pop() if len(found) == 1 else None
