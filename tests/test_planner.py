@@ -751,3 +751,15 @@ def test_the_shipped_planner_converts_a_distance_said_in_centimetres() -> None:
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan("slide the passenger seat forward 4 centimeters").calls] == \
         [("car.adjust_seat_position", {"seat": "passenger", "position": "forward", "distance": 40})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_passes_on_what_a_back_reference_means() -> None:
+    """"text the status to Sam" passes on the smoke detector's status: the model alone
+    plans one more call (the car's status) and passes that on instead."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("look at the smoke detector and text the status to Sam").calls
+    assert [(c.function, c.args) for c in calls] == [
+        ("phone.check_nest_smoke_detector_status", {}),
+        ("phone.send_text_message", {"contact_name": "Sam", "message": {"$ref": "c1"}})]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -205,44 +206,48 @@ class Planner:
         and cheese to the list", "text it to Anna and to Ben") is planned once per object
         (spoken.coordinated)."""
         # (begin, end, remark, referent, the requests a coordination of objects stands for)
-        pieces: list[tuple[int, int, bool, tuple[int, int] | None, list[str] | None]] = []
+        pieces: list[_Piece] = []
         referent: tuple[int, int] | None = None  # the clause that back-references refer to
         for begin, end, remark in _clauses(query, plan):
             if (pieces and not remark and not _COMMAND_START.match(query, begin)
                     and re.search(r"\band\s*$", query[:begin], re.I)
-                    and (each := spoken.coordinated(query[pieces[-1][0]:end]))):
-                pieces[-1] = (pieces[-1][0], end, False, pieces[-1][3], each)  # "add eggs and butter to the list"
+                    and (each := spoken.coordinated(query[pieces[-1].begin:end]))):
+                pieces[-1].end, pieces[-1].each = end, each  # "add eggs and butter to the list"
                 continue
             if len(query[begin:end].split()) < 2:
                 continue
             if pieces and BACK_REFERENCE.search(query[begin:end]):  # "text it to Mom": with what it refers to
-                if pieces[-1][3] is None and referent is not None and referent[0] < pieces[-1][1]:
-                    pieces.append((begin, end, remark, referent, None))  # "... and announce it": the same referent
+                if pieces[-1].prefix is None and referent is not None and referent[0] < pieces[-1].end:
+                    pieces.append(_Piece(begin, end, remark, prefix=referent))  # "... and announce it": the same
                     continue
-                referent = pieces[-1][:2]
-                begin = pieces.pop()[0]
-            else:
-                referent = None
-            pieces.append((begin, end, remark, None, None))
-        if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0][4])):
+                referent = (pieces[-1].begin, pieces[-1].end)
+                pieces[-1] = _Piece(referent[0], end, remark, referent=referent)
+                continue
+            referent = None
+            pieces.append(_Piece(begin, end, remark))
+        if len(pieces) == 1 and pieces[0].referent is not None and pieces[0].begin == 0 and not pieces[0].each:
+            return self._refer_back(plan, query[pieces[0].referent[0]:pieces[0].referent[1]], context)
+        if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0].each)):
             return plan
-        clauses: list[tuple[str, bool, tuple[int, int] | None]] = []  # (text, remark, referent)
-        for n, (begin, end, remark, refers_to, each) in enumerate(pieces):
-            clause = query[begin:end]
-            if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1][0])):
+        clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None]] = []
+        for n, piece in enumerate(pieces):
+            clause = query[piece.begin:piece.end]
+            if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1].begin)):
                 clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
-            if refers_to is not None:
-                clause = f"{query[refers_to[0]:refers_to[1]]} and {clause}"
-            clauses += [(text, remark, refers_to) for text in each or [clause]]
+            if piece.prefix is not None:
+                clause = f"{query[piece.prefix[0]:piece.prefix[1]]} and {clause}"
+            clauses += [(text, piece.remark, piece.prefix, piece.referent) for text in piece.each or [clause]]
         if len(clauses) > 2 * MAX_CLAUSES:
             return plan
         calls: list[PlannedCall] = []
         held: str | None = None  # a remark that planned a call
-        for n, (clause, remark, refers_to) in enumerate(clauses):
+        for n, (clause, remark, refers_to, inside) in enumerate(clauses):
             clause, held = (clause if held is None else f"{held}, {clause}"), None
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
             if (not part.calls or confidence < RECOGNIZER_BELOW) and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
+            if inside is not None:
+                part = self._refer_back(part, query[inside[0]:inside[1]], context)
             if remark and part.calls and n + 1 < len(clauses):
                 held = clause  # "the kids are too hot" asks for nothing alone: read it with what follows
                 continue
@@ -264,6 +269,23 @@ class Planner:
         if len(calls) < max(1, len(plan.calls)):
             return plan
         return Plan(calls=calls)
+
+    def _refer_back(self, part: Plan, referent: str, context: dict[str, str]) -> Plan:
+        """"navigate to the Louvre and text Pierre the trip info": the text is the
+        navigation's result, yet the model may plan one more call to make it (news about
+        "the trip"). When a plan is the referent clause's own plan, then one call, then
+        the call that takes that one's result, the last takes the referent's instead."""
+        alone = self._constrained(referent, render_prompt(referent, context), context)[0]
+        k = len(alone.calls)
+        if not k or len(part.calls) != k + 2 or \
+                [(c.function, c.args) for c in part.calls[:k]] != [(c.function, c.args) for c in alone.calls]:
+            return part
+        extra, taker = part.calls[k], part.calls[k + 1]
+        takes = [name for name, v in taker.args.items() if is_ref(v) and v["$ref"] == extra.id]
+        if len(takes) != 1:
+            return part
+        taker = taker.model_copy(update={"args": {**taker.args, takes[0]: {"$ref": part.calls[k - 1].id}}})
+        return Plan(calls=[*part.calls[:k], taker])
 
     def _named_lists(self, query: str, plan: Plan) -> Plan:
         """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
@@ -315,6 +337,18 @@ class Planner:
         return parse(tokenizer.decode(out, skip_special_tokens=False), self.table)
 
 
+@dataclass
+class _Piece:
+    """A part of a request that clause planning plans on its own."""
+
+    begin: int
+    end: int
+    remark: bool  # sets the scene only ("the baby's asleep, ...")
+    prefix: tuple[int, int] | None = None  # a clause planned in front of it: what its "it" means
+    referent: tuple[int, int] | None = None  # the clause inside it that its "it" means
+    each: list[str] | None = None  # the requests a coordination of objects stands for
+
+
 _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+\d)|june?|july?|aug(ust)?|"
                          r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -336,7 +370,8 @@ _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
-BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer)\b", re.I)
+BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
+                            r"|the distance|the (?:trip |route )?(?:info|details))\b", re.I)
 
 
 def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
