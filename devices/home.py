@@ -105,6 +105,15 @@ STATE_WORDS = {
     "not_home": ["away", "not home"],
 }
 
+# What Home Assistant's state question fills beside a named entity, by its domain (its
+# templates' fixed slots): a binary sensor's domain and class, a lock's domain, and the
+# states the domain has; a sensor is asked for its value, with no state.
+QUESTION_SLOTS: dict[str, tuple[bool, bool, list[str]]] = {  # domain -> (domain?, class?, states)
+    "binary_sensor": (True, True, ["on", "off"]), "lock": (True, False, ["locked", "unlocked"]),
+    "cover": (False, False, ["open", "closed", "opening", "closing"]),
+    "valve": (False, False, ["open", "closed", "opening", "closing"]), "sensor": (False, False, []),
+}
+
 IDS = {"type": "array", "items": {"type": "string"}}
 
 
@@ -300,9 +309,25 @@ class Home(DeviceAdapter):
             schema["x-aliases"] = aliases
         if slot == "state":
             schema["x-words"] = STATE_WORDS
+        if slot == "name" and intent_name == "HassGetState" and choices:
+            schema["x-slots"] = {name: self._question_slots(name) for name in choices}
         if info.get("description"):
             schema["description"] = info["description"]
         return schema
+
+    def _question_slots(self, name: str) -> dict[str, Any]:
+        """"x-slots": what a state question about this entity fills besides its name."""
+        entity = next(e for e in self.entities.values() if e["name"] == name)
+        domain = _domain(entity)
+        with_domain, with_class, states = QUESTION_SLOTS.get(domain, (False, False, ["on", "off"]))
+        if domain == "person":  # "is Emma at school"
+            states = _unique(["home", "not_home", *self.zones])
+        slots: dict[str, Any] = {"state": states}
+        if with_domain:
+            slots["domain"] = domain
+        if with_class and entity["attributes"].get("device_class"):
+            slots["device_class"] = entity["attributes"]["device_class"]
+        return slots
 
     def aliases(self, slot: str) -> dict[str, list[str]]:
         """An area's or a floor's other names ("upstairs"), as Home Assistant's aliases."""

@@ -763,3 +763,18 @@ def test_the_shipped_planner_passes_on_what_a_back_reference_means() -> None:
     assert [(c.function, c.args) for c in calls] == [
         ("phone.check_nest_smoke_detector_status", {}),
         ("phone.send_text_message", {"contact_name": "Sam", "message": {"$ref": "c1"}})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "args"), [
+    ("is the front door open", {"name": "Front Door", "domain": "binary_sensor", "device_class": "door", "state": "on"}),
+    ("is the back door locked", {"name": "Back Door Lock", "domain": "lock", "state": "locked"}),
+    ("is the garage door closed", {"name": "Garage Door", "state": "closed"}),
+])
+def test_the_shipped_planner_asks_about_a_named_entity_as_home_assistant_does(query: str, args: dict[str, Any]) -> None:
+    """A state question names its one entity, with the slots Home Assistant's templates fill
+    for its domain: a door sensor's domain, class and "on" for open. The model alone asks
+    about a light "open", and about the kitchen window as a cover."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.get_state", args)]

@@ -607,3 +607,26 @@ def test_distance_labels_and_generated_distances_agree_with_the_unit_reader() ->
                  for e in function_examples(random.Random(3), "car", spec, 200)]
     converted = [(r, label) for r, label in generated if r is not None]
     assert len(converted) >= 200 and all(r == label for r, label in converted)
+
+
+def test_state_question_labels_fill_what_the_named_entity_allows() -> None:
+    """Every dev and test state question about a named entity fills exactly the class slots
+    its "x-slots" name, and a state among its domain's, so decoding never forbids them."""
+    import json
+    from pathlib import Path
+
+    home = builtin_manifests(["home"])[0]
+    fills = next(f for f in home.functions if f.name == "get_state").parameters["properties"]["name"]["x-slots"]
+    assert fills["Front Door"] == {"domain": "binary_sensor", "device_class": "door", "state": ["on", "off"]}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    checked = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        for call in json.loads(line)["expected"]:
+            args = call["args"]
+            if call["function"] == "home.get_state" and "name" in args:
+                slots = fills[args["name"]]
+                assert {k: args[k] for k in ("domain", "device_class") if k in args} == \
+                    {k: slots[k] for k in ("domain", "device_class") if k in slots}, line
+                assert args.get("state") is None or args["state"] in slots["state"], line
+                checked += 1
+    assert checked >= 40

@@ -487,6 +487,26 @@ def named_values(request: Request, param: str, values: list[Any],
             or (param == "area" and request.context.get("area") == v)]
 
 
+def _as_filled(props: list[tuple[str, dict[str, Any]]], fills: dict[str, Any],
+               required: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The class and state slots after a name, as the entity's "x-slots" say Home Assistant
+    fills them: a binary sensor's domain and class (required), its states on/off only."""
+    out = []
+    for param, schema in props:
+        if param in (*CLASS_SLOTS, "state"):
+            allowed = fills.get(param)
+            if not allowed:
+                continue
+            schema = {**schema, "enum": [v for v in schema.get("enum", []) if v in (
+                allowed if isinstance(allowed, list) else [allowed])]}
+            if not schema["enum"]:
+                continue
+            if param in CLASS_SLOTS:
+                required.add(param)
+        out.append((param, schema))
+    return out
+
+
 def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, list[str]],
                       areas: list[str], context: dict[str, str] | None = None,
                       aliases: dict[str, list[str]] | None = None) -> bool:
@@ -562,6 +582,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             named = named_values(request, param, schema["enum"], properties)
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
+            if param == "name" and keeps_class and len(named) == 1 and spoken.says_whole(request.query, named[0]):
+                required.add(param)  # "is the front door open": a question about the one entity it names
             schema = {**schema, "enum": named or schema["enum"]}
         props.append((param, schema))
     args: dict[str, Any] = {}
@@ -610,6 +632,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         index = j + 1
         if name == "name" and not keeps_class:  # a named entity needs no class
             props = props[:index] + [p for p in props[index:] if p[0] not in CLASS_SLOTS]
+        elif name == "name" and (fills := schema.get("x-slots", {}).get(value)) is not None:
+            props = props[:index] + _as_filled(props[index:], fills, required)  # "is the front door open"
     if "name" in args and not keeps_class:  # a class chosen before the name (light_set's domain)
         args = {k: v for k, v in args.items() if k not in CLASS_SLOTS}
     call_id = f"c{len(request.calls) + 1}"

@@ -70,7 +70,8 @@ MAX_TRIES = 12
 
 # Label "is the front door open" with the binary sensor's domain and device class, as
 # older home-assistant-intents releases fixed them and as our contract asks
-# (get_state(name, domain="binary_sensor", device_class, state)). The installed
+# (get_state(name, domain="binary_sensor", device_class, state)), and "is the back door
+# locked" with domain "lock" likewise (devices.home.QUESTION_SLOTS). The installed
 # templates fix neither, so today's hassil passes only name and state.
 BINARY_SENSOR_CLASS_SLOTS = True
 
@@ -632,6 +633,9 @@ def _example(rng: random.Random, block: Block, inventory: dict[str, Any], view: 
         args.setdefault("domain", "binary_sensor")
         if entity.device_class:
             args.setdefault("device_class", entity.device_class)
+    if (BINARY_SENSOR_CLASS_SLOTS and block.intent == "HassGetState"
+            and block.name_domains == frozenset({"lock"})):
+        args.setdefault("domain", "lock")
     context: dict[str, str] = {}
     if satellite is not None:
         context["area"] = satellite
