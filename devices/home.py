@@ -302,7 +302,7 @@ class Home(DeviceAdapter):
                      info: dict[str, Any]) -> dict[str, Any]:
         schema = dict(SLOT_OVERRIDES.get((intent_name, slot))
                       or SLOT_SCHEMAS.get(slot, FALLBACK_SLOT_SCHEMA))
-        choices = self._choices(intent, slot)
+        choices = self._choices(intent_name, intent, slot)
         if choices:
             schema["enum"] = choices
         if slot in ("area", "floor") and (aliases := self.aliases(slot)):
@@ -334,7 +334,7 @@ class Home(DeviceAdapter):
         places = self.areas if slot == "area" else self.floors
         return {p["name"]: [str(a) for a in p["aliases"]] for p in places if p.get("aliases")}
 
-    def _choices(self, intent: dict[str, Any], slot: str) -> list[str] | None:
+    def _choices(self, intent_name: str, intent: dict[str, Any], slot: str) -> list[str] | None:
         """The live inventory's values for a slot, or None where the slot is free text."""
         if slot == "area":
             return _unique([a["name"] for a in self.areas])
@@ -350,7 +350,7 @@ class Home(DeviceAdapter):
         if slot == "state":
             return _unique(STATES + list(self.zones))
         if slot == "name":
-            return name_choices(intent, list(self.entities.values()))
+            return name_choices(intent_name, intent, list(self.entities.values()))
         return None
 
     def _handler(self, name: str) -> Callable[..., Any]:
@@ -802,13 +802,18 @@ def _own_domain(intent: dict[str, Any]) -> str | None:
     return None if domain in (None, "homeassistant") else str(domain)
 
 
-def name_choices(intent: dict[str, Any], entities: list[dict[str, Any]]) -> list[str] | None:
-    """The entity names an intent's `name` slot may take (its own domain's), or None
-    where the name is a free label."""
+def name_choices(intent_name: str, intent: dict[str, Any], entities: list[dict[str, Any]]) -> list[str] | None:
+    """The entity names an intent's `name` slot may take: its own domain's, and of the
+    domains intents.json says it names ("turn off" names no door sensor). A state question
+    may name any entity: this home answers for each (guest mode, an input_boolean, too).
+    None where the name is a free label."""
     if not _names_entities(intent):
         return None
     own = _own_domain(intent)
-    return _unique([e["name"] for e in entities if own is None or _domain(e) == own])
+    named = {d for c in intent.get("slot_combinations", {}).values()
+             for domains in (c.get("name_domains") or {}).values() for d in domains}
+    return _unique([e["name"] for e in entities
+                    if (own is None or _domain(e) == own) and (intent_name == "HassGetState" or _domain(e) in named)])
 
 
 def _names_entities(intent: dict[str, Any]) -> bool:

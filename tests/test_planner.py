@@ -778,3 +778,19 @@ def test_the_shipped_planner_asks_about_a_named_entity_as_home_assistant_does(qu
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.get_state", args)]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_acts_only_on_entities_the_function_can_name() -> None:
+    """intents.json says which domains turn_off names: no door sensor, so "unlock the front
+    door" unlocks the Front Door Lock, not the Front Door sensor (as the model alone did).
+    A state question may still name the sensor."""
+    home = builtin_manifests(["home"])[0]
+    names = {f.name: f.parameters["properties"]["name"]["enum"] for f in home.functions
+             if "enum" in f.parameters.get("properties", {}).get("name", {})}
+    assert "Front Door" not in names["turn_off"] and "Front Door Lock" in names["turn_off"]
+    assert "Front Door" in names["get_state"] and "Guest Mode" in names["get_state"]
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("unlock the front door for me").calls] == \
+        [("home.turn_off", {"name": "Front Door Lock"})]

@@ -172,7 +172,7 @@ def name_enums(inventory: dict[str, Any]) -> dict[str, list[str]]:
     entities = inventory.get("entities") or []
     out = {}
     for name, intent in _served_intents().items():
-        names = name_choices(intent, entities)
+        names = name_choices(name, intent, entities)
         if names:
             out[f"home.{function_name(name)}"] = names
     return out
