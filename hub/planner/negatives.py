@@ -286,6 +286,21 @@ SLOTS: dict[str, list[str]] = {
     "photo_subject": ["the beach", "my dog", "Christmas", "the wedding", "my kids",
                       "the trip to Italy", "my birthday", "the hike", "sunsets"],
     "camera_spot": ["front door", "backyard", "driveway", "nursery", "porch", "side gate"],
+    # ---- capabilities next to ours
+    "missing_device": ["pool heater", "hot tub", "dehumidifier", "humidifier", "air purifier",
+                       "water heater", "attic fan", "garage heater", "fireplace", "towel warmer",
+                       "electric blanket", "space heater in the den", "pool pump", "sauna",
+                       "heated floors", "porch heater", "aquarium light", "wine fridge"],
+    "scene": ["movie night", "romantic dinner", "good morning", "party", "reading", "bedtime",
+              "focus", "relax", "away"],
+    "color": ["purple", "red", "blue", "warm white", "green", "orange", "pink"],
+    "clock": ["6 am", "midnight", "7:30", "10 tonight", "5 in the morning", "noon", "8pm"],
+    "road": ["the 101", "I-95", "the highway", "Main Street", "the bridge", "the freeway",
+             "the interstate", "route 9"],
+    "cuisine": ["sushi", "pizza", "thai", "taco", "vegan", "burger", "coffee", "ramen"],
+    "place": ["the airport", "downtown", "the stadium", "the mall", "work", "the station"],
+    "playlist": ["workout", "road trip", "chill", "party", "sleep", "focus"],
+    "door": ["front door", "back door", "side door", "garage"],
 }
 
 # --------------------------------------------------------------------------- banks
@@ -391,6 +406,46 @@ NEAR_MISS_BANKS: dict[str, list[tuple[str, str]]] = {
         ("cmd", "kick {name} off the wifi"), ("cmd", "turn on the guest wifi network"),
         ("cmd", "update the router firmware"), ("ask", "how many devices are on my wifi"),
         ("cmd", "reset the wifi extender"), ("cmd", "pause the internet for the kids"),
+    ],
+    "capabilities": [
+        # the car's: we can flash the lights, open the trunk, heat seats, not these
+        ("cmd", "turn on the headlights"), ("cmd", "switch on the high beams"),
+        ("cmd", "open the frunk"), ("cmd", "open the charge port"), ("cmd", "close the charge port"),
+        ("cmd", "turn on the seat ventilation"), ("cmd", "turn on the seat massage in the car"),
+        ("cmd", "set the car fan to high"), ("cmd", "turn on recirculation in the car"),
+        ("cmd", "set the ambient lighting in the car to {color}"), ("cmd", "schedule the car to charge at {clock}"),
+        ("cmd", "precondition the car for {clock}"), ("cmd", "turn on the rear defroster"),
+        ("cmd", "heat the steering wheel"), ("cmd", "turn on hill descent control"),
+        ("cmd", "show me the backup camera"), ("ask", "how fast was the car going"),
+        # the phone's: we can send, set, take photos, not these
+        ("cmd", "put my phone on vibrate"), ("cmd", "turn off adaptive display on my phone"),
+        ("cmd", "change my ringtone"), ("cmd", "record a video on my phone"), ("cmd", "record my screen"),
+        ("cmd", "snooze the alarm"), ("cmd", "delete my {clock} alarm"), ("ask", "what alarms do I have set"),
+        ("cmd", "schedule a text to {name} for tomorrow morning"), ("cmd", "turn off the wifi on my phone"),
+        ("cmd", "disconnect my {gadget}"), ("cmd", "share my location with {name}"),
+        ("cmd", "share my ETA with {name}"), ("cmd", "send {name} my live location"),
+        ("cmd", "start a video chat with {name}"), ("cmd", "start a FaceTime with {name}"),
+        # maps: we route and navigate, not these
+        ("ask", "how's the traffic on {road}"), ("ask", "is there traffic on my way to work"),
+        ("cmd", "find the cheapest gas near me"), ("cmd", "find a {cuisine} place nearby"),
+        ("cmd", "avoid highways on this route"), ("cmd", "avoid tolls on the way"),
+        ("ask", "what's the speed limit here"), ("cmd", "find parking near {place}"),
+        ("cmd", "find an EV charger near {place}"), ("cmd", "get me an Uber to {place}"),
+        ("cmd", "book a Lyft to {place}"),
+        # the home's: devices it lacks, and managing what it has
+        ("cmd", "turn on the {missing_device}"), ("cmd", "switch off the {missing_device}"),
+        ("cmd", "set the {missing_device} to 80"), ("cmd", "activate the {scene} scene"),
+        ("cmd", "create an automation that turns on the porch light at sunset"),
+        ("cmd", "rename the floor lamp to reading lamp"), ("cmd", "pair the new smart plug"),
+        ("cmd", "add a new bulb to the kitchen"), ("ask", "how much energy did we use {when_past}"),
+        ("ask", "what's the air quality inside"), ("ask", "who unlocked the {door} last"),
+        ("cmd", "give {name} a guest code for the {door}"), ("cmd", "change the code on the {door} lock"),
+        ("cmd", "shuffle the music in the kitchen"), ("cmd", "put this song on repeat"),
+        ("cmd", "like this song"), ("cmd", "add this song to my {playlist} playlist"),
+        ("cmd", "group the kitchen and bedroom speakers"), ("cmd", "turn the bass up on the speaker"),
+        ("cmd", "download this video"), ("cmd", "share my grocery list with {name}"),
+        ("cmd", "order everything on my grocery list"), ("cmd", "assign the dishes to {name}"),
+        ("ask", "how do I reset the router in the garage"), ("ask", "why does the doorbell keep ringing"),
     ],
     "car": [
         ("cmd", "set the car to {drive_mode} mode"), ("cmd", "switch to {drive_mode} mode"),
@@ -549,9 +604,9 @@ GENERAL_BANKS: dict[str, list[tuple[str, str]]] = {
 # Share of draws per category; near-miss categories total 0.40.
 CATEGORY_WEIGHTS: dict[str, float] = {
     "phone": 0.06, "messages": 0.07, "calendar": 0.04, "photos": 0.03, "recognize": 0.04,
-    "appliances": 0.07, "tv_radio": 0.03, "network": 0.02, "car": 0.04,
-    "trivia": 0.08, "math": 0.06, "words": 0.04, "translate": 0.04, "creative": 0.04,
-    "advice": 0.07, "chitchat": 0.07, "shopping": 0.06, "finance": 0.05, "sports": 0.04,
+    "appliances": 0.06, "tv_radio": 0.03, "network": 0.02, "car": 0.04, "capabilities": 0.08,
+    "trivia": 0.07, "math": 0.05, "words": 0.03, "translate": 0.03, "creative": 0.04,
+    "advice": 0.06, "chitchat": 0.06, "shopping": 0.05, "finance": 0.04, "sports": 0.04,
     "coding": 0.03, "explain": 0.02,
 }
 
@@ -573,6 +628,13 @@ NEAR_MISS_MARKERS: list[str] = [
     "wifi", "speed test", "internet", "car", "mode", "wipers", "gas", "tire",
     "cruise control", "autopilot", "mirror", "fog lights", "park", "reverse", "dashcam",
     "software", "sentry", "child lock", "lane assist",
+    "headlights", "high beams", "frunk", "charge port", "seat", "fan", "recirculation",
+    "lighting", "defroster", "steering wheel", "hill descent", "vibrate", "ringtone",
+    "screen", "snooze", "wifi", "disconnect", "location", "ETA", "video chat", "FaceTime",
+    "traffic", "gas", "nearby", "highways", "tolls", "speed limit", "parking", "EV charger",
+    "Uber", "Lyft", "turn on", "switch off", "set the", "scene", "automation", "rename",
+    "pair", "bulb", "energy", "air quality", "unlocked", "guest code", "lock", "music",
+    "song", "speakers", "bass", "download", "grocery list", "dishes", "router", "alarm",
 ]
 
 _MARKER_RE = re.compile(
