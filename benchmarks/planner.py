@@ -5,7 +5,8 @@
 For each model: the `octohub eval` figures (function choice, exact call, exact plan,
 no-call precision/recall, latency p50/p95), measured one after another in this run;
 with `--clauses both`, each model also without clause-by-clause planning (what that
-costs in latency and gives in accuracy, side by side).
+costs in latency and gives in accuracy, side by side). Then each model's no-call recall
+on the near-miss irrelevant requests (benchmarks/data/dev_near_miss.jsonl).
 Then the prompt length: the median tokens of our prompt (the request and its context
 only) next to the same request with every function's description in the prompt, the
 "describe-all" baseline that Octopus compares against.
@@ -27,6 +28,7 @@ from hub.planner.planner import DEFAULT_MODEL, Planner  # noqa: E402
 from hub.planner.train import builtin_manifests  # noqa: E402
 
 DEV = Path(__file__).resolve().parent / "data" / "dev.jsonl"
+NEAR_MISS = Path(__file__).resolve().parent / "data" / "dev_near_miss.jsonl"
 
 
 def describe_all(manifests: list, request: str, context: str | None) -> str:  # type: ignore[type-arg]
@@ -49,6 +51,7 @@ def main() -> None:
     models = args.model or [DEFAULT_MODEL]
     manifests = builtin_manifests(["phone", "car", "home"])
     reports = {}
+    near_miss: dict[str, float | None] = {}
     for path in models:
         planner = Planner.load(path)
         planner.use_manifests(manifests)
@@ -58,6 +61,7 @@ def main() -> None:
             planner.by_clauses = by_clauses
             name = Path(path).name + ("" if by_clauses else " (no clause planning)")
             reports[name] = evaluate(planner, cases)
+            near_miss[name] = evaluate(planner, load_cases(NEAR_MISS), progress=False)["no_call_recall_pct"]
 
     print(f"\n{args.data}: {len(cases)} requests")
     width = max(len(label) for label, _, _ in LABELS)
@@ -66,6 +70,8 @@ def main() -> None:
     for label, key, unit in LABELS:
         cells = ["-" if r[key] is None else f"{r[key]}{unit}" for r in reports.values()]
         print(f"{label:<{width}}  " + "  ".join(f"{c:>{column}}" for c in cells))
+    print(f"{'no-call recall, near misses':<{width}}  " + "  ".join(f"{f'{r}%':>{column}}" for r in near_miss.values())
+          + f"   ({NEAR_MISS.name})")
 
     tokenizer = Planner.load(models[0]).backbone.tokenizer
     ours, baseline = [], []
