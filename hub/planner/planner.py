@@ -240,16 +240,26 @@ class Planner:
         if len(clauses) > 2 * MAX_CLAUSES:
             return plan
         calls: list[PlannedCall] = []
-        held: str | None = None  # a remark that planned a call
+        held: tuple[str, set[str]] | None = None  # a remark that planned calls, and their functions
+        remarked = False  # the whole plan may have planned that remark as a call of its own
         for n, (clause, remark, refers_to, inside) in enumerate(clauses):
-            clause, held = (clause if held is None else f"{held}, {clause}"), None
+            alone = None
+            if held is not None:  # read the remark with this clause
+                alone = self._constrained(clause, render_prompt(clause, context), context)
+                clause = f"{held[0]}, {clause}"
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
+            if held is not None and alone is not None and alone[1] >= CLAUSE_CONFIDENCE and alone[0].calls \
+                    and any(sum(c.function == f for c in part.calls) > 1 for f in held[1]):
+                part, confidence = alone  # "too hot, set the rear to 66": the remark was planned as a call too
+            held = None
             if (not part.calls or confidence < RECOGNIZER_BELOW) and (recognized := self._recognized(clause, context)).calls:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
             if inside is not None:
                 part = self._refer_back(part, query[inside[0]:inside[1]], context)
             if remark and part.calls and n + 1 < len(clauses):
-                held = clause  # "the kids are too hot" asks for nothing alone: read it with what follows
+                # "the kids are too hot" asks for nothing alone: read it with what follows,
+                # unless what follows says the same thing itself ("..., set the rear to 66")
+                held, remarked = (clause, {c.function for c in part.calls}), True
                 continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan
@@ -266,7 +276,7 @@ class Planner:
             if refers_to is not None and not any(is_ref(v) for c in calls[shared:] for v in c.args.values()):
                 return plan  # "read it out to the house" passed nothing on: the clause was misread
         calls = without_repeats(calls)
-        if len(calls) < max(1, len(plan.calls)):
+        if len(calls) < (1 if remarked else max(1, len(plan.calls))):
             return plan
         return Plan(calls=calls)
 
