@@ -41,7 +41,7 @@ Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x
     "the message is", "the message", "message", "content",
     "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"]})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
-    "saying", "that says", "which says", "that", ":"]})]
+    "saying", "that says", "which says", "via text that", "by text that", "know that", ":"]})]
 # What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
 NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["about", "regarding", "on"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]

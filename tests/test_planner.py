@@ -804,3 +804,12 @@ def test_the_shipped_planner_does_not_act_on_a_remark_the_next_clause_answers() 
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan("the kids in the back are too hot, set the rear temp to 66").calls] \
         == [("car.set_climate_temperature", {"zone": "rear", "temperature": 66})]
+
+
+def test_a_noun_phrase_with_of_is_no_back_reference() -> None:
+    """"check the status of the garage door" names what to check; "text the status to Sam"
+    passes a result on."""
+    from hub.planner.planner import BACK_REFERENCE
+
+    assert not BACK_REFERENCE.search("check the status of the garage door")
+    assert BACK_REFERENCE.search("text the status to Sam")

@@ -630,3 +630,39 @@ def test_state_question_labels_fill_what_the_named_entity_allows() -> None:
                 assert args.get("state") is None or args["state"] in slots["state"], line
                 checked += 1
     assert checked >= 40
+
+
+@pytest.mark.parametrize(("function", "text", "found"), [
+    ("navigate_to", "I need to get to the airport", {"destination": "the airport"}),  # not "get to the airport"
+    ("find_route_google_maps", "directions to 123 Ocean Drive", {"destination": "123 Ocean Drive"}),  # no mode
+    ("get_trending_news", "news about racism in English football", {"query": "racism in English football"}),
+    ("send_email", "email bob@x.com with subject: lunch", {"title": "lunch"}),  # the subject's own ":"
+    ("send_text_message", "what's the forecast in Nashville? send that to Kayla", {}),  # "that" refers back
+    ("send_text_message", 'text "call me: now" to Bo', {}),
+])
+def test_markers_do_not_misread_what_surrounds_them(function: str, text: str, found: dict[str, str]) -> None:
+    """Cases a review found: a marker before a verb, a place ending in a travel-mode word,
+    a language inside a topic, a ":" that belongs to another argument's marker."""
+    manifests = builtin_manifests(["phone", "car"])
+    spec = next(f for m in manifests for f in m.functions if f.name == function)
+    assert spoken.marked_values(text, *spoken.marks_of(spec.parameters["properties"])) == found
+
+
+@pytest.mark.parametrize("text", ["what timers are running", "which timer is almost done", "how many timers do I have",
+                                  "set a timer for 1.5 hours", "set a timer for a few minutes", "set a timer for 3pm"])
+def test_questions_and_amounts_name_no_timer(text: str) -> None:
+    assert spoken.timer_name(text) is None
+
+
+def test_readers_found_wanting_in_review() -> None:
+    """Decimals and fractions of a unit; "call me" as a delayed command; a coordination
+    with a repeated "and", a value as its first object, a message after its last."""
+    units = {"cm": 10, "inch": 25.4}
+    assert spoken.measured("move the seat back 1.5 cm", units) == 15
+    assert spoken.measured("lower it half an inch", units) is None
+    at = spoken.timer_command("in 10 minutes call me")
+    assert at is not None and "in 10 minutes call me"[at[0]:at[1]] == "call me"
+    assert spoken.coordinated("add milk and eggs and bread to the list") == [
+        "add milk to the list", "add eggs to the list", "add bread to the list"]
+    assert spoken.coordinated("dim the lamp to 30% and the ceiling light") is None
+    assert spoken.coordinated("text Mom and Dad that I'm home") == ["text Mom that I'm home", "text Dad that I'm home"]

@@ -337,14 +337,15 @@ def _words_as_decoded(example: Example, worded: dict[str, dict[str, dict[str, An
     return True
 
 
-def _marks_as_decoded(example: Example, marked: dict[str, tuple[dict[str, list[str]], list[str]]]) -> bool:
+def _marks_as_decoded(example: Example,
+                      marked: dict[str, tuple[dict[str, list[str]], list[str], list[str]]]) -> bool:
     """False where a value introduced by its marker ("subject ...", "saying ...") is not
     the one decoding reads from there (spoken.marked_values). `marked`: kind.function ->
     spoken.marks_of its parameters."""
     for call in example.calls:
-        markers, ends = marked.get(call["function"], ({}, []))
+        markers, ends, words = marked.get(call["function"], ({}, [], []))
         if markers:
-            read = spoken.marked_values(example.query, markers, ends)
+            read = spoken.marked_values(example.query, markers, ends, words)
             if any(" ".join(str(call["args"].get(k)).split()) != " ".join(v.split()) for k, v in read.items()):
                 return False
     return True

@@ -144,7 +144,9 @@ class Planner:
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
                      context: dict[str, str]) -> tuple[Plan, float]:
-        """The plan, and the probability its first choice (a function or no call) won with."""
+        """The plan, and the probability the model's own first choice (a function or no call)
+        won with, before the neighbours' prior: how sure the model alone is, which decides
+        whether Home Assistant's recognizer is asked too."""
         assert self.vocab is not None
         if not self.specs:
             raise PlanningError("no live functions: call use_manifests() first")
@@ -205,7 +207,6 @@ class Planner:
         and the call they share is made once. A coordination of objects ("add milk, bread
         and cheese to the list", "text it to Anna and to Ben") is planned once per object
         (spoken.coordinated)."""
-        # (begin, end, remark, referent, the requests a coordination of objects stands for)
         pieces: list[_Piece] = []
         referent: tuple[int, int] | None = None  # the clause that back-references refer to
         for begin, end, remark in _clauses(query, plan):
@@ -381,7 +382,7 @@ _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + 
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details))\b", re.I)
+                            r"|the distance|the (?:trip |route )?(?:info|details))\b(?!\s+of\b)", re.I)
 
 
 def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:

@@ -599,50 +599,61 @@ _COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
                          + _COMMAND + r"))", re.I)
 _PREPOSITIONS = ("by", "via", "using", "on", "in", "with", "taking")
+_VERB_NEXT = re.compile(r"(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"walk", "drive", "ride", "fly", "be"}))
+                        + r")\b", re.I)
 _QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
 _TO_ADDRESS = re.compile(r"\s*\b(?:to\s+)?" + _EMAIL.pattern)
 MAX_MARKED_WORDS = 40
 
 
-def marks_of(properties: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
-    """A function's marked arguments (their "x-marked" words) and the phrases that end a
-    marked value: its "x-ends", and how the other arguments' values are said ("by bike")."""
+def marks_of(properties: dict[str, Any]) -> tuple[dict[str, list[str]], list[str], list[str]]:
+    """A function's marked arguments (their "x-marked" words), the phrases that end a
+    marked value (its "x-ends"), and how the other arguments' values are said ("by bike")."""
     markers = {p: s["x-marked"] for p, s in properties.items() if "x-marked" in s}
     ends = [phrase for p, s in properties.items() for phrase in s.get("x-ends", [])]
-    if markers:
-        ends += [phrase for p, s in properties.items() if p not in markers
-                 for phrases in (s.get("x-words") or {}).values() for phrase in phrases]
-    return markers, ends
+    words = [phrase for p, s in properties.items() if markers and p not in markers
+             for phrases in (s.get("x-words") or {}).values() for phrase in phrases]
+    return markers, ends, words
 
 
-def marked_values(query: str, markers: dict[str, list[str]], ends: Sequence[str] = ()) -> dict[str, str]:
+def marked_values(query: str, markers: dict[str, list[str]], ends: Sequence[str] = (),
+                  words: Sequence[str] = ()) -> dict[str, str]:
     """The values a request introduces with a marker word (see marked_spans)."""
-    return {param: value for param, (value, *_) in marked_spans(query, markers, ends).items()}
+    return {param: value for param, (value, *_) in marked_spans(query, markers, ends, words).items()}
 
 
-def marked_spans(query: str, markers: dict[str, list[str]],
-                 ends: Sequence[str] = ()) -> dict[str, tuple[str, int, int, int]]:
+def _pattern(marks: Sequence[str]) -> str:
+    return "|".join((r"\b" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+")
+                    + (r"\b" if w[-1].isalnum() else r"(?=\s)") for w in sorted(marks, key=len, reverse=True))
+
+
+def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] = (),
+                 words: Sequence[str] = ()) -> dict[str, tuple[str, int, int, int]]:
     """The values a request introduces with a marker word, per argument ("subject" for an
     e-mail's title, "saying" for its body, "from" and "to" for a route): each runs from its
     marker to the next other argument's marker, an e-mail address, a clause end ("and
-    navigate to ...", "; ..."), one of `ends` after a preposition or at the very end ("by
-    bike", "on google maps") or the end. Quotes are dropped. An argument whose marker is
-    not said, or whose value reads oddly, is not returned. Each is (value, where its
-    marker starts, where the value starts, where it ends).
+    navigate to ...", "; ..."), one of `ends` after a preposition or at the very end
+    ("on google maps", "please"), one of the other arguments' `words` after a preposition
+    ("by bike") or ending the request ("in German"), or the end. A quoted value is its
+    quote. An argument whose marker is not said, or whose value reads oddly, is not
+    returned. Each is (value, where its marker starts, where the value starts, where it ends).
     """
-    seen_by: dict[str, list[re.Match[str]]] = {}
     quoted = [m.span() for m in _QUOTED.finditer(query)]  # a marker inside quotes is the value's own
-    for param, words in markers.items():
-        # a ":" counts only where no word marks the argument ("text Dr. Patel: I need ...")
-        for marks in ([w for w in words if w[0].isalnum()], [w for w in words if not w[0].isalnum()]):
-            pattern = "|".join((r"\b" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+")
-                               + (r"\b" if w[-1].isalnum() else r"(?=\s)") for w in sorted(marks, key=len, reverse=True))
-            seen_by[param] = [m for m in re.finditer(f"(?:{pattern})" + _OPENING, query, re.I)
-                              if not any(a < m.start() < b for a, b in quoted)] if marks else []
-            if seen_by[param]:
-                break
+    place = bool(ends or words)  # a place or a topic, not a message
+
+    def said(marks: list[str]) -> list[re.Match[str]]:
+        return [m for m in re.finditer(f"(?:{_pattern(marks)})" + _OPENING, query, re.I) if marks
+                and not any(a < m.start() < b for a, b in quoted)
+                and not (place and _VERB_NEXT.match(query, m.end()))] if marks else []  # "to get to the airport"
+
+    seen_by = {param: said([w for w in marks if w[0].isalnum()]) for param, marks in markers.items()}
+    worded = [m.span() for ms in seen_by.values() for m in ms]
+    for param, marks in markers.items():  # a ":" counts only where no word marks the argument
+        if not seen_by[param]:  # ("text Dr. Patel: I need ..."), and not as a word's ("subject: lunch")
+            seen_by[param] = [m for m in said([w for w in marks if not w[0].isalnum()])
+                              if not any(a <= m.start() <= b + 1 for a, b in worded)]
     found: list[tuple[int, int, str]] = []  # (marker start, value start, argument)
-    address = None if ends else _EMAIL.search(query)  # a message's markers follow its address; a place's need not
+    address = None if place else _EMAIL.search(query)  # a message's markers follow its address; a place's need not
     for param, seen in seen_by.items():
         # after the address if one is said there: "go ahead and write an email ... that says hi";
         # a marker said twice counts after another argument's ("takes to drive from home to Tahoe")
@@ -652,24 +663,28 @@ def marked_spans(query: str, markers: dict[str, list[str]],
         if m := (after or seen or [None])[0]:
             found.append((m.start(), m.end(), param))
     found.sort()
-    said = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True))
-    introduced = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True)
+    own = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True)) or "(?!)"
+    other = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(words, key=len, reverse=True)) or "(?!)"
+    introduced = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(words, key=len, reverse=True)
                           if e.split()[0].lower() in _PREPOSITIONS) or "(?!)"
-    # "... by bike", "... on google maps", "... in German", a bare "... walking" at the very end, or
-    # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later")
-    ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{said})\b|(?:{introduced})\b"
-                        rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{said})[\s.!?]*$)", re.I) if ends else None
+    # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later"),
+    # "... by bike", "... on google maps", "... in German please", a bare "... please" at the very end
+    ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{own}|{other})\b"
+                        rf"|(?:{introduced})(?=[\s,]*(?:please|thanks|if possible|only)?[\s.!?]*$)"
+                        rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{own})[\s.!?]*$)", re.I) if place else None
     values: dict[str, tuple[str, int, int, int]] = {}
     for n, (marker, begin, param) in enumerate(found):
         later = [s for s, _, _ in found[n + 1:]]
         text = query[begin:later[0] if later else len(query)]
-        if quote := _QUOTED.match(text):  # 'saying "kids are asleep"!': up to the closing quote
+        quote = _QUOTED.match(text)  # 'saying "kids are asleep"!': up to the closing quote
+        if quote and re.match(r"[\s!?.,]*(?:$|(?:to|and|then|please|thanks|thx|thank you|now|right now|if you can)\b)",
+                              text[quote.end():], re.I):
             text = quote.group()
         for end in (_CLAUSE_END, _TO_ADDRESS, ending):  # an address is the recipient's, not in a subject or body
             if end and (cut := end.search(text)):
                 text = text[:cut.start()]
         text = re.sub(r"[\s,]+(?:and|with)$", "", text.strip())
-        while text != (text := text.strip(" \"'“”‘’.,;:" + ("?!" if ends else ""))):  # a place ends no question
+        while text != (text := text.strip(" \"'“”‘’.,;:" + ("?!" if place else ""))):  # a place ends no question
             pass
         if text and len(text.split()) <= MAX_MARKED_WORDS:
             at = query.find(text, begin)
@@ -721,7 +736,7 @@ def duration_parts(text: str) -> dict[str, int] | None:
     return parts or None
 
 
-_CLOSER = re.compile(r"[\s,]*\b(?:please|thanks|thank you|for me|now|me|us)[\s.!?]*$", re.I)
+_CLOSER = re.compile(r"[\s,]*\b(?:please|thanks|thank you|for me|for us|now)[\s.!?]*$", re.I)
 
 
 def timer_command(text: str) -> tuple[int, int] | None:
@@ -742,7 +757,8 @@ def timer_command(text: str) -> tuple[int, int] | None:
         before, after = text[:m.start()].rstrip(" ,"), _CLOSER.sub("", text[end:]).rstrip(" .!?")
         lead = len(after) - len(after.lstrip(" ,"))
         if before and not after[lead:]:
-            return 0, len(before)
+            please = re.match(r"(?:please|can you|could you)\s+", before, re.I)
+            return (please.end() if please else 0), len(before)
         if after[lead:] and not before:
             return end + lead, end + len(after)
     return None
@@ -753,6 +769,8 @@ _NOT_A_TIMER_NAME = {"a", "an", "the", "my", "our", "your", "this", "that", "the
                      "all", "both", "each", "every", "current", "running", "existing", "other", "and", "of", "for",
                      "to", "on", "off", "from", "by", "in", "create", "increase", "decrease", "extend", "shorten",
                      "cancel", "pause", "hold", "resume", "continue", "unpause", "restart", "delete",
+                     "which", "any", "many", "there", "list", "reset", "dismiss", "clear", "running", "active",
+                     *QUESTION_WORDS,
                      *_UNITS, *NUMBER_WORDS, *COMMAND_WORDS}
 _NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
 
@@ -777,8 +795,15 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
         stop = _NAME_END.search(text, begin)
         clause = _CLAUSE_END.search(text, begin)
         end = min(x.start() if x else len(text) for x in (stop, clause))
-        if end > begin and not _CLOSER.fullmatch(text[begin:end]):  # "a timer for me"
-            return begin, end
+        while end > begin and text[begin] in "\"“'":  # 'a timer for "pizza"'
+            begin += 1
+        while end > begin and text[end - 1] in "\"”'":
+            end -= 1
+        said = text[begin:end]
+        if end > begin and not _CLOSER.fullmatch(said) and not re.match(
+                r"(?:[0-9]|an?\b|(?:a\s+)?(?:few|couple)\b)", said, re.I) and not re.search(
+                r"\b(?:" + "|".join(_UNITS) + r"|am|pm|tomorrow|tonight|morning|evening)\b", said, re.I):
+            return begin, end  # not "a timer for me", "for 1.5 hours", "for a few minutes", "for 3pm"
     for m in re.finditer(r"\btimers?\b", text, re.I):
         named: list[re.Match[str]] = []
         for word in reversed(list(re.finditer(r"[\w']+(?:-[\w']+)*", text[:m.start()]))[-2:]):
@@ -795,7 +820,8 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
 # ---- coordinated objects ("add eggs and butter to the list") --------------------------------
 
 _JOINING = {"to", "in", "on", "at", "from", "for", "into", "onto", "of", "with", "by", "off", "up", "down",
-            "both", "all", "each", "every", "any", "and", "or", "as", *COMMAND_WORDS, *QUESTION_WORDS}
+            "both", "all", "each", "every", "any", "and", "or", "as", "that", "saying", *COMMAND_WORDS,
+            *QUESTION_WORDS}
 _ARTICLES = {"the", "a", "an", "my", "our", "your", "some"}
 _WORD = re.compile(r"[\w'’.@+-]+")
 
@@ -813,13 +839,12 @@ def coordinated(text: str) -> list[str] | None:
         return None
     last = joint[-1]
     left_text, right_text = text[:last.start()], text[last.end():]
-    # the objects before "and": ", "-separated, the first back to a joining word
-    chunks = left_text.split(",")
+    # the objects before "and": ", "-separated ("milk and eggs and bread" too), the first back to a joining word
+    separators = list(re.finditer(r",|\s+and\s+", left_text))
+    chunks = list(zip([0] + [m.end() for m in separators], [m.start() for m in separators] + [len(left_text)]))
     elements: list[tuple[int, int]] = []
-    offset = len(left_text)
-    for n, chunk in enumerate(reversed(chunks)):
-        start = offset - len(chunk)
-        words = list(_WORD.finditer(chunk))
+    for n, (start, stop) in enumerate(reversed(chunks)):
+        words = list(_WORD.finditer(left_text[start:stop]))
         kept = []
         for w in reversed(words):
             if w.group().lower() in _JOINING:
@@ -832,9 +857,10 @@ def coordinated(text: str) -> list[str] | None:
         elements.insert(0, (start + kept[0].start(), start + kept[-1].end()))
         if len(kept) < len(words) or len(kept) > 4:
             break  # this chunk holds the verb: the list starts here
-        offset = start - 1
         if n + 1 == len(chunks):
             return None  # no verb before the objects
+    if any(re.fullmatch(r"[0-9%.,]+|" + "|".join(NUMBER_WORDS), text[a:b].strip(), re.I) for a, b in elements):
+        return None  # "dim the lamp to 30% and the ceiling light": a value is not an object
     first_begin = elements[0][0]
     before = text[:first_begin].split()
     if not before:
@@ -895,8 +921,11 @@ def measured(text: str, units: dict[str, float]) -> int | None:
     None when it gives none, or two different ones."""
     said = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     found = set()
-    for m in re.finditer(r"\b" + _AMOUNT + r"[\s-]*(?P<unit>" + said + r")\b", text, re.I):
-        amount = m.group("n").strip(" -").lower()
+    for m in re.finditer(r"(?<![\d.,/])(?:(?P<decimal>[0-9]+\.[0-9]+)|\b" + _AMOUNT + r")[\s-]*(?P<unit>" + said + r")\b",
+                         text, re.I):
+        if re.search(r"\b(?:half|quarter|a\s+third)\s*(?:of\s+)?$|/\s*$", text[:m.start()], re.I):
+            return None  # "half an inch": not for a reader of whole amounts
+        amount = (m.group("decimal") or m.group("n")).strip(" -").lower()
         value = 1 if amount in ("a", "an") else parse_number(amount)
         if value is None:
             return None
