@@ -799,10 +799,10 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
             begin += 1
         while end > begin and text[end - 1] in "\"”'":
             end -= 1
-        said = text[begin:end]
-        if end > begin and not _CLOSER.fullmatch(said) and not re.match(
-                r"(?:[0-9]|an?\b|(?:a\s+)?(?:few|couple)\b)", said, re.I) and not re.search(
-                r"\b(?:" + "|".join(_UNITS) + r"|am|pm|tomorrow|tonight|morning|evening)\b", said, re.I):
+        name = text[begin:end]
+        if end > begin and not _CLOSER.fullmatch(name) and not re.match(
+                r"(?:[0-9]|an?\b|(?:a\s+)?(?:few|couple)\b)", name, re.I) and not re.search(
+                r"\b(?:" + "|".join(_UNITS) + r"|am|pm|tomorrow|tonight|morning|evening)\b", name, re.I):
             return begin, end  # not "a timer for me", "for 1.5 hours", "for a few minutes", "for 3pm"
     for m in re.finditer(r"\btimers?\b", text, re.I):
         named: list[re.Match[str]] = []
