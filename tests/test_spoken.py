@@ -666,3 +666,25 @@ def test_readers_found_wanting_in_review() -> None:
         "add milk to the list", "add eggs to the list", "add bread to the list"]
     assert spoken.coordinated("dim the lamp to 30% and the ceiling light") is None
     assert spoken.coordinated("text Mom and Dad that I'm home") == ["text Mom that I'm home", "text Dad that I'm home"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("start a 10 minute pizza timer", "pizza"),
+    ("hold the pasta timer", "pasta"),
+    ("start a 20 minute timer for bedtime", "bedtime"),
+    ("set a timer named cookies for 12 minutes", "cookies"),
+    ("decrease my timer called workout by 10 minutes", "workout"),
+    ("pause the timer called tea and lock the door", "tea"),
+    ('set a timer for "pizza"', "pizza"),
+    ("set a timer for 3pm called pizza", "pizza"),  # a rejected "for ..." and then a name
+    ("set a timer for 3 hours", None),  # its duration
+    ("take 30 seconds off the timer", None),
+    ("how much time is left on my timer", None),
+    ("cancel the 10 minute timer", None),
+    ("continue the kitchen timer", None),  # an area's timer
+    ("pause the laundry timer", "laundry"),  # not the Laundry Room: HA needs the whole area name
+    ("continue the 73-second timer for me", None),
+])
+def test_a_timer_name_is_read_where_home_assistant_reads_it(text: str, name: str | None) -> None:
+    at = spoken.timer_name(text, ["Kitchen", "Laundry Room"])
+    assert (text[at[0]:at[1]] if at else None) == name

@@ -775,6 +775,9 @@ _NOT_A_TIMER_NAME = {"a", "an", "the", "my", "our", "your", "this", "that", "the
 _NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
 
 
+_PRONOUNS = {"me", "us", "you", "him", "her", "them", "it"}
+
+
 def says_duration(text: str) -> bool:
     return _PART.search(text) is not None
 
@@ -800,7 +803,7 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
         while end > begin and text[end - 1] in "\"”'":
             end -= 1
         name = text[begin:end]
-        if end > begin and not _CLOSER.fullmatch(name) and not re.match(
+        if end > begin and not _CLOSER.fullmatch(name) and name.lower() not in _PRONOUNS and not re.match(
                 r"(?:[0-9]|an?\b|(?:a\s+)?(?:few|couple)\b)", name, re.I) and not re.search(
                 r"\b(?:" + "|".join(_UNITS) + r"|am|pm|tomorrow|tonight|morning|evening)\b", name, re.I):
             return begin, end  # not "a timer for me", "for 1.5 hours", "for a few minutes", "for 3pm"
