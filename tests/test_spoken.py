@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from transformers import AutoTokenizer
 
 from hub.planner import data, spoken
@@ -688,3 +690,29 @@ def test_readers_found_wanting_in_review() -> None:
 def test_a_timer_name_is_read_where_home_assistant_reads_it(text: str, name: str | None) -> None:
     at = spoken.timer_name(text, ["Kitchen", "Laundry Room"])
     assert (text[at[0]:at[1]] if at else None) == name
+
+
+_PIECES = list("abcdefghij timerforcalednampst0123456789:,.\"'“”-/%") + [
+    " timer ", " for ", " called ", " named ", " in ", " minutes ", " and ", " to ", " from ", " saying ",
+    " about ", " cm ", " half ", "please", " the "]
+
+
+_MARKS: list = []  # each function's marks, built once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+@example("set a timer for 3pm called pizza")
+def test_the_readers_take_any_text(text: str) -> None:
+    """Odd input gets no exception from any reader (a crash here is a crash in planning)."""
+    if not _MARKS:
+        _MARKS.extend({str(spoken.marks_of(f.parameters.get("properties", {}))): spoken.marks_of(
+            f.parameters.get("properties", {})) for m in builtin_manifests(["phone", "car", "home"])
+            for f in m.functions}.values())
+    for marks in _MARKS:
+        spoken.marked_values(text, *marks)
+    spoken.timer_name(text, ["Kitchen"])
+    spoken.timer_command(text)
+    spoken.duration_parts(text)
+    spoken.measured(text, {"cm": 10, "inch": 25.4})
+    spoken.coordinated(text)
