@@ -81,8 +81,10 @@ class Car(DeviceAdapter):
         "volume {set_value}",
     ])
     async def adjust_volume(
-        self, volume_diff: Annotated[int, Field(ge=-50, le=50)] | None = None,
-        set_value: Annotated[int, Field(ge=0, le=50)] | None = None,
+        self, volume_diff: Annotated[int, Field(ge=-50, le=50, json_schema_extra={
+            "x-number-after": ["by", "up", "down"],
+            "x-negative": ["down", "lower", "quieter", "drop", "decrease", "reduce"]})] | None = None,
+        set_value: Annotated[int, Field(ge=0, le=50, json_schema_extra={"x-number-after": ["to", "at"]})] | None = None,
     ) -> int:
         """Adjusts the car's audio volume, by a difference or to a set value.
 

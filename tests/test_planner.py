@@ -813,3 +813,16 @@ def test_a_noun_phrase_with_of_is_no_back_reference() -> None:
 
     assert not BACK_REFERENCE.search("check the status of the garage door")
     assert BACK_REFERENCE.search("text the status to Sam")
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "args"), [
+    ("car audio volume to twelve", {"set_value": 12}),
+    ("car volume down 8", {"volume_diff": -8}),
+])
+def test_the_shipped_planner_sets_or_changes_the_car_volume_as_said(query: str, args: dict[str, int]) -> None:
+    """"to twelve" sets the volume and "down 8" lowers it by 8; the model alone changes it
+    by 12 and sets it to 8."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("car.adjust_volume", args)]

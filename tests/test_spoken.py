@@ -716,3 +716,28 @@ def test_the_readers_take_any_text(text: str) -> None:
     spoken.duration_parts(text)
     spoken.measured(text, {"cm": 10, "inch": 25.4})
     spoken.coordinated(text)
+
+
+def test_car_volume_labels_agree_with_the_number_reader() -> None:
+    """"to 20" sets the car's volume, "down by 5" changes it by -5: every dev and test label
+    whose request the reader reads agrees, so forcing what it reads forbids no right answer."""
+    import json
+    from pathlib import Path
+
+    spec = next(f for f in builtin_manifests(["car"])[0].functions if f.name == "adjust_volume")
+    props = spec.parameters["properties"]
+    words = {p: next(b["x-number-after"] for b in s["anyOf"] if "x-number-after" in b) for p, s in props.items()}
+    negative = {p: next((b.get("x-negative", []) for b in s["anyOf"] if "x-number-after" in b), []) for p, s in props.items()}
+    assert spoken.numbers_after("car volume down 8", words, negative) == {"volume_diff": -8}
+    assert spoken.numbers_after("set the car volume to twenty", words, negative) == {"set_value": 20}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    read = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            if call["function"] == "car.adjust_volume":
+                found = spoken.numbers_after(case["query"], words, negative)
+                if len(found) == 1:
+                    read += 1
+                    assert found == call["args"], case["query"]
+    assert read >= 15

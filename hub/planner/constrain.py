@@ -487,6 +487,11 @@ def named_values(request: Request, param: str, values: list[Any],
             or (param == "area" and request.context.get("area") == v)]
 
 
+def _keyword(schema: dict[str, Any], key: str) -> Any:
+    """A schema keyword, also where an optional argument's schema holds it in an anyOf branch."""
+    return schema.get(key) or next((b[key] for b in schema.get("anyOf", []) if key in b), None)
+
+
 def _as_filled(props: list[tuple[str, dict[str, Any]]], fills: dict[str, Any],
                required: set[str]) -> list[tuple[str, dict[str, Any]]]:
     """The class and state slots after a name, as the entity's "x-slots" say Home Assistant
@@ -552,9 +557,19 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     # a duration said plainly fills the timer slots as Home Assistant splits it
     parts = spoken.duration_parts(request.query) if DURATION_SLOTS <= set(properties) else None
+    # "volume to 20" sets it, "down by 5" changes it: the number a word introduces, and where
+    counted = {p: _keyword(s, "x-number-after") for p, s in properties.items() if _keyword(s, "x-number-after")}
+    numbers = spoken.numbers_after(request.query, counted, {p: _keyword(properties[p], "x-negative") or []
+                                                            for p in counted}) if counted else {}
+    numbers = numbers if len(numbers) == 1 else {}  # "up by 5 to 20": which one is not for a reader
     worded: set[str] = set()
     for param, schema in properties.items():
-        if parts is not None and param in DURATION_SLOTS | START_SLOTS:
+        if numbers and param in counted:
+            if param not in numbers:
+                continue  # the number said is another argument's
+            schema = {"type": "integer", "minimum": numbers[param], "maximum": numbers[param]}
+            required.add(param)
+        elif parts is not None and param in DURATION_SLOTS | START_SLOTS:
             if param not in parts:  # the one duration said is the amount, not which timer
                 continue
             schema = {**schema, "minimum": parts[param], "maximum": parts[param]}

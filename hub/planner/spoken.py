@@ -934,3 +934,25 @@ def measured(text: str, units: dict[str, float]) -> int | None:
             return None
         found.add(round(value * units[m.group("unit").lower()]))
     return found.pop() if len(found) == 1 else None
+
+
+# ---- a number a word introduces ("volume to 20", "down by 5") ----------------------------------
+
+def numbers_after(text: str, words: dict[str, list[str]], negative: dict[str, list[str]]) -> dict[str, int]:
+    """For each argument, the whole number one of its words introduces ("to 20", "by
+    five", "down 8"), negated when the request says one of the argument's `negative`
+    words ("down", "lower"). An argument whose words introduce no number, or two
+    different ones, is left out."""
+    found: dict[str, int] = {}
+    for param, marks in words.items():
+        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True)) + r")\s+" + _AMOUNT + r"\b"
+        values = set()
+        for m in re.finditer(pattern, text, re.I):
+            amount = m.group("n").strip(" -").lower()
+            value = None if amount in ("a", "an") else parse_number(amount)
+            if value is not None and value == int(value):
+                values.add(int(value))
+        if len(values) == 1:
+            value = values.pop()
+            found[param] = -value if negative.get(param) and says(text, negative[param]) else value
+    return found
