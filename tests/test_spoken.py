@@ -172,7 +172,8 @@ def test_time_spans_in_a_request(tokenizer) -> None:  # type: ignore[no-untyped-
     ("switch off the floor lamp", "Floor Lamp"), ("switch the tree on", "Christmas Tree"),
     ("pasue the tv", "Living Room TV"), ("unlock the back door", "Back Door Lock"),
     ("change the thermostat's fan mode", "Thermostat"), ("add eggs to the chore list", "Chores"),
-    ("lights off on the first floor", "First Floor"),
+    ("lights off on the first floor", "First Floor"), ("start the robot vacuum", "Robot Vacuum"),
+    ("dock the lawn mower", "Lawn Mower"),
 ])
 def test_a_request_mentions_a_name(query: str, value: str) -> None:
     assert mentions(query, value)
@@ -181,6 +182,9 @@ def test_a_request_mentions_a_name(query: str, value: str) -> None:
 @pytest.mark.parametrize("query, value", [
     ("pause", "Garage"), ("switch off the floor lamp", "First Floor"), ("next song", "Kids Room"),
     ("turn on the lights", "Ceiling Light"), ("open the front door", "Back Door Lock"),
+    # the only vacuum or mower, as Home Assistant's slotless "default" combination reads it
+    ("start vacuuming", "Robot Vacuum"), ("send the vacuum back to its dock", "Robot Vacuum"),
+    ("mow the lawn", "Lawn Mower"), ("send the mower back to the dock", "Lawn Mower"),
 ])
 def test_a_request_does_not_mention_a_name(query: str, value: str) -> None:
     assert not mentions(query, value)

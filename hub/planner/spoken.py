@@ -311,10 +311,12 @@ def email_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int
 CLASS_WORDS = {"light", "lights", "lamp", "lamps", "fan", "fans", "blind", "blinds", "shade", "shades",
                "curtain", "curtains", "speaker", "speakers", "switch", "switches", "lock", "locks",
                "door", "doors", "window", "windows", "tv", "tvs", "heater", "heaters"}
-# Words shared by many names: on their own they do not single a name out.
+# Words shared by many names: on their own they do not single a name out. "the vacuum" and
+# "mow the lawn" mean the only vacuum or mower, which Home Assistant's "default"
+# combination leaves unnamed ("start vacuuming", "stop mowing").
 GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lamp", "door", "sensor", "switch",
                  "speaker", "main", "first", "second", "upper", "lower", "ground", "front", "back", "left",
-                 "right"}
+                 "right", "vacuum", "robot", "cleaner", "mower", "lawn"}
 
 
 def _words(text: str) -> list[str]:
