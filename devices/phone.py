@@ -41,7 +41,12 @@ Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x
     "the message is", "the message", "message", "content",
     "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"]})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
-    "saying", "that says", "which says", "via text that", "by text that", "know that", ":"]})]
+    "saying", "that says", "which says", "via text that", "by text that", "know that", ":"],
+    "x-follows-name": "contact_name"})]
+# "x-name-after": a person's name written capitalized right after these words is the
+# contact ("text Ray the garage is shut", "send that to Kayla"); its message follows it.
+Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-name-after": [
+    "text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop", "write", "reply to", "to"]})]
 # What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
 NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["about", "regarding", "on"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]
@@ -350,7 +355,7 @@ class Phone(DeviceAdapter):
         "(could|can) you send {contact_name} a text that says {message}",
         "new message to {contact_name} {message}",
     ])
-    async def send_text_message(self, contact_name: Text, message: Message) -> bool:
+    async def send_text_message(self, contact_name: Contact, message: Message) -> bool:
         """Sends a text message to a contact.
 
         Args:

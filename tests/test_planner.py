@@ -826,3 +826,18 @@ def test_the_shipped_planner_sets_or_changes_the_car_volume_as_said(query: str, 
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [("car.adjust_volume", args)]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text Jordan I'm on my way", [("phone.send_text_message", {"contact_name": "Jordan", "message": "I'm on my way"})]),
+    ("close the garage door and text Ray the garage is shut",
+     [("home.turn_off", {"name": "Garage Door"}),
+      ("phone.send_text_message", {"contact_name": "Ray", "message": "the garage is shut"})]),
+])
+def test_the_shipped_planner_reads_a_contact_where_it_is_written(query: str, expected: list[Any]) -> None:
+    """The capitalized name after "text" is the contact and the rest its message; the model
+    alone texts "my" the words "I'm on", and "Ray the garage" the word "shut"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -720,6 +720,8 @@ def test_the_readers_take_any_text(text: str) -> None:
     spoken.duration_parts(text)
     spoken.measured(text, {"cm": 10, "inch": 25.4})
     spoken.coordinated(text)
+    for _, end, _ in spoken.contact_spans(text, _CUES):
+        spoken.message_after(text, end)
 
 
 def test_car_volume_labels_agree_with_the_number_reader() -> None:
@@ -745,3 +747,66 @@ def test_car_volume_labels_agree_with_the_number_reader() -> None:
                     read += 1
                     assert found == call["args"], case["query"]
     assert read >= 15
+
+
+_CUES = ["text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop", "write", "reply to", "to"]
+
+
+@pytest.mark.parametrize(("query", "contact", "message"), [
+    ("text Jordan I'm on my way", "Jordan", "I'm on my way"),
+    ("close the garage door and text Ray the garage is shut", "Ray", "the garage is shut"),
+    ("text Chloe happy birthday and call 917 555 0108", "Chloe", "happy birthday"),
+    ("text Mrs. Okafor the package is here, thanks", "Mrs. Okafor", "the package is here"),
+    ("tell Grandma Zainab Hi! just checking in", "Grandma Zainab", "Hi! just checking in"),
+    ("sms Miguel de Vries see you at 8", "Miguel de Vries", "see you at 8"),
+    ("Can you text Dr. Patel: I need to reschedule", "Dr. Patel", None),  # ":" marks it instead
+    ("tell Jess by text", "Jess", None),
+    ("let my wife Anna know by text whether the front door is open", "Anna", None),
+    ("what's the forecast in Nashville? send that to Kayla", "Kayla", None),
+])
+def test_a_contact_is_read_where_it_is_written(query: str, contact: str, message: str | None) -> None:
+    (start, end, direct), = spoken.contact_spans(query, _CUES)
+    assert query[start:end] == contact
+    rest = spoken.message_after(query, end) if direct else None
+    assert (query[rest[0]:rest[1]] if rest else None) == message
+
+
+@pytest.mark.parametrize("query", [
+    "navigate to Lincoln Elementary",  # "to" names a contact only after a word that passes something on
+    "txt chris running late",  # lowercase: left to the model
+    "text I'm late to the boss",
+])
+def test_no_contact_is_read_where_none_is_written(query: str) -> None:
+    assert spoken.contact_spans(query, _CUES) == []
+
+
+def test_text_labels_and_generated_texts_agree_with_the_contact_reader() -> None:
+    """Every dev and test text whose contact the reader reads has that contact, and its
+    message where one is read after it; so forcing what it reads forbids no right answer."""
+    import json
+    from pathlib import Path
+
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "send_text_message")
+    props = spec.parameters["properties"]
+    contact, cues, message = data.contacts_of(props)
+    assert (contact, message) == ("contact_name", "message") and cues == _CUES
+    marks = spoken.marks_of(props)
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    read = messages = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            value = call["args"].get("contact_name")
+            if call["function"] != "phone.send_text_message" or not isinstance(value, str):
+                continue
+            spans = spoken.contact_spans(case["query"], cues)
+            if not spans:
+                continue
+            read += 1
+            assert value in [case["query"][a:b] for a, b, _ in spans], case["query"]
+            said = call["args"]["message"]
+            if isinstance(said, str) and len(spans) == 1 and spans[0][2] and "message" not in \
+                    spoken.marked_values(case["query"], *marks) and (rest := spoken.message_after(case["query"], spans[0][1])):
+                messages += 1
+                assert case["query"][rest[0]:rest[1]].strip(" .!?") == said.strip(" .!?"), case["query"]
+    assert read >= 80 and messages >= 15

@@ -418,15 +418,17 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
         if request.pointer and schema["pattern"] in spoken.POINTED_PATTERNS:
             return (yield from pointed_pattern(vocab, request, schema["pattern"])), None
         return (yield from patterned(vocab, schema["pattern"])), None
-    if "x-span" in schema:  # read from the request ("subject ..."): pointed at, not chosen
-        start, end = schema["x-span"]
-        yield frozenset({vocab.quote})
-        text = request.query[request.offsets[start][0]:request.offsets[end][1]]
-        return (yield from point_at(vocab, request, {(start, end): text})), None
     # Free text: a span of the request, or (at the top level) a nested call's result.
     nestable = depth < MAX_DEPTH and len(request.calls) < MAX_CALLS - 1
     inner = [vocab.fn_ids[i] for i, spec in request.specs.items()
              if spec.returns.get("type") not in (None, "null") and request.offers(spec)] if nestable else []
+    if "x-spans" in schema:  # read from the request ("subject ...", "text Dan ..."): pointed at, not chosen
+        spans = {(start, end): request.query[request.offsets[start][0]:request.offsets[end][1]]
+                 for start, end in schema["x-spans"]}
+        token = yield frozenset({vocab.quote} | (set(inner) if schema.get("x-nestable") else set()))
+        if token in vocab.fn_index:  # "text Alex the time": the message is a call's result after all
+            return {"$ref": (yield from call_grammar(vocab, request, token, depth + 1))}, None
+        return (yield from point_at(vocab, request, spans)), None
     span = span_copy(vocab, request)
     first = next(span)
     token = yield first | frozenset(inner)
@@ -512,6 +514,39 @@ def _as_filled(props: list[tuple[str, dict[str, Any]]], fills: dict[str, Any],
     return out
 
 
+def _contacts(request: Request, properties: dict[str, Any], marked: dict[str, tuple[str, int, int, int]]
+              ) -> tuple[dict[str, list[list[int]]], set[str]]:
+    """The token spans a contact argument ("x-name-after") may be: the capitalized names
+    after its cue words, none of whose words another argument took. Where exactly one is
+    said right after the verb, an unmarked message ("x-follows-name") is what follows it,
+    up to the clause's end ("text Dan see you soon"), unless the model makes it a call's
+    result ("text Alex the time"). Also adds those messages to `marked`; returns the
+    spans, and which arguments were so read."""
+    if not request.pointer:
+        return {}, set()
+
+    def tokens(begin: int, end: int) -> list[int]:
+        return [p for p, (a, b) in enumerate(request.offsets) if a < end and b > begin]
+
+    named: dict[str, list[list[int]]] = {}
+    read: set[str] = set()
+    for param, schema in properties.items():
+        cues = _keyword(schema, "x-name-after")
+        if not cues or param in marked:
+            continue
+        spans = [(a, b, direct) for a, b, direct in spoken.contact_spans(request.query, cues)
+                 if (t := tokens(a, b)) and not request.taken.intersection(t)]
+        if not spans:
+            continue
+        named[param] = [[(t := tokens(a, b))[0], t[-1]] for a, b, _ in spans]
+        message = next((p for p, s in properties.items() if _keyword(s, "x-follows-name") == param), None)
+        if message and message not in marked and len(spans) == 1 and spans[0][2] \
+                and (rest := spoken.message_after(request.query, spans[0][1])):
+            marked[message] = (request.query[rest[0]:rest[1]], rest[0], *rest)
+            read.add(message)
+    return named, read
+
+
 def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, list[str]],
                       areas: list[str], context: dict[str, str] | None = None,
                       aliases: dict[str, list[str]] | None = None) -> bool:
@@ -555,6 +590,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         marked["name"] = (request.query[begin:end], begin, begin, end)
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
+    named, read = _contacts(request, properties, marked)
     # a duration said plainly fills the timer slots as Home Assistant splits it
     parts = spoken.duration_parts(request.query) if DURATION_SLOTS <= set(properties) else None
     # "volume to 20" sets it, "down by 5" changes it: the number a word introduces, and where
@@ -577,10 +613,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         elif param in marked:  # introduced by its marker ("subject ...", "saying ..."): read, not guessed
             value, _, begin, end = marked[param]
             tokens = [p for p, (a, b) in enumerate(request.offsets) if a < end and b > begin]
-            schema = ({"type": "string", "x-span": [tokens[0], tokens[-1]]} if request.pointer and tokens
-                      else {"type": "string", "enum": [value]})
+            schema = ({"type": "string", "x-spans": [[tokens[0], tokens[-1]]], "x-nestable": param in read}
+                      if request.pointer and tokens else {"type": "string", "enum": [value]})
             if param == COMMAND_SLOT or (timer and param == "name"):  # Home Assistant fills it whenever said
                 required.add(param)
+        elif param in named:  # "text Ray the garage is shut": Ray, as written
+            schema = {"type": "string", "x-spans": named[param]}
         elif param == COMMAND_SLOT or (timer and param == "name"):
             continue  # no "<command> in <duration>", no "the pizza timer": the request says none
         elif param in START_SLOTS and not spoken.says_duration(request.query):

@@ -308,8 +308,11 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
              if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
+    contacts = {f"{m.kind}.{f.name}": found for m in manifests for f in m.functions
+                if (found := contacts_of(f.parameters.get("properties", {})))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
-                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)]
+                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
+                and _contacts_as_decoded(e, contacts, marked)]
     rng.shuffle(examples)
     return examples
 
@@ -348,6 +351,40 @@ def _marks_as_decoded(example: Example,
             read = spoken.marked_values(example.query, markers, ends, words)
             if any(" ".join(str(call["args"].get(k)).split()) != " ".join(v.split()) for k, v in read.items()):
                 return False
+    return True
+
+
+def contacts_of(properties: dict[str, Any]) -> tuple[str, list[str], str | None] | None:
+    """A function's contact argument, its "x-name-after" cues, and the message argument
+    that follows its name ("x-follows-name"), if it has one."""
+    contact = next((p for p, s in properties.items() if s.get("x-name-after")), None)
+    if contact is None:
+        return None
+    message = next((p for p, s in properties.items() if s.get("x-follows-name") == contact), None)
+    return contact, properties[contact]["x-name-after"], message
+
+
+def _contacts_as_decoded(example: Example, contacts: dict[str, tuple[str, list[str], str | None]],
+                         marked: dict[str, tuple[dict[str, list[str]], list[str], list[str]]]) -> bool:
+    """False where a contact is not one of the capitalized names decoding reads after its
+    cue words (spoken.contact_spans: "Chidi from school" is Chidi), or where a message
+    said right after the one name is not the rest of its clause (spoken.message_after)."""
+    for call in example.calls:
+        if call["function"] not in contacts:
+            continue
+        contact, cues, message = contacts[call["function"]]
+        value = call["args"].get(contact)
+        spans = spoken.contact_spans(example.query, cues)
+        if not isinstance(value, str) or not spans:
+            continue
+        if value not in [example.query[a:b] for a, b, _ in spans]:
+            return False
+        said = call["args"].get(message) if message else None
+        if isinstance(said, str) and len(spans) == 1 and spans[0][2] \
+                and message not in spoken.marked_values(example.query, *marked.get(call["function"], ({}, [], []))) \
+                and (rest := spoken.message_after(example.query, spans[0][1])) \
+                and example.query[rest[0]:rest[1]].strip(" .!?") != said.strip(" .!?"):
+            return False
     return True
 
 

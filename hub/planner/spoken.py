@@ -694,6 +694,69 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
     return values
 
 
+# ---- a contact's name ("text Dr. Patel ...") ----------------------------------------------
+# A text's contact is free text, yet people write it capitalized right after the verb
+# ("text Ray the garage is shut", "let my wife Anna know"): read there, it is not guessed,
+# and the message is what follows it. A lowercase request is left to the model.
+
+# Capitalized words that open a message rather than continue a name ("tell Grandma Hi! ...").
+_OPENERS = set("""hi hey hello yo good morning evening night did do does is are was were can could will would
+should shall may might sorry fyi btw quick ok okay meet meeting leaving leave the a an what when where why who
+how happy thanks thank love yes no yeah yep nope please don't dont just running omw see call i'm im we we're
+be hope miss remember congrats congratulations welcome dinner lunch breakfast on in at my your our it its
+it's that this there here let's lets any have has had get got go going come coming back home all""".split())
+_NAME_WORD = (r"(?:(?:Mrs|Mr|Ms|Mx|Dr|Prof|St)(?:\.|\b)|(?!I(?:'[a-z]+)?\b)(?!(?i:" + "|".join(
+    re.escape(w) for w in sorted(_OPENERS, key=len, reverse=True)) + r")\b)[A-Z][\w]*(?:[-'’][A-Z]?[a-z]+)*"
+    r"(?<!'s)(?<!’s))")
+_NAMED = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|da|di|del|van|von|der|den|la|le|al|bin|ibn)\s+)*{_NAME_WORD}){{0,2}}")
+_RELATION = r"(?:(?:my|our)\s+[a-z]+\s+)?"  # "my wife Anna", "my landlord Mr. Haddad"
+_MORE_NAMES = re.compile(rf"(?:\s*,\s*(?:and\s+(?:to\s+)?)?|\s+and\s+(?:to\s+)?)(?P<name>{_NAMED.pattern})")
+_PASS_ON = r"\b(?:text|txt|message|sms|send|forward|shoot|reply|write|drop|ping)\b"
+
+
+def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]]:
+    """(start, end, direct) of each capitalized name right after one of `cues` ("text",
+    "tell", "let", ...; "to" only after a word that passes something on: "send that to
+    Kayla", not "navigate to Lincoln Elementary"). `direct`: the cue is the verb, so the
+    message may follow the name ("text Dan see you soon")."""
+    found = []
+    cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    for m in re.finditer(rf"\b(?i:{cue})\s+{_RELATION}(?P<name>{_NAMED.pattern})", query):
+        word = m.group().split()[0].lower()
+        if word == "to" and not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I):
+            continue
+        found.append((m.start("name"), m.end("name"), word != "to" and not m.group().lower().split()[1:2] == ["my"]))
+        at = m.end("name")
+        while more := _MORE_NAMES.match(query, at):  # "text Jun, Mina and Callum: ..."
+            found.append((more.start("name"), more.end("name"), False))
+            at = more.end("name")
+    return found
+
+
+_NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when|if|please|saying|that|:)\b|[:,]",
+                            re.I)
+
+
+_AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
+                     re.I)  # "I'm outside and flash the headlights", not "... and take care"
+
+
+def message_after(query: str, name_end: int) -> tuple[int, int] | None:
+    """The message said right after a contact's name, up to the clause's end ("text Dan
+    see you soon and call ..."); None where what follows is no message ("by text", "a
+    text saying", "know that")."""
+    rest = query[name_end:]
+    start = name_end + len(rest) - len(rest.lstrip(" "))
+    text = query[start:]
+    if not text or _NOT_A_MESSAGE.match(text):
+        return None
+    if cut := _CLAUSE_END.search(text) or _AND_DO.search(text):
+        text = text[:cut.start()]
+    text = re.sub(r"[,.!?]\s*(?:please|thanks|thank you|thx|ty)[\s.!?]*$", "", text, flags=re.I)  # to us, not them
+    text = text.rstrip(" .,;")
+    return (start, start + len(text)) if text else None
+
+
 # ---- a duration in parts ("an hour and fifteen minutes" -> hours 1, minutes 15) ------------
 
 _UNITS = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
