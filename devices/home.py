@@ -53,8 +53,9 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
     "start_hours": COUNT, "start_minutes": COUNT, "start_seconds": COUNT,
     "item": TEXT, "search_query": TEXT, "conversation_command": TEXT,
-    # what to announce, when a word or a ":" introduces it ("make an announcement: dinner!")
-    "message": {**TEXT, "x-marked": ["saying", "that says", ":"]},
+    # what to announce, when a word or a ":" introduces it ("make an announcement: dinner!"),
+    # or the earlier result "announce it" passes on
+    "message": {**TEXT, "x-marked": ["saying", "that says", ":"], "x-result": True},
     # Home Assistant fills media_class only from these words ("play the movie Inception"):
     # a request that says none leaves it out.
     "media_class": {"type": "string", "enum": MEDIA_CLASSES, "default": None, "x-words": {

@@ -32,17 +32,18 @@ Level = Annotated[int, Field(ge=0, le=10)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 # "x-marked": the words a request introduces the value with ("subject ...", "saying ...");
 # when it says one, the planner reads the value from there to the next argument's marker
-# or the clause's end.
+# or the clause's end. "x-result": where "text it to Mom" passes the earlier result.
 Subject = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "with the subject line", "with the subject", "with subject line", "with subject", "subject line", "subject", "with the title",
     "the title", "titled", "title"]})]
 Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "and the body", "the body is", "the body", "body", "and the message",
     "the message is", "the message", "message", "content",
-    "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"]})]
+    "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"],
+    "x-result": True})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "via text that", "by text that", "know that", ":"],
-    "x-follows-name": "contact_name"})]
+    "x-follows-name": "contact_name", "x-result": True})]
 # "x-name-after": a person's name written capitalized right after these words is the
 # contact ("text Ray the garage is shut", "send that to Kayla"); its message follows it.
 Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-name-after": [

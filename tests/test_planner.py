@@ -841,3 +841,31 @@ def test_the_shipped_planner_reads_a_contact_where_it_is_written(query: str, exp
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("what's the forecast in Nashville? send that to Kayla", None,
+     [("phone.get_weather_forecast", {"location": "Nashville"}),
+      ("phone.send_text_message", {"contact_name": "Kayla", "message": {"$ref": "c1"}})]),
+    ("where's the car? tell Jess by text", None,
+     [("car.get_vehicle_status", {}), ("phone.send_text_message", {"contact_name": "Jess", "message": {"$ref": "c1"}})]),
+    ("are the lights on in here? let Mom know by text", {"area": "Kitchen"},
+     [("home.get_state", {"area": "Kitchen", "domain": "light", "state": "on"}),
+      ("phone.send_text_message", {"contact_name": "Mom", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_passes_a_result_on_where_planning_together_did_not(
+        query: str, context: dict[str, str] | None, expected: list[Any]) -> None:
+    """Planned together, the model texts the weather only, or texts the words "tell" and
+    "let"; each part planned alone, the text takes the first part's result. "in here" is
+    the asking device's area (Home Assistant's <here>), which the model alone leaves out."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query, context).calls] == expected
+
+
+def test_a_passed_on_argument_is_replaced_only_where_it_holds_no_words_of_its_own() -> None:
+    from hub.planner.planner import _left_over
+
+    assert _left_over("let", "let Mom know by text") and _left_over("the answer", "text the answer to Dad")
+    assert not _left_over("it's raining", "text Mom that it's raining")

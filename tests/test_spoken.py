@@ -810,3 +810,33 @@ def test_text_labels_and_generated_texts_agree_with_the_contact_reader() -> None
                 messages += 1
                 assert case["query"][rest[0]:rest[1]].strip(" .!?") == said.strip(" .!?"), case["query"]
     assert read >= 80 and messages >= 15
+
+
+@pytest.mark.parametrize(("query", "here"), [
+    ("are the lights on in here", True), ("turn off the lights in this room", True), ("fan off in my room", True),
+    ("turn on the lights", False), ("here's the thing, lights on", False), ("is this room's window open", False),
+])
+def test_here_is_home_assistants_here(query: str, here: bool) -> None:
+    assert bool(spoken.HERE.search(query)) == here
+
+
+def test_labels_fill_the_context_area_where_a_request_says_here() -> None:
+    """Where a request with an area in its context says "in here", every dev and test home
+    call that takes an area has that area, as the decode rule fills it."""
+    import json
+    from pathlib import Path
+
+    takes_area = {f"home.{f.name}" for f in builtin_manifests(["home"])[0].functions
+                  if "area" in f.parameters.get("properties", {})}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    checked = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        area = (case.get("context") or {}).get("area")
+        if not area or not spoken.HERE.search(case["query"]):
+            continue
+        for call in case["expected"]:
+            if call["function"] in takes_area and "name" not in call["args"]:
+                checked += 1
+                assert call["args"].get("area") == area, case["query"]
+    assert checked >= 10

@@ -521,7 +521,7 @@ def _contacts(request: Request, properties: dict[str, Any], marked: dict[str, tu
     said right after the verb, an unmarked message ("x-follows-name") is what follows it,
     up to the clause's end ("text Dan see you soon"), unless the model makes it a call's
     result ("text Alex the time"). Also adds those messages to `marked`; returns the
-    spans, and which arguments were so read."""
+    spans, and which of those messages may be a call's result instead."""
     if not request.pointer:
         return {}, set()
 
@@ -543,7 +543,8 @@ def _contacts(request: Request, properties: dict[str, Any], marked: dict[str, tu
         if message and message not in marked and len(spans) == 1 and spans[0][2] \
                 and (rest := spoken.message_after(request.query, spans[0][1])):
             marked[message] = (request.query[rest[0]:rest[1]], rest[0], *rest)
-            read.add(message)
+            if spoken.ASKED.match(request.query, rest[0]):  # "text Alex the time": maybe a call's result
+                read.add(message)
     return named, read
 
 
@@ -599,6 +600,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                                                             for p in counted}) if counted else {}
     numbers = numbers if len(numbers) == 1 else {}  # "up by 5 to 20": which one is not for a reader
     worded: set[str] = set()
+    here = False  # the area is required because the request says "in here"
     for param, schema in properties.items():
         if numbers and param in counted:
             if param not in numbers:
@@ -633,6 +635,10 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             schema = {"type": "string", "enum": [stamps.pop(0)]}
         elif param in NAMED_SLOTS and schema.get("enum"):
             named = named_values(request, param, schema["enum"], properties)
+            if param == "area" and request.context.get("area") in named and spoken.HERE.search(request.query):
+                named = [request.context["area"]]  # "in here": the asking device's area, as Home Assistant fills it
+                required.add(param)
+                here = True
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
             if param == "name" and keeps_class and len(named) == 1 and spoken.says_whole(request.query, named[0]):
@@ -683,6 +689,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         value, token = yield from value_grammar(vocab, request, schema, follow, depth)
         args[name] = value
         index = j + 1
+        if name == "name" and here:  # "the tv in here" is named: the area may stay unsaid
+            required.discard("area")
         if name == "name" and not keeps_class:  # a named entity needs no class
             props = props[:index] + [p for p in props[index:] if p[0] not in CLASS_SLOTS]
         elif name == "name" and (fills := schema.get("x-slots", {}).get(value)) is not None:

@@ -308,11 +308,13 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
              if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
+    takes_area = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
+                  if "area" in f.parameters.get("properties", {})}
     contacts = {f"{m.kind}.{f.name}": found for m in manifests for f in m.functions
                 if (found := contacts_of(f.parameters.get("properties", {})))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
                 and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
-                and _contacts_as_decoded(e, contacts, marked)]
+                and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)]
     rng.shuffle(examples)
     return examples
 
@@ -386,6 +388,17 @@ def _contacts_as_decoded(example: Example, contacts: dict[str, tuple[str, list[s
                 and example.query[rest[0]:rest[1]].strip(" .!?") != said.strip(" .!?"):
             return False
     return True
+
+
+def _here_as_decoded(example: Example, takes_area: set[str]) -> bool:
+    """False where a request says "in here" (Home Assistant's <here>) with an area in its
+    context, yet a call that takes an area and names no entity has another or none:
+    decoding fills the context's area there."""
+    area = (example.context or {}).get("area")
+    if not area or not spoken.HERE.search(example.query):
+        return True
+    return all(c["args"].get("area") == area for c in example.calls
+               if c["function"] in takes_area and "name" not in c["args"])
 
 
 def _durations_as_decoded(example: Example, timed: dict[str, set[str]], areas: Sequence[str] = ()) -> bool:

@@ -227,23 +227,25 @@ class Planner:
             referent = None
             pieces.append(_Piece(begin, end, remark))
         if len(pieces) == 1 and pieces[0].referent is not None and pieces[0].begin == 0 and not pieces[0].each:
-            return self._refer_back(plan, query[pieces[0].referent[0]:pieces[0].referent[1]], context)
+            referent = pieces[0].referent
+            plan = self._refer_back(plan, query[referent[0]:referent[1]], context)
+            return plan if _passes_on(plan) else self._pass_on(query, referent, pieces[0].end, context, plan) or plan
         if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0].each)):
             return plan
-        clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None]] = []
+        clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None, int]] = []
         for n, piece in enumerate(pieces):
             clause = query[piece.begin:piece.end]
             if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1].begin)):
                 clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
             if piece.prefix is not None:
                 clause = f"{query[piece.prefix[0]:piece.prefix[1]]} and {clause}"
-            clauses += [(text, piece.remark, piece.prefix, piece.referent) for text in piece.each or [clause]]
+            clauses += [(text, piece.remark, piece.prefix, piece.referent, piece.end) for text in piece.each or [clause]]
         if len(clauses) > 2 * MAX_CLAUSES:
             return plan
         calls: list[PlannedCall] = []
         held: tuple[str, set[str]] | None = None  # a remark that planned calls, and their functions
         remarked = False  # the whole plan may have planned that remark as a call of its own
-        for n, (clause, remark, refers_to, inside) in enumerate(clauses):
+        for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
             alone = None
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, render_prompt(clause, context), context)
@@ -257,6 +259,8 @@ class Planner:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
             if inside is not None:
                 part = self._refer_back(part, query[inside[0]:inside[1]], context)
+                if not _passes_on(part) and (passed := self._pass_on(query, inside, ends, context, part)):
+                    part, confidence = passed, 1.0
             if remark and part.calls and n + 1 < len(clauses):
                 # "the kids are too hot" asks for nothing alone: read it with what follows,
                 # unless what follows says the same thing itself ("..., set the rear to 66")
@@ -297,6 +301,39 @@ class Planner:
             return part
         taker = taker.model_copy(update={"args": {**taker.args, takes[0]: {"$ref": part.calls[k - 1].id}}})
         return Plan(calls=[*part.calls[:k], taker])
+
+    def _pass_on(self, query: str, referent: tuple[int, int], end: int, context: dict[str, str],
+                 together: Plan) -> Plan | None:
+        """"what's the forecast in Nashville? send that to Kayla": where planning the two
+        together passed nothing on, plan each alone, and the later call's "x-result"
+        argument (a text's message) takes the referent's last result, in place of the
+        words the model copied there ("that", "let") or a call it made up to fill it. The
+        later part alone may plan nothing ("let Mom know by text"): then the last call
+        planned together is the one. None when the referent plans no call, the later part
+        more than one call of its own, or its argument holds words of its own ("text Mom
+        that it's raining")."""
+        first, sure = self._constrained(query[referent[0]:referent[1]], render_prompt(query[referent[0]:referent[1]],
+                                                                                      context), context)
+        rest = re.sub(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", "", query[referent[1]:end])
+        then, sure_then = self._constrained(rest, render_prompt(rest, context), context)
+        if not then.calls and len(together.calls) > len(first.calls):
+            then, sure_then = Plan(calls=together.calls[-1:]), 1.0
+        if not first.calls or not then.calls or min(sure, sure_then) < CLAUSE_CONFIDENCE:
+            return None
+        taker = then.calls[-1]
+        spec = self.specs.get(self.table.index(taker.function)) if taker.function in self.table.functions else None
+        takes = [k for k, v in (spec.parameters.get("properties", {}) if spec else {}).items() if v.get("x-result")]
+        if len(takes) != 1 or takes[0] not in taker.args:
+            return None
+        held = taker.args[takes[0]]
+        if isinstance(held, str) and not _left_over(held, rest):
+            return None
+        made_up = {v["$ref"] for v in taker.args.values() if is_ref(v)}  # "text it to Ben": a text to pass on
+        if any(c.id not in made_up for c in then.calls[:-1]):
+            return None
+        taker = taker.model_copy(update={"id": f"c{len(first.calls) + 1}", "args": {
+            **{k: v for k, v in taker.args.items() if not is_ref(v)}, takes[0]: {"$ref": first.calls[-1].id}}})
+        return Plan(calls=[*first.calls, taker])
 
     def _named_lists(self, query: str, plan: Plan) -> Plan:
         """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
@@ -382,7 +419,26 @@ _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + 
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details))\b(?!\s+of\b)", re.I)
+                            r"|the distance|the (?:trip |route )?(?:info|details))\b(?!\s+of\b)"
+                            # "where's the car? tell Jess by text": nothing else to tell
+                            r"|\b(?:tell|let)\s+(?:\S+\s+){1,3}?(?:know\s+)?(?:by|via|over)\s+(?:text|sms|message|e-?mail)"
+                            r"[\s.!?]*$", re.I)
+
+
+# Words a model copies into a passed-on argument when the request gives it none.
+_CUE_WORDS = {"tell", "let", "know", "to", "text", "send", "by", "via", "the", "a", "message", "email", "answer"}
+
+
+def _left_over(value: str, clause: str) -> bool:
+    """Is this argument only words of the back-reference or of the verb ("that", "let"),
+    or one word, rather than a message of its own?"""
+    words = re.findall(r"[\w']+", value.casefold())
+    refs = {w for m in BACK_REFERENCE.finditer(clause) for w in re.findall(r"[\w']+", m.group().casefold())}
+    return bool(words) and (len(words) == 1 or all(w in _CUE_WORDS | refs for w in words))
+
+
+def _passes_on(plan: Plan) -> bool:
+    return any(is_ref(v) for c in plan.calls for v in c.args.values())
 
 
 def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:

@@ -362,6 +362,10 @@ def without_names(query: str, names: list[str]) -> str:
     return said
 
 
+# Home Assistant's <here>: the asking device's area, filled from the request's context.
+HERE = re.compile(r"\b(?:in\s+here|(?:in\s+)?(?:this|the|my|our)\s+(?:room|area|space))\b(?!\s*'?s\b)", re.I)
+
+
 def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] = (),
              aliases: Sequence[str] = ()) -> bool:
     """Does the request name this entity, area or floor? Home Assistant fills a name slot
@@ -739,6 +743,11 @@ _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when
 
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
+
+
+# What a message said after a name starts with when it may be something to look up and
+# pass on ("text Alex the time", "text Carlos which lights are on"), not a message as said.
+ASKED = re.compile(r"(?:the|today's|tomorrow's|my|our|what|how|which|whether|where|when|if)\b", re.I)
 
 
 def message_after(query: str, name_end: int) -> tuple[int, int] | None:
