@@ -869,3 +869,13 @@ def test_a_passed_on_argument_is_replaced_only_where_it_holds_no_words_of_its_ow
 
     assert _left_over("let", "let Mom know by text") and _left_over("the answer", "text the answer to Dad")
     assert not _left_over("it's raining", "text Mom that it's raining")
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize("query", ["turn off the porch light", "hey, turn off the porch light"])
+def test_the_shipped_planner_ranks_a_whole_entity_name_first(query: str) -> None:
+    """Home Assistant reads "turn off the porch light" as that light by name; the model
+    alone turns off every light."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.turn_off", {"name": "Porch Light"})]

@@ -552,13 +552,18 @@ def follows_name_rule(query: str, calls: list[dict[str, Any]], names: dict[str, 
                       areas: list[str], context: dict[str, str] | None = None,
                       aliases: dict[str, list[str]] | None = None) -> bool:
     """Would the decode-time grammar allow these home calls' areas and floors, and their
-    classes beside a name (see named_values, call_grammar)? For training data: a target
+    classes beside a name, and the one entity said by its whole name (see named_values,
+    call_grammar)? For training data: a target
     the grammar forbids teaches the model nothing it may say. `names`: kind.function ->
     its name enum; `areas`: the home's area names; `aliases`: an area's or a floor's."""
     for call in calls:
         args = call.get("args", {})
         if not call["function"].startswith("home."):
             continue
+        whole = [n for n in names.get(call["function"], []) if spoken.says_whole(query, n)]
+        if (call["function"].split(".", 1)[1] not in KEEPS_CLASS_WITH_NAME and len(whole) == 1
+                and spoken.one_clause(query) and args.get("name") != whole[0]):
+            return False  # "turn off the porch light" is that light, as Home Assistant ranks a whole name first
         unnamed = spoken.without_names(query, [n for n in names.get(call["function"], []) if n not in areas])
         for slot in ("area", "floor"):
             value = args.get(slot)
@@ -641,8 +646,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                 here = True
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
-            if param == "name" and keeps_class and len(named) == 1 and spoken.says_whole(request.query, named[0]):
-                required.add(param)  # "is the front door open": a question about the one entity it names
+            # "is the front door open", "turn off the porch light": Home Assistant ranks the one
+            # entity said by its whole name first (in a clause of its own: clause planning splits the rest)
+            if param == "name" and (len(named) == 1 if keeps_class else spoken.one_clause(request.query)) \
+                    and len(whole := [n for n in named if spoken.says_whole(request.query, n)]) == 1:
+                required.add(param)
+                named = whole
             schema = {**schema, "enum": named or schema["enum"]}
         props.append((param, schema))
     args: dict[str, Any] = {}

@@ -366,6 +366,14 @@ def without_names(query: str, names: list[str]) -> str:
 HERE = re.compile(r"\b(?:in\s+here|(?:in\s+)?(?:this|the|my|our)\s+(?:room|area|space))\b(?!\s*'?s\b)", re.I)
 
 
+_MORE_THAN_ONE = re.compile(r"\b(?:and|then|also|plus)\b|;|[.?!]\s+\w", re.I)
+
+
+def one_clause(query: str) -> bool:
+    """Does the request hold one clause only (no "and", "then", ";", second sentence)?"""
+    return not _MORE_THAN_ONE.search(query)
+
+
 def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] = (),
              aliases: Sequence[str] = ()) -> bool:
     """Does the request name this entity, area or floor? Home Assistant fills a name slot
