@@ -821,6 +821,12 @@ def _unsign_number_words() -> None:
         pass
 
 
+def has_class(inventory: dict[str, Any], domain: str, device_class: str | None = None) -> bool:
+    """Does the home hold an entity of this domain (and device class)?"""
+    return any(e.domain == domain and (device_class is None or e.device_class == device_class)
+               for e in _view(inventory).entities)
+
+
 def place_aliases(inventory: dict[str, Any]) -> dict[str, list[str]]:
     """An area's or a floor's name -> its aliases ("First Floor": ["upstairs"])."""
     return {p["name"]: [str(a) for a in p["aliases"]] for places in ("areas", "floors")

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from devices.home import function_name
 from hub.planner import spoken
 from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
-from hub.planner.home_data import hassil_recognize
+from hub.planner.home_data import has_class, hassil_recognize
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.neighbours import NO_CALL, Neighbours
 from hub.planner.syntax import FunctionTable, parse
@@ -140,6 +140,7 @@ class Planner:
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._named_lists(query, plan)
+                plan = self._served(plan)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
@@ -334,6 +335,23 @@ class Planner:
         taker = taker.model_copy(update={"id": f"c{len(first.calls) + 1}", "args": {
             **{k: v for k, v in taker.args.items() if not is_ref(v)}, takes[0]: {"$ref": first.calls[-1].id}}})
         return Plan(calls=[*first.calls, taker])
+
+    def _served(self, plan: Plan) -> Plan:
+        """Home Assistant answers "open the kitchen window" in a home with no window covers
+        with no call, as nothing can serve it: a home call on a class of devices (a domain,
+        a device class, no name) that the live home holds none of is dropped, and so is a
+        plan that passed its result on."""
+        if self.home is None:
+            return plan
+        kept = [c for c in plan.calls if not (
+            c.function.startswith("home.") and "name" not in c.args and isinstance(c.args.get("domain"), str)
+            and not has_class(self.home, c.args["domain"], c.args.get("device_class")))]
+        if len(kept) == len(plan.calls):
+            return plan
+        ids = {c.id for c in kept}
+        if any(is_ref(v) and v["$ref"] not in ids for c in kept for v in c.args.values()):
+            return Plan(calls=[])
+        return plan.model_copy(update={"calls": kept})
 
     def _named_lists(self, query: str, plan: Plan) -> Plan:
         """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
