@@ -44,6 +44,9 @@ Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "via text that", "by text that", "know that", ":"],
     "x-follows-name": "contact_name", "x-result": True})]
+# "x-event-title": said after the verb that creates the event, up to the calendar, the day
+# or the time ("put Dentist on my calendar on April 9").
+EventTitle = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-event-title": True})]
 # "x-name-after": a person's name written capitalized right after these words is the
 # contact ("text Ray the garage is shut", "send that to Kayla"); its message follows it.
 Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-name-after": [
@@ -507,7 +510,7 @@ class Phone(DeviceAdapter):
         "put {title} in my calendar for {date}, {start_clock} to {end_clock}",
         "add {title} from {start_clock} to {end_clock} on {date}",
     ])
-    async def create_calendar_event(self, title: Text, start_time: STAMP, end_time: STAMP) -> bool:
+    async def create_calendar_event(self, title: EventTitle, start_time: STAMP, end_time: STAMP) -> bool:
         """Creates a calendar event.
 
         Args:

@@ -902,3 +902,13 @@ def test_the_shipped_planner_plans_nothing_for_a_class_of_devices_the_home_lacks
     path.write_text(yaml.safe_dump(home))
     planner.use_manifests(manifests[:2] + [Home("home-1", inventory_path=path).manifest()])
     assert [c.function for c in planner.plan("open the kitchen window").calls] == ["home.turn_on"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_reads_an_event_title_after_its_verb() -> None:
+    """The model alone titles the event "Dentist on my calendar on April 9 2026 from 11 am"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("what's the date today, and put Dentist on my calendar on April 9 2026 from 11 am to noon").calls
+    assert [(c.function, c.args.get("title")) for c in calls] == [
+        ("home.get_current_date", None), ("phone.create_calendar_event", "Dentist")]

@@ -720,6 +720,7 @@ def test_the_readers_take_any_text(text: str) -> None:
     spoken.duration_parts(text)
     spoken.measured(text, {"cm": 10, "inch": 25.4})
     spoken.coordinated(text)
+    spoken.event_title(text)
     for _, end, _ in spoken.contact_spans(text, _CUES):
         spoken.message_after(text, end)
 
@@ -840,3 +841,40 @@ def test_labels_fill_the_context_area_where_a_request_says_here() -> None:
                 checked += 1
                 assert call["args"].get("area") == area, case["query"]
     assert checked >= 10
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    ("put Dentist on my calendar on April 9 2026 from 11 am to noon", "Dentist"),
+    ("what's the date today, and put Dentist on my calendar on April 9", "Dentist"),
+    ("new calendar event: Yoga class, Feb 20 2027, six thirty to seven thirty", "Yoga class"),
+    ("add Flight to Denver to my calendar on May 5th", "Flight to Denver"),
+    ("could you book the 28th of February 11:45 am to 12:15 pm for Jessica and Tunde's wedding", "Jessica and Tunde's wedding"),
+    ("add a meeting called Budget review on June 10 from 3 to 4 pm and set an alarm at 2:45", "Budget review"),
+    ("I have a checkup on May 3 from 2 to 3, add it to my calendar", None),  # "it" is no title
+    ("23rd of May from 3:45pm to 4:45pm: Book club", None),  # "Book" here is no verb
+    ("book December 3 2pm to 3pm", None),
+])
+def test_an_event_title_is_read_after_the_verb_that_creates_it(query: str, title: str | None) -> None:
+    at = spoken.event_title(query)
+    assert (query[at[0]:at[1]] if at else None) == title
+
+
+def test_event_labels_and_generated_events_agree_with_the_title_reader() -> None:
+    """Every dev and test event whose title the reader reads has that title; generated
+    events that disagree (typos such as "evnt") are left out of training."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    read = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(case["query"])):
+                read += 1
+                assert case["query"][at[0]:at[1]] == call["args"]["title"], case["query"]
+    assert read >= 15
+    for example in data.build(random.Random(3), builtin_manifests(["phone"]), per_function=40):
+        for call in example.calls:
+            if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(example.query)):
+                assert example.query[at[0]:at[1]] == call["args"]["title"], example.query

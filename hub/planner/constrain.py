@@ -594,6 +594,9 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             request.query, properties.get("area", {}).get("enum") or [])):
         begin, end = named  # "the pizza timer", "a timer for bedtime"
         marked["name"] = (request.query[begin:end], begin, begin, end)
+    for param, schema in properties.items():  # "put Dentist on my calendar on April 9": Dentist
+        if _keyword(schema, "x-event-title") and param not in marked and (at := spoken.event_title(request.query)):
+            marked[param] = (request.query[at[0]:at[1]], at[0], *at)
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     named, read = _contacts(request, properties, marked)

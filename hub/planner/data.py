@@ -308,13 +308,16 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
              if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
+    titled = {f"{m.kind}.{f.name}": [p for p, v in f.parameters.get("properties", {}).items() if v.get("x-event-title")]
+              for m in manifests for f in m.functions}
     takes_area = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
                   if "area" in f.parameters.get("properties", {})}
     contacts = {f"{m.kind}.{f.name}": found for m in manifests for f in m.functions
                 if (found := contacts_of(f.parameters.get("properties", {})))}
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
                 and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
-                and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)]
+                and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)
+                and _titles_as_decoded(e, titled)]
     rng.shuffle(examples)
     return examples
 
@@ -387,6 +390,18 @@ def _contacts_as_decoded(example: Example, contacts: dict[str, tuple[str, list[s
                 and (rest := spoken.message_after(example.query, spans[0][1])) \
                 and example.query[rest[0]:rest[1]].strip(" .!?") != said.strip(" .!?"):
             return False
+    return True
+
+
+def _titles_as_decoded(example: Example, titled: dict[str, list[str]]) -> bool:
+    """False where a calendar event's title is not the one decoding reads after the verb
+    that creates it (spoken.event_title). `titled`: kind.function -> its "x-event-title"
+    arguments."""
+    for call in example.calls:
+        for param in titled.get(call["function"], []):
+            at = spoken.event_title(example.query)
+            if at and call["args"].get(param) != example.query[at[0]:at[1]]:
+                return False
     return True
 
 

@@ -774,6 +774,39 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
     return (start, start + len(text)) if text else None
 
 
+# ---- a calendar event's title ("put Dentist on my calendar on April 9 ...") ----------------
+# Said right after the verb that creates the event, up to the calendar, the day or the
+# time; or after "for" at the end of "block off 1 to 2 pm on July 4th for Lunch with Priya".
+
+_TITLE_LEAD = re.compile(
+    r"(?:^|[,;:.]\s+|\band\s+|\bthen\s+)(?:(?:hey|ok|okay|please|so|also)[\s,]+)*"
+    r"(?:(?:can|could|would) you\s+|i (?:need|want) to\s+|please\s+)?"
+    r"(?:(?:schedule|add|create|put|book|set up|make|new)\s+(?:(?:a|an|the|new|my)\s+)*"
+    r"(?:(?:calendar\s+)?(?:ev+e*n+t|evnt|entry|appointment|meeting)\s*)?(?:(?:called|named|titled|for)\s+)?:?"
+    r"|calendar(?:\s+event)?\s*:)\s*", re.I)
+_TITLE_FOR = re.compile(r"^(?:(?:can|could) you\s+|please\s+)?(?:block|book)\b.*\bfor\s+(?=\S+(?:\s+\S+){0,7}[.!?]*$)", re.I)
+_TITLE_STOP = re.compile(r"\s+(?:on|to|in|into)\s+(?:my|the)\s+cal[a-z]*\b|\s*[,;]|\s+(?:on|for|from|at|starting|between"
+                         r"|this|next|tomorrow|today|tonight)\b|,?\s+and\s+(?=" + _COMMAND + r")|[.!?]*$", re.I)
+_DATED = re.compile(r"\d|\b(?:" + "|".join(_MONTHS) + r")\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                    r"|\b(?:calendar|event|tomorrow|today|tonight|noon|midnight)\b", re.I)
+
+
+def event_title(query: str) -> tuple[int, int] | None:
+    """Where a calendar event's title is said, as (start, end); None when no creating verb
+    introduces it, or what follows reads as a day or a time rather than a title."""
+    for lead in [*_TITLE_LEAD.finditer(query), *[m for m in [_TITLE_FOR.match(query)] if m]]:
+        if lead.start() and re.search(r"[A-Z]", query[lead.start():lead.end()]):
+            continue  # "...: Book club" is the title itself, not a verb
+        rest = query[lead.end():]
+        text = rest[:_TITLE_STOP.search(rest).start()].rstrip(" \"'”’")
+        start = lead.end() + len(text) - len(text.lstrip(" \"'“‘"))
+        text = text.lstrip(" \"'“‘")
+        if text and not _DATED.search(text) and len(text.split()) <= 8 \
+                and text.lower() not in ("it", "that", "this", "them", "one"):
+            return start, start + len(text)
+    return None
+
+
 # ---- a duration in parts ("an hour and fifteen minutes" -> hours 1, minutes 15) ------------
 
 _UNITS = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
