@@ -47,6 +47,10 @@ Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
 # "x-event-title": said after the verb that creates the event, up to the calendar, the day
 # or the time ("put Dentist on my calendar on April 9").
 EventTitle = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-event-title": True})]
+# "x-media": what to play ("name") and from where ("service"), read from the request:
+# "put The Office on the nest hub from peacock".
+MediaName = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-media": "name"})]
+MediaService = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-media": "service"})]
 # "x-name-after": a person's name written capitalized right after these words is the
 # contact ("text Ray the garage is shut", "send that to Kayla"); its message follows it.
 Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-name-after": [
@@ -665,7 +669,7 @@ class Phone(DeviceAdapter):
         "{music_service}, play {music_name} on the nest hub",
         "can I hear {music_name} from {music_service} on the hub",
     ])
-    async def play_music_on_nest_hub(self, music_service: Text, music_name: Text) -> bool:
+    async def play_music_on_nest_hub(self, music_service: MediaService, music_name: MediaName) -> bool:
         """Plays music on the Nest Hub from a music service.
 
         Args:
@@ -694,7 +698,7 @@ class Phone(DeviceAdapter):
         "play the video {video_name} from {video_service} on the nest hub",
         "nest hub, put on {video_name} from {video_service}",
     ])
-    async def play_video_on_nest_hub(self, video_service: Text, video_name: Text) -> bool:
+    async def play_video_on_nest_hub(self, video_service: MediaService, video_name: MediaName) -> bool:
         """Plays a video on the Nest Hub from a video service.
 
         Args:

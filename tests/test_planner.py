@@ -912,3 +912,12 @@ def test_the_shipped_planner_reads_an_event_title_after_its_verb() -> None:
     calls = planner.plan("what's the date today, and put Dentist on my calendar on April 9 2026 from 11 am to noon").calls
     assert [(c.function, c.args.get("title")) for c in calls] == [
         ("home.get_current_date", None), ("phone.create_calendar_event", "Dentist")]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_reads_what_to_play_and_from_where() -> None:
+    """The model alone plays "the nest" from peacock."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("put The Office on the nest hub from peacock").calls] == [
+        ("phone.play_video_on_nest_hub", {"video_service": "peacock", "video_name": "The Office"})]

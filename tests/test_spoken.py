@@ -721,6 +721,7 @@ def test_the_readers_take_any_text(text: str) -> None:
     spoken.measured(text, {"cm": 10, "inch": 25.4})
     spoken.coordinated(text)
     spoken.event_title(text)
+    spoken.media_spans(text)
     for _, end, _ in spoken.contact_spans(text, _CUES):
         spoken.message_after(text, end)
 
@@ -878,3 +879,36 @@ def test_event_labels_and_generated_events_agree_with_the_title_reader() -> None
         for call in example.calls:
             if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(example.query)):
                 assert example.query[at[0]:at[1]] == call["args"]["title"], example.query
+
+
+@pytest.mark.parametrize(("query", "name", "service"), [
+    ("put The Office on the nest hub from peacock", "The Office", "peacock"),
+    ("nest hub, play the album Rumours on pandora", "Rumours", "pandora"),
+    ("cast Only Murders in the Building from Hulu to the nest hub", "Only Murders in the Building", "Hulu"),
+    ("use spotify to play chill jazz on the nest hub", "chill jazz", "spotify"),
+    ("put Netflix on the nest hub and play The Mandalorian", "The Mandalorian", "Netflix"),
+    ("Spotify, play Bad Guy on the nest hub", "Bad Guy", "Spotify"),
+    ("pull up how to meditate on Tubi on the nest hub, for me", "how to meditate", "Tubi"),
+    ("pull up rain sounds on youtube, play it on the nest hub", None, None),  # "it": a result passed on
+])
+def test_what_to_play_and_from_where_is_read_where_it_is_said(query: str, name: str | None, service: str | None) -> None:
+    read = {role: query[a:b] for role, (a, b) in spoken.media_spans(query).items()}
+    assert (read.get("name"), read.get("service")) == (name, service)
+
+
+def test_nest_hub_labels_and_generated_requests_agree_with_the_media_reader() -> None:
+    """Every dev and test nest hub call reads as labelled where the reader reads it."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    read = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            if call["function"] in ("phone.play_music_on_nest_hub", "phone.play_video_on_nest_hub"):
+                kind = call["function"].split("_")[1]
+                for role, (a, b) in spoken.media_spans(case["query"]).items():
+                    read += 1
+                    assert case["query"][a:b] == call["args"][f"{kind}_{role}"], case["query"]
+    assert read >= 60

@@ -594,9 +594,14 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             request.query, properties.get("area", {}).get("enum") or [])):
         begin, end = named  # "the pizza timer", "a timer for bedtime"
         marked["name"] = (request.query[begin:end], begin, begin, end)
-    for param, schema in properties.items():  # "put Dentist on my calendar on April 9": Dentist
-        if _keyword(schema, "x-event-title") and param not in marked and (at := spoken.event_title(request.query)):
-            marked[param] = (request.query[at[0]:at[1]], at[0], *at)
+    media = spoken.media_spans(request.query) if any(_keyword(s, "x-media") for s in properties.values()) else {}
+    for param, schema in properties.items():
+        if param in marked:
+            continue
+        if _keyword(schema, "x-event-title") and (at := spoken.event_title(request.query)):
+            marked[param] = (request.query[at[0]:at[1]], at[0], *at)  # "put Dentist on my calendar on April 9"
+        elif (role := _keyword(schema, "x-media")) and (at := media.get(role)):
+            marked[param] = (request.query[at[0]:at[1]], at[0], *at)  # "put The Office on the nest hub from peacock"
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     named, read = _contacts(request, properties, marked)

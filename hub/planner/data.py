@@ -308,6 +308,8 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
              if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
+    played = {f"{m.kind}.{f.name}": {p: v["x-media"] for p, v in f.parameters.get("properties", {}).items()
+                                     if v.get("x-media")} for m in manifests for f in m.functions}
     titled = {f"{m.kind}.{f.name}": [p for p, v in f.parameters.get("properties", {}).items() if v.get("x-event-title")]
               for m in manifests for f in m.functions}
     takes_area = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
@@ -317,7 +319,7 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
                 and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
                 and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)
-                and _titles_as_decoded(e, titled)]
+                and _titles_as_decoded(e, titled) and _media_as_decoded(e, played)]
     rng.shuffle(examples)
     return examples
 
@@ -401,6 +403,18 @@ def _titles_as_decoded(example: Example, titled: dict[str, list[str]]) -> bool:
         for param in titled.get(call["function"], []):
             at = spoken.event_title(example.query)
             if at and call["args"].get(param) != example.query[at[0]:at[1]]:
+                return False
+    return True
+
+
+def _media_as_decoded(example: Example, played: dict[str, dict[str, str]]) -> bool:
+    """False where what a request plays, or the service, is not what decoding reads
+    (spoken.media_spans). `played`: kind.function -> {argument: "name" or "service"}."""
+    for call in example.calls:
+        if roles := played.get(call["function"]):
+            read = spoken.media_spans(example.query)
+            if any(role in read and call["args"].get(param) != example.query[slice(*read[role])]
+                   for param, role in roles.items()):
                 return False
     return True
 

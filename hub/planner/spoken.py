@@ -807,6 +807,63 @@ def event_title(query: str) -> tuple[int, int] | None:
     return None
 
 
+# ---- what to play on a screen or speaker, and from which service ------------------------
+# "put The Office on the nest hub from peacock", "play the album Rumours on pandora": the
+# title follows the verb, the service follows "on/from/via/using/with", and the device
+# itself ("on the nest hub") is neither.
+
+_PLAY = re.compile(r"\b(?:play|put on|put|throw on|queue up|stream|cast|show|watch|start|pull up|listen to|hear|see)\s+"
+                   r"(?:some\s+|the\s+(?:album|song|track|playlist|movie|show|video|film|series)\s+)?", re.I)
+_DEVICE_SAID = r"(?:(?:the|my|our)\s+)?(?:nest\s+hub|nst\s+hub|hub|screen|nest)\b"
+_SERVICE_SAID = re.compile(r"\s+(?:on|from|form|via|using|with)\s+|\s+(?:to|onto)\s+(?=" + _DEVICE_SAID + ")", re.I)
+_USE_SERVICE = re.compile(r"\b(?:use|open|put)\s+(?P<service>\w[\w+ ]{0,25}?)\s+(?:on\s+" + _DEVICE_SAID
+                          + r"\s+)?(?:to|and)\s+(?:play|put|stream|start)\b", re.I)
+_CALLED_SERVICE = re.compile(  # "Spotify, play ...", not "Hey, play ..." nor "nest hub, play ..."
+    r"(?!(?i:hey|hi|hello|ok|okay|alright|so|please|yo|uh|um|hmm|quick|now|nest|hub)\b)"
+    r"(?P<service>[A-Z][\w+]*(?:\s+[A-Z][\w+]*){0,2}),\s*(?=(?i:play|put|stream|start|show)\b)")
+_NOT_A_TITLE = re.compile(r"(?:it|that|this|them|those|the\s+(?:first\s+|top\s+)?(?:result|video|one)s?|whatever\b.*)$", re.I)
+
+
+def media_spans(query: str, device: str = _DEVICE_SAID) -> dict[str, tuple[int, int]]:
+    """{"name": (start, end), "service": (start, end)} of what a request plays and from
+    where, each where it is said plainly; a pronoun or "the first result" is no title."""
+    found: dict[str, tuple[int, int]] = {}
+    ends = sorted([m.start() for m in _NEXT_COMMAND.finditer(query)]
+                  + [m.start() for m in re.finditer(r",\s*(?=" + _COMMAND + ")", query, re.I)] + [len(query)])
+    use = _USE_SERVICE.search(query) or _CALLED_SERVICE.match(query)
+    if use:
+        found["service"] = use.span("service")
+    plays = [m for m in _PLAY.finditer(query) if not (use and m.start() < use.end("service"))]  # "use spotify to play"
+
+    def clause_end(at: int) -> int:
+        return min(e for e in ends if e >= at)
+
+    # the verb whose clause names the device, if one does: "pull up rain sounds on youtube, play it on the hub"
+    plays = [m for m in plays if re.search(device, query[m.start():clause_end(m.end())], re.I)] or plays[:1]
+    for play in plays:
+        end = clause_end(play.end())
+        pieces = [(play.end(), None)]  # (where a piece starts, what introduced it)
+        for m in _SERVICE_SAID.finditer(query, play.end(), end):
+            pieces.append((m.end(), m))
+        spans = []
+        for n, (start, by) in enumerate(pieces):
+            stop = pieces[n + 1][1].start() if n + 1 < len(pieces) else end
+            stop = min(stop, query.find(",", start, stop) % (len(query) + 1))  # "..., thx"
+            spans.append((start, stop, by))
+        title = spans[0]
+        rest = [(a, b) for a, b, by in spans[1:] if not re.match(device, query[a:b], re.I)]
+        name = query[title[0]:title[1]].strip(" ?.!,")
+        if not name or _NOT_A_TITLE.match(name) or re.match(device + r"[\s?.!,]*$", name, re.I):
+            break
+        found["name"] = (title[0], title[0] + len(name))
+        if rest and "service" not in found:
+            a, b = rest[0]
+            service = query[a:b].strip(" ?.!,")
+            found["service"] = (a, a + len(service))
+        break
+    return found
+
+
 # ---- a duration in parts ("an hour and fifteen minutes" -> hours 1, minutes 15) ------------
 
 _UNITS = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
