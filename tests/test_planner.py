@@ -921,3 +921,25 @@ def test_the_shipped_planner_reads_what_to_play_and_from_where() -> None:
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan("put The Office on the nest hub from peacock").calls] == [
         ("phone.play_video_on_nest_hub", {"video_service": "peacock", "video_name": "The Office"})]
+
+
+def test_an_entity_is_also_recognized_by_the_word_that_singles_it_out() -> None:
+    """Home Assistant's recognizer reads "the tv" as the Living Room TV once the entity has
+    that alias; the one word that singles it out serves as one. A class ("the blinds")
+    never does: Home Assistant reads it as every blind."""
+    from hub.planner.home_data import default_inventory, hassil_recognize
+
+    home = default_inventory()
+    assert hassil_recognize("turn the sprinkler on", home) == ("HassTurnOn", {"name": "Garden Sprinkler"})
+    assert hassil_recognize("tv on please", home) == ("HassTurnOn", {"name": "Living Room TV"})
+    assert hassil_recognize("close the blinds in the living room", home) == (
+        "HassTurnOff", {"device_class": "blind", "area": "Living Room", "domain": "cover"})
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_turns_on_the_tv() -> None:
+    """The model alone refuses "turn on the tv" (its negatives change TV channels)."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("turn on the tv").calls] == [
+        ("home.turn_on", {"name": "Living Room TV"})]

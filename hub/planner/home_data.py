@@ -827,6 +827,36 @@ def has_class(inventory: dict[str, Any], domain: str, device_class: str | None =
                for e in _view(inventory).entities)
 
 
+_SHORT: dict[int, tuple[View, dict[str, list[str]]]] = {}
+
+
+def _short_names(view: View) -> dict[str, list[str]]:
+    """The last word of an entity's name, where it alone singles the entity out, as an
+    alias would in Home Assistant ("the tv" for Living Room TV, "the sprinkler" for Garden
+    Sprinkler): no area's word, no word names share (spoken.GENERIC_WORDS), no class of
+    devices Home Assistant's templates say ("the blinds" are every blind; it has none for
+    a tv), and in no other entity's name."""
+    cached = _SHORT.get(id(view))
+    if cached is not None and cached[0] is view:
+        return cached[1]
+    from hub.planner import spoken
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower())
+
+    area_words = {w for area in view.areas for w in words(area)}
+    counts: dict[str, int] = {}
+    for e in view.entities:
+        for w in set(words(e.name)):
+            counts[w] = counts.get(w, 0) + 1
+    classes = (spoken.CLASS_WORDS - {"tv"}) | {c for e in view.entities if e.device_class for c in (e.device_class, e.device_class + "s")}
+    short = {e.name: [w for w in words(e.name)[-1:] if counts[w] == 1 and w not in area_words | classes
+                      and w not in spoken.GENERIC_WORDS and (len(w) >= 3 or w == "tv")]
+             for e in view.entities if len(words(e.name)) > 1}
+    _SHORT[id(view)] = (view, short)
+    return short
+
+
 def place_aliases(inventory: dict[str, Any]) -> dict[str, list[str]]:
     """An area's or a floor's name -> its aliases ("First Floor": ["upstairs"])."""
     return {p["name"]: [str(a) for a in p["aliases"]] for places in ("areas", "floors")
@@ -849,9 +879,10 @@ def hassil_recognize(query: str, inventory: dict[str, Any],
     view = _view(inventory)
     lists: dict[str, SlotList] = {
         "name": TextSlotList.from_tuples(
-            [(e.name, e.name, {"domain": e.domain, **(
+            [(said, e.name, {"domain": e.domain, **(
                 {"device_class": e.device_class} if e.device_class else {})})
-             for e in view.entities], allow_template=False),
+             for e in view.entities for said in (e.name, *_short_names(view).get(e.name, ()))],
+            allow_template=False),
         # an area or a floor is also said by its aliases ("upstairs"), as in Home Assistant
         "area": TextSlotList.from_tuples([(a, a) for a in view.areas] + _aliased(inventory, "areas"),
                                          allow_template=False),
