@@ -943,3 +943,19 @@ def test_the_shipped_planner_turns_on_the_tv() -> None:
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan("turn on the tv").calls] == [
         ("home.turn_on", {"name": "Living Room TV"})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("stop charging the car and unlock it", [("car.stop_charging", {}), ("car.unlock_doors", {})]),
+    ("raise the passenger seat 10 mm and move it forward 20 mm",
+     [("car.adjust_seat_position", {"seat": "passenger", "position": "up", "distance": 10}),
+      ("car.adjust_seat_position", {"seat": "passenger", "position": "forward", "distance": 20})]),
+    ("did I lock my car? lock it just in case", [("car.lock_doors", {})]),  # one thing, done once
+])
+def test_the_shipped_planner_reads_it_as_the_thing_acted_on(query: str, expected: list[Any]) -> None:
+    """An "it" that passes no result on is what the clause before acts on: planned
+    together, the model drops the second clause."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -230,7 +230,8 @@ class Planner:
         if len(pieces) == 1 and pieces[0].referent is not None and pieces[0].begin == 0 and not pieces[0].each:
             referent = pieces[0].referent
             plan = self._refer_back(plan, query[referent[0]:referent[1]], context)
-            return plan if _passes_on(plan) else self._pass_on(query, referent, pieces[0].end, context, plan) or plan
+            return plan if _passes_on(plan) else (self._pass_on(query, referent, pieces[0].end, context, plan)
+                                                  or self._resolve_it(query, referent, pieces[0].end, context, plan) or plan)
         if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0].each)):
             return plan
         clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None, int]] = []
@@ -260,7 +261,8 @@ class Planner:
                 part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
             if inside is not None:
                 part = self._refer_back(part, query[inside[0]:inside[1]], context)
-                if not _passes_on(part) and (passed := self._pass_on(query, inside, ends, context, part)):
+                if not _passes_on(part) and (passed := self._pass_on(query, inside, ends, context, part)
+                                             or self._resolve_it(query, inside, ends, context, part)):
                     part, confidence = passed, 1.0
             if remark and part.calls and n + 1 < len(clauses):
                 # "the kids are too hot" asks for nothing alone: read it with what follows,
@@ -352,6 +354,27 @@ class Planner:
         if any(is_ref(v) and v["$ref"] not in ids for c in kept for v in c.args.values()):
             return Plan(calls=[])
         return plan.model_copy(update={"calls": kept})
+
+    def _resolve_it(self, query: str, referent: tuple[int, int], end: int, context: dict[str, str],
+                    together: Plan) -> Plan | None:
+        """"move the driver seat back 40 mm and lower it 10 mm": an "it" that passes no
+        result on is the thing the clause before acts on. Each clause is planned alone, the
+        later with "it" replaced by the last thing the earlier names ("lower the driver
+        seat 10 mm"). Taken when both are confident and it plans more calls than planning
+        them together did."""
+        before = query[referent[0]:referent[1]]
+        rest = re.sub(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", "", query[referent[1]:end])
+        things = list(_THING.finditer(before))
+        if not things or not _IT.search(rest) or _ASKS.match(before):
+            return None  # "did I lock my car? lock it": one thing done once
+        rest = _IT.sub(things[-1].group().removesuffix("'s"), rest, count=1)
+        first, sure = self._constrained(before, render_prompt(before, context), context)
+        then, sure_then = self._constrained(rest, render_prompt(rest, context), context)
+        if not first.calls or not then.calls or min(sure, sure_then) < CLAUSE_CONFIDENCE or _passes_on(then) \
+                or len(first.calls) + len(then.calls) <= len(together.calls):
+            return None
+        return Plan(calls=without_repeats([*first.calls, *[c.model_copy(update={"id": f"c{len(first.calls) + n + 1}"})
+                                                           for n, c in enumerate(then.calls)]]))
 
     def _named_lists(self, query: str, plan: Plan) -> Plan:
         """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
@@ -453,6 +476,16 @@ def _left_over(value: str, clause: str) -> bool:
     words = re.findall(r"[\w']+", value.casefold())
     refs = {w for m in BACK_REFERENCE.finditer(clause) for w in re.findall(r"[\w']+", m.group().casefold())}
     return bool(words) and (len(words) == 1 or all(w in _CUE_WORDS | refs for w in words))
+
+
+# A thing a clause acts on: "the driver seat", "this song", "the car's battery".
+_THING = re.compile(r"\b(?:the|my|this|that|our)\s+[\w']+(?:\s+(?!(?:to|by|back|forward|up|down|on|off|in|at|and|for|with)\b)"
+                    r"[a-z][\w']*){0,3}", re.I)
+
+
+_IT = re.compile(r"\bit\b(?!\s*['’]s\b|\s+is\b|\s+was\b)", re.I)  # not "it's getting dark"
+_ASKS = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:make sure|did|do|is|are|was|were|check (?:if|that|whether)"
+                   r"|see (?:if|whether))\b", re.I)
 
 
 def _passes_on(plan: Plan) -> bool:
