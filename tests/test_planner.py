@@ -959,3 +959,21 @@ def test_the_shipped_planner_reads_it_as_the_thing_acted_on(query: str, expected
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("turn off the lights in the kids room", [("home.turn_off", {"area": "Kids Room", "domain": "light"})]),
+    ("turn on the lights upstairs and downstairs",
+     [("home.turn_on", {"floor": "First Floor", "domain": "light"}),
+      ("home.turn_on", {"floor": "Ground Floor", "domain": "light"})]),
+    ("check the weather in Boston and in New York",
+     [("phone.get_weather_forecast", {"location": "Boston"}), ("phone.get_weather_forecast", {"location": "New York"})]),
+])
+def test_the_shipped_planner_acts_on_each_place_said(query: str, expected: list[Any]) -> None:
+    """A place said is filled, as Home Assistant fills it (the model alone leaves out the
+    Kids Room); a clause that is only a place ("and downstairs", "and in New York") is the
+    clause before, said of that place."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

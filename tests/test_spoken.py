@@ -912,3 +912,35 @@ def test_nest_hub_labels_and_generated_requests_agree_with_the_media_reader() ->
                     read += 1
                     assert case["query"][a:b] == call["args"][f"{kind}_{role}"], case["query"]
     assert read >= 60
+
+
+def test_labels_fill_the_one_place_a_one_clause_request_says() -> None:
+    """Where a one-clause request says one area or floor (not inside an entity's name),
+    every dev and test home call that takes that slot and names no entity has it, as the
+    decode rule requires."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.home_data import default_inventory, name_enums, place_aliases
+
+    home = default_inventory()
+    aliases, names = place_aliases(home), name_enums(home)
+    places = {"area": [a["name"] for a in home["areas"]], "floor": [f["name"] for f in home["floors"]]}
+    takes = {f"home.{f.name}": set(f.parameters.get("properties", {})) for f in builtin_manifests(["home"])[0].functions}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    checked = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        if not spoken.one_clause(case["query"]):
+            continue
+        for call in case["expected"]:
+            if not call["function"].startswith("home.") or "name" in call["args"]:
+                continue
+            unnamed = spoken.without_names(case["query"], [n for n in names.get(call["function"], [])
+                                                           if n not in places["area"]])
+            for slot, values in places.items():
+                said = [v for v in values if spoken.mentions(unnamed, v, aliases=aliases.get(v, ()))]
+                if slot in takes[call["function"]] and len(said) == 1:
+                    checked += 1
+                    assert call["args"].get(slot) == said[0], case["query"]
+    assert checked >= 40

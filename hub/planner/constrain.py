@@ -613,7 +613,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                                                             for p in counted}) if counted else {}
     numbers = numbers if len(numbers) == 1 else {}  # "up by 5 to 20": which one is not for a reader
     worded: set[str] = set()
-    here = False  # the area is required because the request says "in here"
+    placed = False  # the area or floor is required because the request says it
     for param, schema in properties.items():
         if numbers and param in counted:
             if param not in numbers:
@@ -651,7 +651,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             if param == "area" and request.context.get("area") in named and spoken.HERE.search(request.query):
                 named = [request.context["area"]]  # "in here": the asking device's area, as Home Assistant fills it
                 required.add(param)
-                here = True
+                placed = True
+            elif param in ("area", "floor") and len(named) == 1 and spoken.one_clause(request.query) and not (
+                    named[0] == request.context.get("area") and not spoken.mentions(request.unnamed_query(properties),
+                                                                                    named[0])):
+                required.add(param)  # "the lights in the kids room": Home Assistant fills the place said, not the context's
+                placed = True
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
             # "is the front door open", "turn off the porch light": Home Assistant ranks the one
@@ -706,8 +711,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
         value, token = yield from value_grammar(vocab, request, schema, follow, depth)
         args[name] = value
         index = j + 1
-        if name == "name" and here:  # "the tv in here" is named: the area may stay unsaid
-            required.discard("area")
+        if name == "name" and placed:  # "the tv in here" is named: the place may stay unsaid
+            required -= {"area", "floor"}
         if name == "name" and not keeps_class:  # a named entity needs no class
             props = props[:index] + [p for p in props[index:] if p[0] not in CLASS_SLOTS]
         elif name == "name" and (fills := schema.get("x-slots", {}).get(value)) is not None:

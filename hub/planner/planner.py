@@ -211,6 +211,12 @@ class Planner:
         pieces: list[_Piece] = []
         referent: tuple[int, int] | None = None  # the clause that back-references refer to
         for begin, end, remark in _clauses(query, plan):
+            if pieces and pieces[-1].said is None and not pieces[-1].each \
+                    and (place := _PLACE_ONLY.fullmatch(query[begin:end].strip())):
+                before = query[pieces[-1].begin:pieces[-1].end]  # "lights on upstairs and downstairs"
+                at = ([m.start() for m in _ITS_PLACE.finditer(before)] or [len(before)])[-1]
+                pieces.append(_Piece(begin, end, remark, said=f"{before[:at]} {place.group('place')}"))
+                continue
             if (pieces and not remark and not _COMMAND_START.match(query, begin)
                     and re.search(r"\band\s*$", query[:begin], re.I)
                     and (each := spoken.coordinated(query[pieces[-1].begin:end]))):
@@ -236,8 +242,8 @@ class Planner:
             return plan
         clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None, int]] = []
         for n, piece in enumerate(pieces):
-            clause = query[piece.begin:piece.end]
-            if n and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1].begin)):
+            clause = piece.said or query[piece.begin:piece.end]
+            if n and piece.said is None and _OBJECT_ONLY.match(clause) and (verb := _VERB.match(query, pieces[n - 1].begin)):
                 clause = f"{verb.group('verb')} {clause}"  # "turn off the tv and the lamp": the verb is shared
             if piece.prefix is not None:
                 clause = f"{query[piece.prefix[0]:piece.prefix[1]]} and {clause}"
@@ -436,6 +442,7 @@ class _Piece:
     prefix: tuple[int, int] | None = None  # a clause planned in front of it: what its "it" means
     referent: tuple[int, int] | None = None  # the clause inside it that its "it" means
     each: list[str] | None = None  # the requests a coordination of objects stands for
+    said: str | None = None  # the request a place alone stands for ("... and in the kids room")
 
 
 _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+\d)|june?|july?|aug(ust)?|"
@@ -457,6 +464,11 @@ CLAUSE_BREAK = re.compile(
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
+# A clause that is only a place: the clause before, said of that place instead.
+_PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
+                         r"(?:\s+too|\s+as well)?[.!?]*", re.I)
+_ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
+                        r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
@@ -501,7 +513,8 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
               if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
     pieces, begin = [], 0
     for match in CLAUSE_BREAK.finditer(query):
-        if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()):
+        if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()) \
+                or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
             remark = match.group().strip() == "," and not _COMMAND_START.match(query, begin)
             pieces.append((begin, match.start(), remark))
             begin = match.end()
