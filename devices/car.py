@@ -22,6 +22,16 @@ WindowDirection = Annotated[Literal["up", "down"], Field(json_schema_extra={"x-w
 SunroofAction = Annotated[Literal["open", "close", "tilt"], Field(json_schema_extra={"x-words": {
     "open": ["open", "opened"], "close": ["close", "shut"], "tilt": ["tilt", "tilted", "vent"]}})]
 
+_REAR = {"rear left": ["rear left", "back left", "left rear", "left back", "rear driver side", "behind the driver"],
+         "rear right": ["rear right", "back right", "right rear", "right back", "rear passenger side",
+                        "behind the passenger"]}
+CarWindow = Annotated[Literal["front left", "front right", "rear left", "rear right"], Field(json_schema_extra={
+    "x-words": {"front left": ["front left", "left front", "driver", "driver's"],
+                "front right": ["front right", "right front", "passenger", "passenger's"], **_REAR}})]
+HeatedSeat = Annotated[Literal["driver", "passenger", "rear left", "rear right"], Field(json_schema_extra={
+    "x-words": {"driver": ["driver", "driver's", "front left"],
+                "passenger": ["passenger", "passenger's", "front right", "shotgun"], **_REAR}})]
+
 OCTOPUS_ORDER = ["adjust_volume", "set_climate_temperature", "adjust_seat_position",
                  "control_window", "operate_sunroof"]
 EXTRA_ORDER = ["lock_doors", "unlock_doors", "set_climate_power", "navigate_to",
@@ -188,7 +198,7 @@ class Car(DeviceAdapter):
         "{position} the {window} window [by] {distance}",
     ])
     async def control_window(
-        self, window: Literal["front left", "front right", "rear left", "rear right"],
+        self, window: CarWindow,
         position: WindowDirection, distance: Distance,
     ) -> bool:
         """Moves a window up or down by a distance in millimetres.
@@ -443,7 +453,7 @@ class Car(DeviceAdapter):
         "change the {seat} seat heating level to {level}",
     ])
     async def set_seat_heating(
-        self, seat: Literal["driver", "passenger", "rear left", "rear right"],
+        self, seat: HeatedSeat,
         level: Annotated[int, Field(ge=0, le=3)],
     ) -> bool:
         """Sets a seat's heating level, 0 (off) to 3.

@@ -977,3 +977,16 @@ def test_the_shipped_planner_acts_on_each_place_said(query: str, expected: list[
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("rear right window down two hundred fifty millimeters",
+     ("car.control_window", {"window": "rear right", "position": "down", "distance": 250})),
+    ("my back is cold, driver seat heat to three", ("car.set_seat_heating", {"seat": "driver", "level": 3})),
+])
+def test_the_shipped_planner_takes_the_window_or_seat_said(query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """The model alone takes the rear left window and the rear left seat."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
