@@ -32,6 +32,12 @@ HeatedSeat = Annotated[Literal["driver", "passenger", "rear left", "rear right"]
     "x-words": {"driver": ["driver", "driver's", "front left"],
                 "passenger": ["passenger", "passenger's", "front right", "shotgun"], **_REAR}})]
 
+ClimateZone = Annotated[Literal["driver", "passenger", "rear"], Field(json_schema_extra={"x-words": {
+    "driver": ["driver", "driver's", "driver side"], "passenger": ["passenger", "passenger's", "passenger side"],
+    "rear": ["rear", "back seat", "back seats", "backseat", "back row", "in the back"]}})]
+FrontSeat = Annotated[Literal["driver", "passenger"], Field(json_schema_extra={"x-words": {
+    "driver": ["driver", "driver's"], "passenger": ["passenger", "passenger's"]}})]
+
 OCTOPUS_ORDER = ["adjust_volume", "set_climate_temperature", "adjust_seat_position",
                  "control_window", "operate_sunroof"]
 EXTRA_ORDER = ["lock_doors", "unlock_doors", "set_climate_power", "navigate_to",
@@ -130,7 +136,7 @@ class Car(DeviceAdapter):
         "I'd like the {zone} temperature at {temperature}",
     ])
     async def set_climate_temperature(
-        self, zone: Literal["driver", "passenger", "rear"],
+        self, zone: ClimateZone,
         temperature: Annotated[float, Field(ge=60, le=80)],
     ) -> bool:
         """Sets the climate temperature of a zone in degrees Fahrenheit.
@@ -163,7 +169,7 @@ class Car(DeviceAdapter):
         "[please] move the {seat} seat {position} {distance}",
     ])
     async def adjust_seat_position(
-        self, seat: Literal["driver", "passenger"],
+        self, seat: FrontSeat,
         position: SeatDirection, distance: Distance,
     ) -> bool:
         """Moves a seat forward, backward, up or down by a distance in millimetres.

@@ -44,6 +44,9 @@ Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "via text that", "by text that", "know that", ":"],
     "x-follows-name": "contact_name", "x-result": True})]
+VolumeType = Annotated[Literal["ring", "media", "alarm"], Field(json_schema_extra={"x-words": {
+    "ring": ["ring", "ringer", "ringtone", "ringing"], "media": ["media", "music", "video", "videos", "podcast"],
+    "alarm": ["alarm", "alarms"]}})]
 # "x-event-title": said after the verb that creates the event, up to the calendar, the day
 # or the time ("put Dentist on my calendar on April 9").
 EventTitle = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-event-title": True})]
@@ -547,7 +550,7 @@ class Phone(DeviceAdapter):
         "(turn|set) the (music|media|video) volume to {level} => volume_type=media",
         "alarm volume (to|at) {level} => volume_type=alarm",
     ])
-    async def set_volume(self, level: Level, volume_type: Literal["ring", "media", "alarm"]) -> bool:
+    async def set_volume(self, level: Level, volume_type: VolumeType) -> bool:
         """Sets the volume of one of the phone's channels.
 
         Args:
