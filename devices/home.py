@@ -52,7 +52,9 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "fan_mode": {"type": "string"},
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
     "start_hours": COUNT, "start_minutes": COUNT, "start_seconds": COUNT,
-    "item": TEXT, "search_query": TEXT, "conversation_command": TEXT,
+    "item": TEXT, "conversation_command": TEXT,
+    # what to play, read after the verb ("play the movie Up on the tv"; spoken.media_spans)
+    "search_query": {**TEXT, "x-media": "name"},
     # what to announce, when a word or a ":" introduces it ("make an announcement: dinner!"),
     # or the earlier result "announce it" passes on
     "message": {**TEXT, "x-marked": ["saying", "that says", ":"], "x-result": True},

@@ -990,3 +990,13 @@ def test_the_shipped_planner_takes_the_window_or_seat_said(query: str, expected:
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_reads_what_a_home_speaker_plays() -> None:
+    """The model alone searches for "the movie"; Home Assistant's media class is the word
+    before the title."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("play the movie Up on the tv").calls] == [
+        ("home.media_search_and_play", {"name": "Living Room TV", "search_query": "Up", "media_class": "movie"})]

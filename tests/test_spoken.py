@@ -944,3 +944,35 @@ def test_labels_fill_the_one_place_a_one_clause_request_says() -> None:
                     checked += 1
                     assert call["args"].get(slot) == said[0], case["query"]
     assert checked >= 40
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    ("play the movie Up on the tv", "Up"),
+    ("put on the tv show Friends in here", "Friends"),
+    ("play the playlist Sunday Chill in the bedroom", "Sunday Chill"),
+    ("play Take Five track in Kitchen", "Take Five"),
+    ("play Songs in the Key of Life", "Songs in the Key of Life"),  # "in" a room only
+])
+def test_what_a_home_speaker_plays_is_read_up_to_its_room(query: str, title: str) -> None:
+    at = spoken.media_spans(query, rooms=["Kitchen", "Bedroom", "Living Room"])["name"]
+    assert query[at[0]:at[1]] == title
+
+
+def test_home_media_labels_agree_with_the_media_reader() -> None:
+    """Every dev and test search_query the reader reads is the labelled one."""
+    import json
+    from pathlib import Path
+
+    from hub.planner.home_data import default_inventory
+
+    rooms = [a["name"] for a in default_inventory()["areas"]]
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    read = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            if call["function"] == "home.media_search_and_play" and (
+                    at := spoken.media_spans(case["query"], rooms=rooms).get("name")):
+                read += 1
+                assert case["query"][at[0]:at[1]] == call["args"]["search_query"], case["query"]
+    assert read >= 20

@@ -594,7 +594,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             request.query, properties.get("area", {}).get("enum") or [])):
         begin, end = named  # "the pizza timer", "a timer for bedtime"
         marked["name"] = (request.query[begin:end], begin, begin, end)
-    media = spoken.media_spans(request.query) if any(_keyword(s, "x-media") for s in properties.values()) else {}
+    media = spoken.media_spans(request.query, rooms=properties.get("area", {}).get("enum") or ()) \
+        if any(_keyword(s, "x-media") for s in properties.values()) else {}  # "in the bedroom" is a room's
     for param, schema in properties.items():
         if param in marked:
             continue

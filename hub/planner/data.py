@@ -308,8 +308,9 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     timed = {f"{m.kind}.{f.name}": set(f.parameters.get("properties", {})) for m in manifests for f in m.functions
              if (DURATION_SLOTS | START_SLOTS) & set(f.parameters.get("properties", {}))}
-    played = {f"{m.kind}.{f.name}": {p: v["x-media"] for p, v in f.parameters.get("properties", {}).items()
-                                     if v.get("x-media")} for m in manifests for f in m.functions}
+    played = {f"{m.kind}.{f.name}": ({p: v["x-media"] for p, v in f.parameters.get("properties", {}).items()
+                                      if v.get("x-media")}, "area" in f.parameters.get("properties", {}))
+              for m in manifests for f in m.functions}
     titled = {f"{m.kind}.{f.name}": [p for p, v in f.parameters.get("properties", {}).items() if v.get("x-event-title")]
               for m in manifests for f in m.functions}
     takes_area = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
@@ -319,7 +320,7 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
                 and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
                 and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)
-                and _titles_as_decoded(e, titled) and _media_as_decoded(e, played)]
+                and _titles_as_decoded(e, titled) and _media_as_decoded(e, played, areas)]
     rng.shuffle(examples)
     return examples
 
@@ -407,12 +408,16 @@ def _titles_as_decoded(example: Example, titled: dict[str, list[str]]) -> bool:
     return True
 
 
-def _media_as_decoded(example: Example, played: dict[str, dict[str, str]]) -> bool:
+def _media_as_decoded(example: Example, played: dict[str, tuple[dict[str, str], bool]],
+                      areas: Sequence[str] = ()) -> bool:
     """False where what a request plays, or the service, is not what decoding reads
-    (spoken.media_spans). `played`: kind.function -> {argument: "name" or "service"}."""
+    (spoken.media_spans). `played`: kind.function -> ({argument: "name" or "service"},
+    whether it takes an area: "in the bedroom" is then a room's); `areas`: the home's."""
     for call in example.calls:
-        if roles := played.get(call["function"]):
-            read = spoken.media_spans(example.query)
+        roles, rooms = played.get(call["function"], ({}, False))
+        if roles:
+            home = [a["name"] for a in (example.inventory or {}).get("areas") or []] or areas
+            read = spoken.media_spans(example.query, rooms=home if rooms else ())
             if any(role in read and call["args"].get(param) != example.query[slice(*read[role])]
                    for param, role in roles.items()):
                 return False

@@ -813,9 +813,10 @@ def event_title(query: str) -> tuple[int, int] | None:
 # itself ("on the nest hub") is neither.
 
 _PLAY = re.compile(r"\b(?:play|put on|put|throw on|queue up|stream|cast|show|watch|start|pull up|listen to|hear|see)\s+"
-                   r"(?:some\s+|the\s+(?:album|song|track|playlist|movie|show|video|film|series)\s+)?", re.I)
+                   r"(?:some\s+|(?:the\s+)?(?:album|song|track|playlist|movie|tv\s+show|show|video|film|series|podcast|artist)\s+)?", re.I)
 _DEVICE_SAID = r"(?:(?:the|my|our)\s+)?(?:nest\s+hub|nst\s+hub|hub|screen|nest)\b"
 _SERVICE_SAID = re.compile(r"\s+(?:on|from|form|via|using|with)\s+|\s+(?:to|onto)\s+(?=" + _DEVICE_SAID + ")", re.I)
+_CLASS_AFTER = re.compile(r"\s+(?:track|song|album|playlist|podcast|movie|show|tv show|artist)$", re.I)  # "Take Five track"
 _USE_SERVICE = re.compile(r"\b(?:use|open|put)\s+(?P<service>\w[\w+ ]{0,25}?)\s+(?:on\s+" + _DEVICE_SAID
                           + r"\s+)?(?:to|and)\s+(?:play|put|stream|start)\b", re.I)
 _CALLED_SERVICE = re.compile(  # "Spotify, play ...", not "Hey, play ..." nor "nest hub, play ..."
@@ -824,9 +825,11 @@ _CALLED_SERVICE = re.compile(  # "Spotify, play ...", not "Hey, play ..." nor "n
 _NOT_A_TITLE = re.compile(r"(?:it|that|this|them|those|the\s+(?:first\s+|top\s+)?(?:result|video|one)s?|whatever\b.*)$", re.I)
 
 
-def media_spans(query: str, device: str = _DEVICE_SAID) -> dict[str, tuple[int, int]]:
+def media_spans(query: str, device: str = _DEVICE_SAID, rooms: Sequence[str] = ()) -> dict[str, tuple[int, int]]:
     """{"name": (start, end), "service": (start, end)} of what a request plays and from
-    where, each where it is said plainly; a pronoun or "the first result" is no title."""
+    where, each where it is said plainly; a pronoun or "the first result" is no title.
+    "in" one of `rooms` (a home's areas) or "in here" ends the title too, and a class word
+    after it is no part of it ("Take Five track")."""
     found: dict[str, tuple[int, int]] = {}
     ends = sorted([m.start() for m in _NEXT_COMMAND.finditer(query)]
                   + [m.start() for m in re.finditer(r",\s*(?=" + _COMMAND + ")", query, re.I)] + [len(query)])
@@ -843,7 +846,9 @@ def media_spans(query: str, device: str = _DEVICE_SAID) -> dict[str, tuple[int, 
     for play in plays:
         end = clause_end(play.end())
         pieces = [(play.end(), None)]  # (where a piece starts, what introduced it)
-        for m in _SERVICE_SAID.finditer(query, play.end(), end):
+        said = _SERVICE_SAID if not rooms else re.compile(_SERVICE_SAID.pattern + r"|\s+in\s+(?:(?:the|my|our)\s+)?(?=(?:"
+                                                          + "|".join(map(re.escape, rooms)) + r"|here|this)\b)", re.I)
+        for m in said.finditer(query, play.end(), end):
             pieces.append((m.end(), m))
         spans = []
         for n, (start, by) in enumerate(pieces):
@@ -852,7 +857,7 @@ def media_spans(query: str, device: str = _DEVICE_SAID) -> dict[str, tuple[int, 
             spans.append((start, stop, by))
         title = spans[0]
         rest = [(a, b) for a, b, by in spans[1:] if not re.match(device, query[a:b], re.I)]
-        name = query[title[0]:title[1]].strip(" ?.!,")
+        name = _CLASS_AFTER.sub("", query[title[0]:title[1]].strip(" ?.!,"))
         if not name or _NOT_A_TITLE.match(name) or re.match(device + r"[\s?.!,]*$", name, re.I):
             break
         found["name"] = (title[0], title[0] + len(name))
