@@ -130,6 +130,27 @@ TIMER = _obj(id={"type": "string"}, name={"type": ["string", "null"]},
              remaining={"type": "integer"}, state={"type": "string"})
 LIST_ITEM = _obj(list={"type": "string"}, item={"type": "string"}, pending=IDS)
 # Result schemas of the simulated functions; a function not listed returns an object.
+# Words a request says to mean these functions (their Home Assistant templates' verbs and
+# their everyday synonyms): without one, the planner does not choose the function, so
+# "keep playing" is no pause, "shopping list: olive oil" no completed item, and "give the
+# timer another 30 seconds" no shorter timer.
+CUES: dict[str, list[str]] = {
+    "media_pause": ["pause", "stop", "hold", "halt", "freeze", "off"],
+    "media_unpause": ["unpause", "un-pause", "resume", "continue", "keep", "again", "back on"],
+    "media_previous": ["previous", "back", "last", "replay", "rewind", "before"],
+    "media_player_unmute": ["unmute", "un-mute", "off mute", "sound back", "back on"],
+    "list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed", "tick",
+                           "ticked", "mark", "marked", "finished", "bought", "got"],
+    "shopping_list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed",
+                                    "tick", "ticked", "mark", "marked", "finished", "bought", "got", "remove",
+                                    "delete"],
+    "pause_timer": ["pause", "hold", "freeze", "stop", "halt"],
+    "unpause_timer": ["unpause", "un-pause", "resume", "continue", "again", "restart", "back on"],
+    "increase_timer": ["add", "increase", "more", "another", "extend", "longer", "plus", "extra"],
+    "decrease_timer": ["remove", "take", "subtract", "decrease", "less", "shorten", "shorter", "minus", "off",
+                       "reduce", "cut", "knock"],
+}
+
 RETURNS: dict[str, dict[str, Any]] = {
     "turn_on": TARGETED, "turn_off": TARGETED,
     "get_state": _obj(matched=IDS, unmatched=IDS, states={"type": "object"},
@@ -297,7 +318,7 @@ class Home(DeviceAdapter):
             parameters=parameters, returns=RETURNS.get(name, {"type": "object"}),
             # Nothing here is sensitive by default; the hub's confirmation policy is
             # configured per function (e.g. unlocking via turn_off) on the hub side.
-            sensitive=False, examples=intent_examples(intent),
+            sensitive=False, examples=intent_examples(intent), cues=CUES.get(name, []),
         )
         return DeviceFunction(spec, args_model(name, parameters), self._handler(name))
 

@@ -69,9 +69,10 @@ class FunctionSpec(Strict):
     returns: dict[str, Any] = Field(default_factory=dict)
     sensitive: bool = False
     examples: list[str] = Field(default_factory=list)
-    # Words a request must say for the planner to choose this function, where another
-    # device serves the same request better without them: the phone's door app is for
-    # "lock the door from my phone"; "lock the front door" goes to the home's own lock.
+    # Words a request must say for the planner to choose this function: where another
+    # device serves the same request better without them (the phone's door app is for
+    # "lock the door from my phone"; "lock the front door" goes to the home's own lock),
+    # or where a near opposite would otherwise be chosen ("keep playing" is no pause).
     cues: list[str] = Field(default_factory=list)
 
 

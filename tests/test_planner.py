@@ -1000,3 +1000,15 @@ def test_the_shipped_planner_reads_what_a_home_speaker_plays() -> None:
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan("play the movie Up on the tv").calls] == [
         ("home.media_search_and_play", {"name": "Living Room TV", "search_query": "Up", "media_class": "movie"})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "function"), [
+    ("continue playing the music", "home.media_unpause"),
+    ("chores: sweep the patio", "home.list_add_item"),
+])
+def test_the_shipped_planner_does_not_choose_a_function_its_cue_words_are_missing_from(query: str, function: str) -> None:
+    """The model alone pauses the music and completes the chore."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [c.function for c in planner.plan(query).calls] == [function]

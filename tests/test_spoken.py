@@ -976,3 +976,30 @@ def test_home_media_labels_agree_with_the_media_reader() -> None:
                 read += 1
                 assert case["query"][at[0]:at[1]] == call["args"]["search_query"], case["query"]
     assert read >= 20
+
+
+def test_every_label_says_its_functions_cue() -> None:
+    """A function with cue words is only chosen when the request says one: every dev and
+    test label's request says its function's cues, so the rule forbids no right answer."""
+    import json
+    from pathlib import Path
+
+    cues = {f"{m.kind}.{f.name}": f.cues for m in builtin_manifests(["phone", "car", "home"])
+            for f in m.functions if f.cues}
+    assert {"home.media_pause", "home.list_complete_item", "home.increase_timer"} <= set(cues)
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    checked = 0
+    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        for call in case["expected"]:
+            if call["function"] in cues:
+                checked += 1
+                assert spoken.says(case["query"], cues[call["function"]], plural=True), case["query"]
+    assert checked >= 40
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("pasue the tv", True), ("resmue the music", True), ("keep playing", False), ("stop the music", False),
+])
+def test_a_cue_is_heard_through_one_slip_of_the_keyboard(query: str, said: bool) -> None:
+    assert spoken.says(query, ["pause", "resume"]) == said

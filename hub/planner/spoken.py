@@ -334,12 +334,28 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
 
 def says(query: str, phrases: list[str], plural: bool = False) -> bool:
     """Does the request say one of these words or phrases, as whole words (or, with
-    `plural`, with an "s" added)?"""
-    said = f" {' '.join(_words(query))} "
+    `plural`, with an "s" added)? A word of five letters or more also counts with one
+    slip of the keyboard ("pasue" for "pause")."""
+    words = _words(query)
+    said = f" {' '.join(words)} "
     for phrase in (" ".join(_words(p)) for p in phrases):
         if phrase and (f" {phrase} " in said or (plural and f" {phrase}s " in said)):
             return True
+        if " " not in phrase and len(phrase) >= 5 and any(_one_slip(w, phrase) for w in words):
+            return True
     return False
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
