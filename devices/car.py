@@ -184,7 +184,7 @@ class Car(DeviceAdapter):
         self.seats[seat][axis] += sign * distance
         return True
 
-    @function(examples=[
+    @function(cues=["window", "windows"], examples=[
         "(roll|put|move) the {window} window {position} [by] {distance}",
         "roll {position} the {window} window [by] {distance}",
         "(open|lower) the {window} window [by] {distance} => position=down",
@@ -218,7 +218,7 @@ class Car(DeviceAdapter):
         self.windows[window] = max(0, min(500, opening))
         return True
 
-    @function(examples=[
+    @function(cues=["sunroof", "moonroof", "roof"], examples=[
         "{action} the (sunroof|moonroof)",
         "(can|could) you {action} the (sunroof|roof|moonroof)",
         "sunroof {action}",
@@ -375,7 +375,7 @@ class Car(DeviceAdapter):
                 "locked": self.locked, "cabin_temperature_c": 19.5,
                 "location": "Home driveway", "charging": self.charging}
 
-    @function(examples=[
+    @function(cues=["honk", "horn", "beep", "toot"], examples=[
         "honk [the horn]",
         "honk [the horn] {times} times",
         "honk twice => times=2",
@@ -401,7 +401,7 @@ class Car(DeviceAdapter):
         self.horn_count += times
         return True
 
-    @function(examples=[
+    @function(cues=["flash", "blink", "headlights", "headlight", "high beams", "lights"], examples=[
         "flash the (lights|headlights|high beams)",
         "(blink|flash) the (headlights|lights)",
         "flash my lights",
@@ -420,7 +420,7 @@ class Car(DeviceAdapter):
         self.flashes += 1
         return True
 
-    @function(sensitive=True, examples=[
+    @function(cues=["trunk", "boot", "hatch", "tailgate", "liftgate"], sensitive=True, examples=[
         "open the (trunk|boot|rear hatch|liftgate|tailgate|hatch)",
         "pop the (trunk|boot|hatch)",
         "(can|could) you open the (trunk|boot)",
@@ -439,7 +439,7 @@ class Car(DeviceAdapter):
         self.trunk_open = True
         return True
 
-    @function(examples=[
+    @function(cues=["heat", "heated", "heater", "heaters", "heating", "warm", "warmer", "warmers", "toasty"], examples=[
         "set the {seat} seat (heater|heating|warmer) to {level}",
         "turn the {seat} seat heat (to|up to) {level}",
         "{seat} seat heat {level}",

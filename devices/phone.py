@@ -123,7 +123,7 @@ class Phone(DeviceAdapter):
     def function_order(self) -> list[str]:
         return OCTOPUS_ORDER
 
-    @function(examples=[
+    @function(cues=["photo", "picture", "pic", "selfie", "shot", "snap", "snapshot", "photograph", "camera", "cam"], examples=[
         "(take|snap|grab) a selfie [for me] => camera=front",
         "selfie [time|please] => camera=front",
         "(take|snap|grab) a (group selfie|selfie of us) => camera=front",
@@ -466,7 +466,7 @@ class Phone(DeviceAdapter):
         self.alarms.append({"time": time, "label": label})
         return True
 
-    @function(examples=[
+    @function(cues=["brightness", "bright", "brighter", "brighten", "brightest", "dim", "dimmer", "dimmest", "darker", "screen", "display"], examples=[
         "set (the|my) [screen] brightness to {level}",
         "(change|adjust) [the] (screen|display) brightness to {level}",
         "brightness (to|at) {level}",
@@ -560,7 +560,7 @@ class Phone(DeviceAdapter):
         self.volume[volume_type] = level
         return True
 
-    @function(examples=[
+    @function(cues=["connect", "connecting", "pair", "pairing", "bluetooth", "hook up", "link"], examples=[
         "connect to {device_name} [(via|over|using) bluetooth]",
         "(pair|connect) (with|to) {device_name}",
         "pair {device_name}",
@@ -592,7 +592,7 @@ class Phone(DeviceAdapter):
         self.bluetooth = device_name
         return True
 
-    @function(examples=[
+    @function(cues=["disturb", "dnd", "notifications", "interruptions", "quiet mode", "focus"], examples=[
         "turn on do not disturb [mode] => enabled=true",
         "(enable|activate|switch on) (do not disturb|dnd|DND) [mode] => enabled=true",
         "(turn off|disable|deactivate|switch off) (do not disturb|dnd|DND) [mode] => enabled=false",
