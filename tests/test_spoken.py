@@ -19,6 +19,16 @@ from hub.planner.spoken import (email_spans, event_times, mentions, parse_durati
 from hub.planner.train import builtin_manifests, locate_spans, request_view
 
 
+def labelled_cases() -> list[dict]:  # type: ignore[type-arg]
+    """Every dev and test case: the label-compatibility tests read them, nothing else does."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+    return [json.loads(line) for name in ("dev.jsonl", "test.jsonl")
+            for line in (root / name).read_text().splitlines()]
+
+
 @pytest.mark.parametrize("text, value", [
     ("77", 77), ("21.5", 21.5), ("1,000", 1000), ("seventy seven", 77), ("seventy-seven", 77),
     ("two hundred twenty", 220), ("two hundred and five", 205), ("five", 5), ("zero", 0),
@@ -193,16 +203,11 @@ def test_a_request_does_not_mention_a_name(query: str, value: str) -> None:
 def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
     """The decode-time rule (a name/area/floor must be said, or be the context's area)
     never forbids what our independent dev and test sets expect."""
-    import json
-    from pathlib import Path
-
     from hub.planner.home_data import default_inventory, place_aliases
 
     aliases = place_aliases(default_inventory())
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     checked = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             for slot in ("name", "area", "floor"):
                 value = call["args"].get(slot)
@@ -729,19 +734,14 @@ def test_the_readers_take_any_text(text: str) -> None:
 def test_car_volume_labels_agree_with_the_number_reader() -> None:
     """"to 20" sets the car's volume, "down by 5" changes it by -5: every dev and test label
     whose request the reader reads agrees, so forcing what it reads forbids no right answer."""
-    import json
-    from pathlib import Path
-
     spec = next(f for f in builtin_manifests(["car"])[0].functions if f.name == "adjust_volume")
     props = spec.parameters["properties"]
     words = {p: next(b["x-number-after"] for b in s["anyOf"] if "x-number-after" in b) for p, s in props.items()}
     negative = {p: next((b.get("x-negative", []) for b in s["anyOf"] if "x-number-after" in b), []) for p, s in props.items()}
     assert spoken.numbers_after("car volume down 8", words, negative) == {"volume_diff": -8}
     assert spoken.numbers_after("set the car volume to twenty", words, negative) == {"set_value": 20}
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     read = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             if call["function"] == "car.adjust_volume":
                 found = spoken.numbers_after(case["query"], words, negative)
@@ -785,18 +785,13 @@ def test_no_contact_is_read_where_none_is_written(query: str) -> None:
 def test_text_labels_and_generated_texts_agree_with_the_contact_reader() -> None:
     """Every dev and test text whose contact the reader reads has that contact, and its
     message where one is read after it; so forcing what it reads forbids no right answer."""
-    import json
-    from pathlib import Path
-
     spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "send_text_message")
     props = spec.parameters["properties"]
     contact, cues, message = data.contacts_of(props)
     assert (contact, message) == ("contact_name", "message") and cues == _CUES
     marks = spoken.marks_of(props)
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     read = messages = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             value = call["args"].get("contact_name")
             if call["function"] != "phone.send_text_message" or not isinstance(value, str):
@@ -825,15 +820,10 @@ def test_here_is_home_assistants_here(query: str, here: bool) -> None:
 def test_labels_fill_the_context_area_where_a_request_says_here() -> None:
     """Where a request with an area in its context says "in here", every dev and test home
     call that takes an area has that area, as the decode rule fills it."""
-    import json
-    from pathlib import Path
-
     takes_area = {f"home.{f.name}" for f in builtin_manifests(["home"])[0].functions
                   if "area" in f.parameters.get("properties", {})}
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     checked = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         area = (case.get("context") or {}).get("area")
         if not area or not spoken.HERE.search(case["query"]):
             continue
@@ -863,22 +853,17 @@ def test_an_event_title_is_read_after_the_verb_that_creates_it(query: str, title
 def test_event_labels_and_generated_events_agree_with_the_title_reader() -> None:
     """Every dev and test event whose title the reader reads has that title; generated
     events that disagree (typos such as "evnt") are left out of training."""
-    import json
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     read = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(case["query"])):
                 read += 1
                 assert case["query"][at[0]:at[1]] == call["args"]["title"], case["query"]
     assert read >= 15
-    for example in data.build(random.Random(3), builtin_manifests(["phone"]), per_function=40):
-        for call in example.calls:
-            if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(example.query)):
-                assert example.query[at[0]:at[1]] == call["args"]["title"], example.query
+    for generated in data.build(random.Random(3), builtin_manifests(["phone"]), per_function=40):
+        for call in generated.calls:
+            if call["function"] == "phone.create_calendar_event" and (at := spoken.event_title(generated.query)):
+                assert generated.query[at[0]:at[1]] == call["args"]["title"], generated.query
 
 
 @pytest.mark.parametrize(("query", "name", "service"), [
@@ -898,13 +883,8 @@ def test_what_to_play_and_from_where_is_read_where_it_is_said(query: str, name: 
 
 def test_nest_hub_labels_and_generated_requests_agree_with_the_media_reader() -> None:
     """Every dev and test nest hub call reads as labelled where the reader reads it."""
-    import json
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     read = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             if call["function"] in ("phone.play_music_on_nest_hub", "phone.play_video_on_nest_hub"):
                 kind = call["function"].split("_")[1]
@@ -918,19 +898,14 @@ def test_labels_fill_the_one_place_a_one_clause_request_says() -> None:
     """Where a one-clause request says one area or floor (not inside an entity's name),
     every dev and test home call that takes that slot and names no entity has it, as the
     decode rule requires."""
-    import json
-    from pathlib import Path
-
     from hub.planner.home_data import default_inventory, name_enums, place_aliases
 
     home = default_inventory()
     aliases, names = place_aliases(home), name_enums(home)
     places = {"area": [a["name"] for a in home["areas"]], "floor": [f["name"] for f in home["floors"]]}
     takes = {f"home.{f.name}": set(f.parameters.get("properties", {})) for f in builtin_manifests(["home"])[0].functions}
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     checked = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         if not spoken.one_clause(case["query"]):
             continue
         for call in case["expected"]:
@@ -960,16 +935,11 @@ def test_what_a_home_speaker_plays_is_read_up_to_its_room(query: str, title: str
 
 def test_home_media_labels_agree_with_the_media_reader() -> None:
     """Every dev and test search_query the reader reads is the labelled one."""
-    import json
-    from pathlib import Path
-
     from hub.planner.home_data import default_inventory
 
     rooms = [a["name"] for a in default_inventory()["areas"]]
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     read = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             if call["function"] == "home.media_search_and_play" and (
                     at := spoken.media_spans(case["query"], rooms=rooms).get("name")):
@@ -981,16 +951,11 @@ def test_home_media_labels_agree_with_the_media_reader() -> None:
 def test_every_label_says_its_functions_cue() -> None:
     """A function with cue words is only chosen when the request says one: every dev and
     test label's request says its function's cues, so the rule forbids no right answer."""
-    import json
-    from pathlib import Path
-
     cues = {f"{m.kind}.{f.name}": f.cues for m in builtin_manifests(["phone", "car", "home"])
             for f in m.functions if f.cues}
     assert {"home.media_pause", "home.list_complete_item", "home.increase_timer"} <= set(cues)
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
     checked = 0
-    for line in (root / "dev.jsonl").read_text().splitlines() + (root / "test.jsonl").read_text().splitlines():
-        case = json.loads(line)
+    for case in labelled_cases():
         for call in case["expected"]:
             if call["function"] in cues:
                 checked += 1
