@@ -727,6 +727,8 @@ def test_the_readers_take_any_text(text: str) -> None:
     spoken.coordinated(text)
     spoken.event_title(text)
     spoken.media_spans(text)
+    spoken.media_spans(text, rooms=["Kitchen", "Living Room"])
+    spoken.one_clause(text)
     for _, end, _ in spoken.contact_spans(text, _CUES):
         spoken.message_after(text, end)
 
