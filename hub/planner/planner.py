@@ -311,6 +311,10 @@ class Planner:
         taker = taker.model_copy(update={"args": {**taker.args, takes[0]: {"$ref": part.calls[k - 1].id}}})
         return Plan(calls=[*part.calls[:k], taker])
 
+    def _alone(self, text: str, context: dict[str, str]) -> tuple[Plan, float]:
+        """A part of the request planned on its own, with the model's confidence."""
+        return self._constrained(text, render_prompt(text, context), context)
+
     def _pass_on(self, query: str, referent: tuple[int, int], end: int, context: dict[str, str],
                  together: Plan) -> Plan | None:
         """"what's the forecast in Nashville? send that to Kayla": where planning the two
@@ -321,10 +325,9 @@ class Planner:
         planned together is the one. None when the referent plans no call, the later part
         more than one call of its own, or its argument holds words of its own ("text Mom
         that it's raining")."""
-        first, sure = self._constrained(query[referent[0]:referent[1]], render_prompt(query[referent[0]:referent[1]],
-                                                                                      context), context)
-        rest = re.sub(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", "", query[referent[1]:end])
-        then, sure_then = self._constrained(rest, render_prompt(rest, context), context)
+        first, sure = self._alone(query[referent[0]:referent[1]], context)
+        rest = _JOINED.sub("", query[referent[1]:end])
+        then, sure_then = self._alone(rest, context)
         if not then.calls and len(together.calls) > len(first.calls):
             then, sure_then = Plan(calls=together.calls[-1:]), 1.0
         if not first.calls or not then.calls or min(sure, sure_then) < CLAUSE_CONFIDENCE:
@@ -347,8 +350,8 @@ class Planner:
     def _served(self, plan: Plan) -> Plan:
         """Home Assistant answers "open the kitchen window" in a home with no window covers
         with no call, as nothing can serve it: a home call on a class of devices (a domain,
-        a device class, no name) that the live home holds none of is dropped, and so is a
-        plan that passed its result on."""
+        a device class, no name) that the live home holds none of is dropped. A plan whose
+        other calls took the dropped call's result plans nothing."""
         if self.home is None:
             return plan
         kept = [c for c in plan.calls if not (
@@ -369,13 +372,13 @@ class Planner:
         seat 10 mm"). Taken when both are confident and it plans more calls than planning
         them together did."""
         before = query[referent[0]:referent[1]]
-        rest = re.sub(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", "", query[referent[1]:end])
+        rest = _JOINED.sub("", query[referent[1]:end])
         things = list(_THING.finditer(before))
         if not things or not _IT.search(rest) or _ASKS.match(before):
             return None  # "did I lock my car? lock it": one thing done once
         rest = _IT.sub(things[-1].group().removesuffix("'s"), rest, count=1)
-        first, sure = self._constrained(before, render_prompt(before, context), context)
-        then, sure_then = self._constrained(rest, render_prompt(rest, context), context)
+        first, sure = self._alone(before, context)
+        then, sure_then = self._alone(rest, context)
         if not first.calls or not then.calls or min(sure, sure_then) < CLAUSE_CONFIDENCE or _passes_on(then) \
                 or len(first.calls) + len(then.calls) <= len(together.calls):
             return None
@@ -479,7 +482,7 @@ BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the r
 
 
 # Words a model copies into a passed-on argument when the request gives it none.
-_CUE_WORDS = {"tell", "let", "know", "to", "text", "send", "by", "via", "the", "a", "message", "email", "answer"}
+_COPIED_WORDS = {"tell", "let", "know", "to", "text", "send", "by", "via", "the", "a", "message", "email", "answer"}
 
 
 def _left_over(value: str, clause: str) -> bool:
@@ -487,7 +490,7 @@ def _left_over(value: str, clause: str) -> bool:
     or one word, rather than a message of its own?"""
     words = re.findall(r"[\w']+", value.casefold())
     refs = {w for m in BACK_REFERENCE.finditer(clause) for w in re.findall(r"[\w']+", m.group().casefold())}
-    return bool(words) and (len(words) == 1 or all(w in _CUE_WORDS | refs for w in words))
+    return bool(words) and (len(words) == 1 or all(w in _COPIED_WORDS | refs for w in words))
 
 
 # A thing a clause acts on: "the driver seat", "this song", "the car's battery".
@@ -498,6 +501,9 @@ _THING = re.compile(r"\b(?:the|my|this|that|our)\s+[\w']+(?:\s+(?!(?:to|by|back|
 _IT = re.compile(r"\bit\b(?!\s*['’]s\b|\s+is\b|\s+was\b)", re.I)  # not "it's getting dark"
 _ASKS = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:make sure|did|do|is|are|was|were|check (?:if|that|whether)"
                    r"|see (?:if|whether))\b", re.I)
+
+
+_JOINED = re.compile(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", re.I)  # how a later clause is joined on
 
 
 def _passes_on(plan: Plan) -> bool:
