@@ -605,7 +605,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             marked[param] = (request.query[at[0]:at[1]], at[0], *at)  # "put The Office on the nest hub from peacock"
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
-    named, read = _contacts(request, properties, marked)
+    contacts, read = _contacts(request, properties, marked)
     # a duration said plainly fills the timer slots as Home Assistant splits it
     parts = spoken.duration_parts(request.query) if DURATION_SLOTS <= set(properties) else None
     # "volume to 20" sets it, "down by 5" changes it: the number a word introduces, and where
@@ -633,8 +633,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                       if request.pointer and tokens else {"type": "string", "enum": [value]})
             if param == COMMAND_SLOT or (timer and param == "name"):  # Home Assistant fills it whenever said
                 required.add(param)
-        elif param in named:  # "text Ray the garage is shut": Ray, as written
-            schema = {"type": "string", "x-spans": named[param]}
+        elif param in contacts:  # "text Ray the garage is shut": Ray, as written
+            schema = {"type": "string", "x-spans": contacts[param]}
         elif param == COMMAND_SLOT or (timer and param == "name"):
             continue  # no "<command> in <duration>", no "the pizza timer": the request says none
         elif param in START_SLOTS and not spoken.says_duration(request.query):
