@@ -1022,3 +1022,13 @@ def test_the_shipped_planner_refuses_what_no_function_names(query: str) -> None:
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert planner.plan(query).calls == []
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_copies_a_capitalized_name_whole() -> None:
+    """The model alone connects to "Bose SoundLink"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("connect to Bose SoundLink Flex and set the phone's media volume to 7").calls
+    assert calls[0].function == "phone.connect_to_bluetooth_device"
+    assert calls[0].args["device_name"] == "Bose SoundLink Flex"

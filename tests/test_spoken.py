@@ -970,3 +970,25 @@ def test_every_label_says_its_functions_cue() -> None:
 ])
 def test_a_cue_is_heard_through_one_slip_of_the_keyboard(query: str, said: bool) -> None:
     assert spoken.says(query, ["pause", "resume"]) == said
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("look up the weather for Lake Placid and email it", ["Lake Placid"]),
+    ("connect to Bose SoundLink Flex and set the volume", ["Bose SoundLink Flex"]),
+    ("could you save Omar Phillips's number", ["Omar Phillips"]),  # not its "'s"
+    ("text Maya I'm in a meeting", []), ("New message to Olga Khan What time is it", ["Olga Khan"]),
+    ("Subject: Standup moved. Content: standup", []),  # a sentence's first word starts none
+])
+def test_capitalized_runs(text: str, runs: list[str]) -> None:
+    assert [text[a:b] for a, b in spoken.capitalized_runs(text)] == runs
+
+
+def test_no_label_ends_a_copied_value_inside_a_capitalized_run() -> None:
+    """Decoding lets no copied value end inside "Lake Placid"; no dev or test label does."""
+    free = {f"{m.kind}.{f.name}": {p for p, v in f.parameters.get("properties", {}).items() if data._free_text(v)}
+            for m in builtin_manifests(["phone", "car", "home"]) for f in m.functions}
+    from hub.planner.examples import Example
+
+    broken = [c["query"] for c in labelled_cases() if not data._runs_as_decoded(
+        Example(query=c["query"], calls=c["expected"]), free)]
+    assert not broken

@@ -101,8 +101,14 @@ class Request:
 
     @functools.cached_property
     def bounds(self) -> tuple[list[bool], list[bool]]:
-        """May a free-text span start / end at each token (whole words only)?"""
-        return spoken.word_bounds(self.query, self.offsets)
+        """May a free-text span start / end at each token (whole words only)? Not inside a
+        run of capitalized words either: "Lake Placid" is one place, not "Lake"."""
+        starts, ends = spoken.word_bounds(self.query, self.offsets)
+        runs = spoken.capitalized_runs(self.query)
+        for p, (_, b) in enumerate(self.offsets):
+            if any(a < b < e for a, e in runs):
+                ends[p] = False
+        return starts, ends
 
     @functools.cached_property
     def numbers(self) -> dict[tuple[int, int], float]:

@@ -313,6 +313,8 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
               for m in manifests for f in m.functions}
     titled = {f"{m.kind}.{f.name}": [p for p, v in f.parameters.get("properties", {}).items() if v.get("x-event-title")]
               for m in manifests for f in m.functions}
+    free = {f"{m.kind}.{f.name}": {p for p, v in f.parameters.get("properties", {}).items() if _free_text(v)}
+            for m in manifests for f in m.functions}
     takes_area = {f"{m.kind}.{f.name}" for m in manifests for f in m.functions
                   if "area" in f.parameters.get("properties", {})}
     contacts = {f"{m.kind}.{f.name}": found for m in manifests for f in m.functions
@@ -320,7 +322,8 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
                 and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
                 and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)
-                and _titles_as_decoded(e, titled) and _media_as_decoded(e, played, areas)]
+                and _titles_as_decoded(e, titled) and _media_as_decoded(e, played, areas)
+                and _runs_as_decoded(e, free)]
     rng.shuffle(examples)
     return examples
 
@@ -420,6 +423,22 @@ def _media_as_decoded(example: Example, played: dict[str, tuple[dict[str, str], 
             read = spoken.media_spans(example.query, rooms=home if rooms else ())
             if any(role in read and call["args"].get(param) != example.query[slice(*read[role])]
                    for param, role in roles.items()):
+                return False
+    return True
+
+
+def _runs_as_decoded(example: Example, free: dict[str, set[str]]) -> bool:
+    """False where a free-text value copied from the request ends inside a run of
+    capitalized words ("Lake" of "Lake Placid"), which decoding does not allow
+    (Request.bounds). `free`: kind.function -> its free-text arguments."""
+    runs = spoken.capitalized_runs(example.query)
+    if not runs:
+        return True
+    for call in example.calls:
+        for param in free.get(call["function"], ()):
+            value = call["args"].get(param)
+            if isinstance(value, str) and (at := example.query.find(value)) >= 0 \
+                    and any(a < at + len(value) < b for a, b in runs):
                 return False
     return True
 

@@ -95,6 +95,28 @@ def parse_phone(text: str) -> str | None:
 APOSTROPHES = "'\u2019"
 
 
+_CAPITALIZED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)+")
+
+
+def capitalized_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more capitalized words mid-sentence ("Lake
+    Placid", "Bose SoundLink Flex"), without a possessive's "'s" at its end, and cut
+    before "I" forms and the words that open a message ("Maya I'm home", "Olga Hi")."""
+    runs = []
+    for m in _CAPITALIZED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        end = m.end()
+        for w in words[1:]:
+            word = w.group().lower().replace("’", "'")
+            if word in ("i", "i'm", "i'll", "i've", "i'd") or word in _OPENERS:
+                end = m.start() + w.start() - 1
+                break
+        end -= 2 if text[end - 2:end] in ("'s", "’s") else 0
+        if len(text[m.start():end].split()) >= 2:
+            runs.append((m.start(), end))
+    return runs
+
+
 def word_bounds(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
     """May a span start / end at each token? Not inside a word ("5cm", "##7", "don't")."""
     def glued(at: int) -> bool:
