@@ -486,7 +486,10 @@ def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
     ("get_trending_news", "email me the news about AI with the subject AI news", {"query": "AI"}),
     ("search_youtube_videos", "I wanna watch clips of the apollo 11 landing, search youtube",
      {"query": "the apollo 11 landing"}),
-    ("search_youtube_videos", "pull up the new marvel trailer on youtube", {}),
+    ("search_youtube_videos", "pull up the new marvel trailer on youtube", {"query": "the new marvel trailer"}),
+    ("search_youtube_videos", "look up youtube videos on bathroom tiling and email them to r@x.io",
+     {"query": "bathroom tiling"}),  # the nearer marker introduces it
+    ("search_youtube_videos", "youtube: beginner watercolor tutorials", {"query": "beginner watercolor tutorials"}),
 ])
 def test_messages_and_topics_are_read_from_their_markers(function: str, text: str, found: dict[str, str]) -> None:
     spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == function)

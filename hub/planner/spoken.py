@@ -713,6 +713,9 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
         after = ([m for m in seen if address and m.start() >= address.end()]
                  or ([m for m in seen if m.start() > min(others)] if len(seen) > 1 and others else []))
         if m := (after or seen or [None])[0]:
+            for later in seen if place else ():  # "look up youtube videos on tiling": the nearer marker says it
+                if later.start() > m.start() and len(query[m.end():later.start()].split()) <= 3:
+                    m = later
             found.append((m.start(), m.end(), param))
     found.sort()
     own = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True)) or "(?!)"
