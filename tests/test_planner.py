@@ -934,6 +934,24 @@ def test_an_entity_is_also_recognized_by_the_word_that_singles_it_out() -> None:
     assert hassil_recognize("tv on please", home) == ("HassTurnOn", {"name": "Living Room TV"})
     assert hassil_recognize("close the blinds in the living room", home) == (
         "HassTurnOff", {"device_class": "blind", "area": "Living Room", "domain": "cover"})
+    # a lock by what it locks, the garage door by its garage; "the garage" is no light
+    assert hassil_recognize("unlock the back door", home) == ("HassTurnOff", {"name": "Back Door Lock"})
+    assert hassil_recognize("close the garage", home) == ("HassTurnOff", {"name": "Garage Door"})
+    assert hassil_recognize("turn off the garage", home) is None
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("unlock the back door", [("home.turn_off", {"name": "Back Door Lock"})]),
+    ("open the trunk and the garage", [("car.open_trunk", {}), ("home.turn_on", {"name": "Garage Door"})]),
+    ("unlock the car", [("car.unlock_doors", {})]),
+])
+def test_the_shipped_planner_acts_on_the_home_entity_a_request_names(query: str, expected: list[Any]) -> None:
+    """The model alone unlocks the car's doors and opens no garage (the class it picks, a
+    gate, the home lacks): Home Assistant's recognizer names the home's lock and garage door."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1032,3 +1050,20 @@ def test_the_shipped_planner_copies_a_capitalized_name_whole() -> None:
     calls = planner.plan("connect to Bose SoundLink Flex and set the phone's media volume to 7").calls
     assert calls[0].function == "phone.connect_to_bluetooth_device"
     assert calls[0].args["device_name"] == "Bose SoundLink Flex"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("message Leah and say the kids are asleep",
+     ("phone.send_text_message", {"contact_name": "Leah", "message": "the kids are asleep"})),
+    ("text Marco and say see you at the game",
+     ("phone.send_text_message", {"contact_name": "Marco", "message": "see you at the game"})),
+    ("use the front cam and snap a pic", ("phone.take_a_photo", {"camera": "front"})),
+])
+def test_the_shipped_planner_reads_one_request_said_in_two_clauses_as_one_call(
+        query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """"and say ..." goes on with the text's message, and "snap a pic" repeats what "use the
+    front cam" asked: planned clause by clause, each made a call of its own."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]

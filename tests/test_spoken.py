@@ -770,6 +770,8 @@ _CUES = ["text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop"
     ("tell Grandma Zainab Hi! just checking in", "Grandma Zainab", "Hi! just checking in"),
     ("sms Miguel de Vries see you at 8", "Miguel de Vries", "see you at 8"),
     ("Can you text Dr. Patel: I need to reschedule", "Dr. Patel", None),  # ":" marks it instead
+    ("message Leah and say the kids are asleep", "Leah", "the kids are asleep"),
+    ("text Omar saying the door code changed", "Omar", "the door code changed"),
     ("tell Jess by text", "Jess", None),
     ("let my wife Anna know by text whether the front door is open", "Anna", None),
     ("what's the forecast in Nashville? send that to Kayla", "Kayla", None),

@@ -853,6 +853,14 @@ def _short_names(view: View) -> dict[str, list[str]]:
     short = {e.name: [w for w in words(e.name)[-1:] if counts[w] == 1 and w not in area_words | classes
                       and w not in spoken.GENERIC_WORDS and (len(w) >= 3 or w == "tv")]
              for e in view.entities if len(words(e.name)) > 1}
+    # a lock is said by what it locks ("lock the back door" for Back Door Lock), a garage
+    # door by its garage ("open the garage"), where no other lock or garage door shares it
+    for e in view.entities:
+        kind = "lock" if e.domain == "lock" else "door" if e.device_class == "garage" else None
+        held = re.fullmatch(rf"(.+?)\s+{kind}", e.name, re.I) if kind else None
+        if held and sum(o.domain == e.domain and o.device_class == e.device_class
+                        and o.name.lower().startswith(held.group(1).lower()) for o in view.entities) == 1:
+            short[e.name] = [*short.get(e.name, []), held.group(1)]
     _SHORT[id(view)] = (view, short)
     return short
 
@@ -861,6 +869,21 @@ def place_aliases(inventory: dict[str, Any]) -> dict[str, list[str]]:
     """An area's or a floor's name -> its aliases ("First Floor": ["upstairs"])."""
     return {p["name"]: [str(a) for a in p["aliases"]] for places in ("areas", "floors")
             for p in inventory.get(places) or [] if p.get("aliases")}
+
+
+def says_a_name(text: str, inventory: dict[str, Any]) -> bool:
+    """Whether the text says an entity's name or an alias the recognizer hears: cheap,
+    so the recognizer is asked only where it may name an entity."""
+    view = _view(inventory)
+    said = _NAMES_SAID.get(id(view))
+    if said is None or said[0] is not view:
+        names = sorted({n.lower() for e in view.entities for n in (e.name, *_short_names(view).get(e.name, ()))},
+                       key=len, reverse=True)
+        said = _NAMES_SAID[id(view)] = (view, re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.I))
+    return bool(said[1].search(text))
+
+
+_NAMES_SAID: dict[int, tuple[View, re.Pattern[str]]] = {}
 
 
 def _aliased(inventory: dict[str, Any], places: str) -> list[tuple[str, str]]:

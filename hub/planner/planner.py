@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from devices.home import function_name
 from hub.planner import spoken
 from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
-from hub.planner.home_data import has_class, hassil_recognize
+from hub.planner.home_data import has_class, hassil_recognize, says_a_name
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.neighbours import NO_CALL, Neighbours
 from hub.planner.syntax import FunctionTable, parse
@@ -134,9 +134,7 @@ class Planner:
                 plan = self._octopus(prompt)
             else:
                 plan, confidence = self._constrained(query, prompt, context)
-                if not plan.calls or confidence < RECOGNIZER_BELOW:
-                    recognized = self._recognized(query, context)
-                    plan = recognized if recognized.calls else plan
+                plan, confidence = self._or_recognized(query, context, plan, confidence)
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._named_lists(query, plan)
@@ -263,8 +261,7 @@ class Planner:
                     and any(sum(c.function == f for c in part.calls) > 1 for f in held[1]):
                 part, confidence = alone  # "too hot, set the rear to 66": the remark was planned as a call too
             held = None
-            if (not part.calls or confidence < RECOGNIZER_BELOW) and (recognized := self._recognized(clause, context)).calls:
-                part, confidence = recognized, 1.0  # "turn on guest mode": as Home Assistant reads it
+            part, confidence = self._or_recognized(clause, context, part, confidence)
             if inside is not None:
                 part = self._refer_back(part, query[inside[0]:inside[1]], context)
                 if not _passes_on(part) and (passed := self._pass_on(query, inside, ends, context, part)
@@ -289,7 +286,7 @@ class Planner:
                 calls.append(c.model_copy(update={"id": new_id[c.id], "args": args}))
             if refers_to is not None and not any(is_ref(v) for c in calls[shared:] for v in c.args.values()):
                 return plan  # "read it out to the house" passed nothing on: the clause was misread
-        calls = without_repeats(calls)
+        calls = _without_parts(without_repeats(calls))
         if len(calls) < (1 if remarked else max(1, len(plan.calls))):
             return plan
         return Plan(calls=calls)
@@ -403,6 +400,19 @@ class Planner:
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
+    def _or_recognized(self, text: str, context: dict[str, str], plan: Plan, confidence: float) -> tuple[Plan, float]:
+        """Home Assistant's reading, where the model plans nothing the home can serve or is
+        unsure ("turn on guest mode"), or plans for the car or the phone a request that names none of them
+        but one of the home's entities ("unlock the back door")."""
+        unsure = not self._served(plan).calls or confidence < RECOGNIZER_BELOW
+        away = not unsure and not any(c.function.startswith("home.") for c in plan.calls) \
+            and not _OTHER_DEVICE.search(text) and self.home is not None and says_a_name(text, self.home)
+        if unsure or away:
+            recognized = self._recognized(text, context)
+            if recognized.calls and (unsure or "name" in recognized.calls[0].args):
+                return recognized, 1.0
+        return plan, confidence
+
     def _recognized(self, query: str, context: dict[str, str]) -> Plan:
         """Home Assistant's own recognizer (hassil, over the live home inventory), for a
         request the model plans nothing for, or is unsure of: its templates know phrasings
@@ -472,6 +482,8 @@ _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5
                          r"(?:\s+too|\s+as well)?[.!?]*", re.I)
 _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
                         r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
+_OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
+_SAY = re.compile(r"(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+", re.I)  # a message's words follow
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
@@ -517,14 +529,36 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
     command ("it's dark, turn the lights on"): it may only set the scene."""
     copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
               if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
+    # "text Benji and say thanks for the ride": what follows "say" is the message
+    goes_on = {at for c in plan.calls for v in c.args.values()
+               if isinstance(v, str) and (at := query.find(v)) >= 0}
     pieces, begin = [], 0
     for match in CLAUSE_BREAK.finditer(query):
+        if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
+            continue
         if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
             remark = match.group().strip() == "," and not _COMMAND_START.match(query, begin)
             pieces.append((begin, match.start(), remark))
             begin = match.end()
     return [*pieces, (begin, len(query), False)]
+
+
+def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
+    """"use the front cam and grab a pic": a call that says only part of what another
+    call of the same function says is that call said again, not one more."""
+    referred = {v["$ref"] for c in calls for v in c.args.values() if is_ref(v)}
+    def part(c: PlannedCall) -> bool:
+        mine = set(json.dumps([k, v], sort_keys=True) for k, v in c.args.items())
+        return c.id not in referred and any(
+            o is not c and o.function == c.function
+            and mine < set(json.dumps([k, v], sort_keys=True) for k, v in o.args.items()) for o in calls)
+    kept = [c for c in calls if not part(c)]
+    if len(kept) == len(calls):
+        return calls
+    new_id = {c.id: f"c{n + 1}" for n, c in enumerate(kept)}
+    return [c.model_copy(update={"id": new_id[c.id], "args": {
+        k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in kept]
 
 
 def _clean(query: str) -> str:

@@ -790,6 +790,7 @@ _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when
                             re.I)
 
 
+_SAYING = re.compile(r"(?:and\s+)?(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+(?!(?:that|it|this)\b)", re.I)
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
 
@@ -805,6 +806,8 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
     text saying", "know that")."""
     rest = query[name_end:]
     start = name_end + len(rest) - len(rest.lstrip(" "))
+    if said := _SAYING.match(query, start):  # "text Benji and say thanks for the ride"
+        start = said.end()
     text = query[start:]
     if not text or _NOT_A_MESSAGE.match(text):
         return None
