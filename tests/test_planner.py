@@ -460,9 +460,9 @@ def test_the_shipped_planner_keeps_clauses_apart(query: str, expected: list[Any]
 
 
 def test_clause_breaks() -> None:
-    """Clauses break at "and"/"then", sentence ends and a "," before a command, but not
-    after an abbreviation, inside a number, nor inside a text that the whole plan copied.
-    A clause that ends at a "," without starting with a command is a remark."""
+    """Clauses break at "and"/"then", sentence ends and a "," or ":" before a command, but
+    not after an abbreviation, inside a number, nor inside a text that the whole plan
+    copied. A clause that ends at a "," or ":" without starting with a command is a remark."""
     from hub.planner.planner import _clauses
 
     def clauses(query: str, plan: Plan = Plan(calls=[])) -> list[tuple[str, bool]]:
@@ -479,6 +479,12 @@ def test_clause_breaks() -> None:
     assert clauses("text Sam hey, how are you", copied) == [("text Sam hey, how are you", False)]
     assert clauses("a timer for an hour and fifteen minutes, between 4 and 5 pm") == \
         [("a timer for an hour and fifteen minutes, between 4 and 5 pm", False)]
+    assert clauses("good night: lock the car") == [("good night", True), ("lock the car", False)]
+    assert clauses("text Dr. Patel: I need to reschedule") == [("text Dr. Patel: I need to reschedule", False)]
+    # "and say ..." goes on with a message the plan copied
+    said = Plan(calls=[PlannedCall(id="c1", function="phone.send_text_message",
+                                   args={"contact_name": "Ben", "message": "see you soon"})])
+    assert clauses("text Ben and say see you soon", said) == [("text Ben and say see you soon", False)]
 
 
 @pytest.mark.parametrize(("query", "function", "param", "allowed"), [
@@ -1067,3 +1073,22 @@ def test_the_shipped_planner_reads_one_request_said_in_two_clauses_as_one_call(
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("heading out: lock the back door and unlock the car",
+     [("home.turn_on", {"name": "Back Door Lock"}), ("car.unlock_doors", {})]),
+    ("vacuum the kitchen while we're at dinner and lock the front door",
+     [("home.vacuum_clean_area", {"area": "Kitchen"}), ("home.turn_on", {"name": "Front Door Lock"})]),
+    ("navigate to Central Station and broadcast dad is on his way",
+     [("car.navigate_to", {"destination": "Central Station"}), ("home.broadcast", {"message": "dad is on his way"})]),
+])
+def test_the_shipped_planner_takes_the_clauses_it_is_sure_of(query: str, expected: list[Any]) -> None:
+    """A remark before ":" is only a remark, and one that leaves the model unsure of the
+    clause it precedes is dropped; clauses that each surely plan a call of their own are
+    planned so, though planning them together made more calls (a timer "while we're at
+    dinner", a route as well as the navigation)."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -33,6 +33,7 @@ log = structlog.get_logger("octohub.planner")
 DEFAULT_MODEL = Path(__file__).resolve().parent / "checkpoint"
 MAX_UNCONSTRAINED_TOKENS = 96
 MAX_CLAUSES = 4
+SURE_CLAUSE = 0.8
 CLAUSE_CONFIDENCE = 0.5  # the clause's function token must win with at least this probability
 # Below this first-token probability, Home Assistant's recognizer may answer instead (it
 # reads only what its templates match). Chosen on the dev set among 0.5, 0.8 and 0.95.
@@ -251,6 +252,7 @@ class Planner:
         calls: list[PlannedCall] = []
         held: tuple[str, set[str]] | None = None  # a remark that planned calls, and their functions
         remarked = False  # the whole plan may have planned that remark as a call of its own
+        sure = True  # every clause planned a call of its own, surely: their plan may have fewer calls
         for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
             alone = None
             if held is not None:  # read the remark with this clause
@@ -258,8 +260,11 @@ class Planner:
                 clause = f"{held[0]}, {clause}"
             part, confidence = self._constrained(clause, render_prompt(clause, context), context)
             if held is not None and alone is not None and alone[1] >= CLAUSE_CONFIDENCE and alone[0].calls \
-                    and any(sum(c.function == f for c in part.calls) > 1 for f in held[1]):
-                part, confidence = alone  # "too hot, set the rear to 66": the remark was planned as a call too
+                    and (any(sum(c.function == f for c in part.calls) > 1 for f in held[1])
+                         or confidence < CLAUSE_CONFIDENCE):
+                # "too hot, set the rear to 66": the remark was planned as a call too;
+                # "i'm leaving now: lock the front door": the remark only made the model unsure
+                part, confidence = alone
             held = None
             part, confidence = self._or_recognized(clause, context, part, confidence)
             if inside is not None:
@@ -274,6 +279,7 @@ class Planner:
                 continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan
+            sure = sure and confidence >= SURE_CLAUSE and bool(part.calls) and refers_to is None and inside is None
             new_id: dict[str, str] = {}
             shared = len(calls)
             for c in part.calls:
@@ -287,7 +293,8 @@ class Planner:
             if refers_to is not None and not any(is_ref(v) for c in calls[shared:] for v in c.args.values()):
                 return plan  # "read it out to the house" passed nothing on: the clause was misread
         calls = _without_parts(without_repeats(calls))
-        if len(calls) < (1 if remarked else max(1, len(plan.calls))):
+        sure = sure and len(calls) >= len(clauses)  # and no two clauses made the same call
+        if len(calls) < (1 if remarked or sure else max(1, len(plan.calls))):
             return plan
         return Plan(calls=calls)
 
@@ -473,7 +480,7 @@ CLAUSE_BREAK = re.compile(
     r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
     + r"|[0-9]+)\b)|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
-    r"|,\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
+    r"|[,:]\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
@@ -538,7 +545,7 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
             continue
         if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
-            remark = match.group().strip() == "," and not _COMMAND_START.match(query, begin)
+            remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin)
             pieces.append((begin, match.start(), remark))
             begin = match.end()
     return [*pieces, (begin, len(query), False)]
