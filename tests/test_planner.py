@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1092,3 +1093,26 @@ def test_the_shipped_planner_takes_the_clauses_it_is_sure_of(query: str, expecte
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_mends_a_slip_but_copies_words_as_written() -> None:
+    """The model alone closes every shade for "the ofice shades" and turns the light on
+    for "turn of"; a text keeps the user's own spelling."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan("close the ofice shades").calls] == [
+        ("home.turn_off", {"name": "Office Shades"})]
+    assert [(c.function, c.args) for c in planner.plan("turn of the garage light").calls] == [
+        ("home.turn_off", {"name": "Garage Light"})]
+    assert [(c.function, c.args) for c in planner.plan("text Mom the coffe is ready").calls] == [
+        ("phone.send_text_message", {"contact_name": "Mom", "message": "the coffe is ready"})]
+
+
+def test_a_copied_text_neither_starts_nor_ends_at_a_comma() -> None:
+    query = 'email Jo, subject "Hi", ok'
+    offsets = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", query)]
+    starts, ends = Request(query, list(range(len(offsets))), offsets, {}).bounds
+    pieces = [query[a:b] for a, b in offsets]
+    assert [p for p, ok in zip(pieces, starts) if ok] == ["email", "Jo", "subject", '"', "Hi", '"', "ok"]
+    assert [p for p, ok in zip(pieces, ends) if ok] == ["email", "Jo", "subject", '"', "Hi", '"', "ok"]

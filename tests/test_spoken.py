@@ -985,3 +985,15 @@ def test_no_label_ends_a_copied_value_inside_a_capitalized_run() -> None:
     broken = [c["query"] for c in labelled_cases() if not data._runs_as_decoded(
         Example(query=c["query"], calls=c["expected"]), free)]
     assert not broken
+
+
+def test_a_slip_of_the_keyboard_is_mended_to_the_one_word_it_misses() -> None:
+    words = {"coffee", "office", "shades", "weather", "kitchen", "pause"}
+    known = {"the", "close", "kitchen", "coffee", "chicken"}.__contains__
+    assert spoken.mend_slips("close the ofice shades", words, known) == "close the office shades"
+    assert spoken.mend_slips("whats the wether", words, known) == "whats the weather"
+    # a known word, a name inside the request, an address and a short word stay as written
+    assert spoken.mend_slips("cook the chicken", words, known) == "cook the chicken"
+    assert spoken.mend_slips("text Ofice hi", words, known) == "text Ofice hi"
+    assert spoken.mend_slips("email bob@gmail.com", {"email"}, known) == "email bob@gmail.com"
+    assert spoken.mend_slips("pase it", words, known) == "pase it"

@@ -84,6 +84,9 @@ class Vocab:
         return "".join(self.text[i] for i in ids)
 
 
+_MAY_OPEN = "\"'“‘«#$@+(¿¡£€"  # punctuation a copied text may start with
+
+
 @dataclass
 class Request:
     """One request's view: its query tokens (for span copies) and the live functions."""
@@ -105,9 +108,13 @@ class Request:
         run of capitalized words either: "Lake Placid" is one place, not "Lake"."""
         starts, ends = spoken.word_bounds(self.query, self.offsets)
         runs = spoken.capitalized_runs(self.query)
-        for p, (_, b) in enumerate(self.offsets):
+        for p, (a, b) in enumerate(self.offsets):
             if any(a < b < e for a, e in runs):
                 ends[p] = False
+            piece = self.query[a:b]
+            if not any(ch.isalnum() for ch in piece):  # no text starts at "," nor ends at one
+                starts[p] = starts[p] and piece[:1] in _MAY_OPEN
+                ends[p] = ends[p] and piece[-1:] not in ",;:"
         return starts, ends
 
     @functools.cached_property

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 
 from devices.home import function_name
 from hub.planner import spoken
-from hub.planner.constrain import Request, Vocab, is_pointer, plan_grammar, without_repeats
+from hub.planner.constrain import Request, Vocab, free_text_params, is_pointer, plan_grammar, without_repeats
 from hub.planner.home_data import has_class, hassil_recognize, says_a_name
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.neighbours import NO_CALL, Neighbours
@@ -83,6 +83,7 @@ class Planner:
         self.specs: dict[int, FunctionSpec] = {}
         self.missing: list[str] = []
         self.home: dict[str, Any] | None = None  # the live home inventory, for hassil
+        self.spelled: set[str] = set()  # words the live devices' names and functions use, for mending slips
         self.by_clauses = True  # also plan a request of several clauses clause by clause
         self.neighbours: Neighbours | None = None  # a prior on the first choice (neighbours.py)
 
@@ -116,6 +117,7 @@ class Planner:
                       if name in self.table.functions}
         self.missing = sorted(name for name in live if name not in self.table.functions)
         self.home = next((m.inventory for m in manifests if m.kind == "home" and m.inventory), None)
+        self.spelled = _words_used(manifests)
         if self.missing:
             log.info("planner.not_learned", functions=self.missing[:10], count=len(self.missing))
 
@@ -123,7 +125,10 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = _clean(query)
+        query = said = _clean(query)
+        if self.spelled and not self.octopus:
+            vocab = self.backbone.tokenizer.get_vocab()
+            query = spoken.mend_slips(query, self.spelled, lambda word: word in vocab)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         context = dict(context or {})
@@ -140,6 +145,8 @@ class Planner:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._named_lists(query, plan)
                 plan = self._served(plan)
+                if query != said:
+                    plan = self._as_said(plan, query, said)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
@@ -350,6 +357,18 @@ class Planner:
         taker = taker.model_copy(update={"id": f"c{len(first.calls) + 1}", "args": {
             **{k: v for k, v in taker.args.items() if not is_ref(v)}, takes[0]: {"$ref": first.calls[-1].id}}})
         return Plan(calls=[*first.calls, taker])
+
+    def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
+        """A text copied from the request keeps the words as the user wrote them ("I left
+        the coffe on"): only the choice of function and names read the mended ones."""
+        swaps = {new.lower(): old for old, new in zip(said.split(), mended.split()) if old != new}
+        free = free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
+
+        def restore(text: str) -> str:
+            return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group().lower(), m.group()), text)
+        calls = [c.model_copy(update={"args": {k: restore(v) if (c.function, k) in free and isinstance(v, str) else v
+                                               for k, v in c.args.items()}}) for c in plan.calls]
+        return plan.model_copy(update={"calls": calls})
 
     def _served(self, plan: Plan) -> Plan:
         """Home Assistant answers "open the kitchen window" in a home with no window covers
@@ -568,7 +587,22 @@ def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
         k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in kept]
 
 
+def _words_used(manifests: list[DeviceManifest]) -> set[str]:
+    """The words of the live devices' function names, cue words, and the home's entity,
+    area and floor names and aliases."""
+    texts = [f"{f.name} {' '.join(f.cues or [])}" for m in manifests for f in m.functions]
+    for m in manifests:
+        for places in ("entities", "areas", "floors"):
+            texts += [f"{p.get('name', '')} {' '.join(map(str, p.get('aliases') or []))}"
+                      for p in (m.inventory or {}).get(places) or []]
+    return {w for text in texts for w in re.findall(r"[a-z]+", text.replace("_", " ").lower()) if len(w) >= 5}
+
+
 def _clean(query: str) -> str:
     """Odd Unicode is fine; control characters and runs of spaces are not meaningful."""
     query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
+    query = _TURN_OF.sub(r"\1 off", query)  # a common slip: "turn of the light"
     return " ".join(query.split())[:500]
+
+
+_TURN_OF = re.compile(r"\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)

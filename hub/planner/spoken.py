@@ -368,6 +368,22 @@ def says(query: str, phrases: list[str], plural: bool = False) -> bool:
     return False
 
 
+def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> str:
+    """"turn off the coffe maker" -> "coffee maker": a word of five letters or more that is
+    no known word and one slip from exactly one of the `targets` (the words the live
+    devices' names and functions use) is that word. A capitalized word inside the request
+    is a name, and left alone."""
+    def mend(m: re.Match[str]) -> str:
+        word = m.group()
+        lower = word.lower()
+        if len(word) < 5 or lower in targets or known(lower) or (m.start() and word[:1].isupper()):
+            return word
+        near = [t for t in targets if len(t) >= 5 and _one_slip(lower, t)]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"(?<![\w@./'’-])[A-Za-z]+(?![\w@/'’-]|\.\w)", mend, query)  # not in "gmail.com"
+
+
 def _one_slip(word: str, target: str) -> bool:
     """One letter changed, added, dropped, or two neighbours swapped."""
     if word == target or abs(len(word) - len(target)) > 1:
