@@ -945,6 +945,7 @@ def test_an_entity_is_also_recognized_by_the_word_that_singles_it_out() -> None:
     assert hassil_recognize("unlock the back door", home) == ("HassTurnOff", {"name": "Back Door Lock"})
     assert hassil_recognize("close the garage", home) == ("HassTurnOff", {"name": "Garage Door"})
     assert hassil_recognize("turn off the garage", home) is None
+    assert hassil_recognize("turn on the sprinklers", home) == ("HassTurnOn", {"name": "Garden Sprinkler"})
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -952,10 +953,17 @@ def test_an_entity_is_also_recognized_by_the_word_that_singles_it_out() -> None:
     ("unlock the back door", [("home.turn_off", {"name": "Back Door Lock"})]),
     ("open the trunk and the garage", [("car.open_trunk", {}), ("home.turn_on", {"name": "Garage Door"})]),
     ("unlock the car", [("car.unlock_doors", {})]),
+    ("start the sprinklers", [("home.turn_on", {"name": "Garden Sprinkler"})]),
+    ("please run the coffee maker", [("home.turn_on", {"name": "Coffee Maker"})]),
+    ("stop the tv", [("home.media_pause", {"name": "Living Room TV"})]),
+    ("add limes and mint to the shopping list", [("home.list_add_item", {"item": "limes", "name": "Shopping List"}),
+                                                 ("home.list_add_item", {"item": "mint", "name": "Shopping List"})]),
 ])
 def test_the_shipped_planner_acts_on_the_home_entity_a_request_names(query: str, expected: list[Any]) -> None:
-    """The model alone unlocks the car's doors and opens no garage (the class it picks, a
-    gate, the home lacks): Home Assistant's recognizer names the home's lock and garage door."""
+    """The model alone unlocks the car's doors, opens no garage (the class it picks, a
+    gate, the home lacks), mows for "the sprinklers" and refuses the coffee maker: Home
+    Assistant's recognizer names the home's lock, garage door, sprinkler and switch
+    ("start" and "stop" turn on and off only what runs: a tv stops by pausing)."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -853,6 +853,8 @@ def _short_names(view: View) -> dict[str, list[str]]:
     short = {e.name: [w for w in words(e.name)[-1:] if counts[w] == 1 and w not in area_words | classes
                       and w not in spoken.GENERIC_WORDS and (len(w) >= 3 or w == "tv")]
              for e in view.entities if len(words(e.name)) > 1}
+    short = {name: [*said, *(f"{w}s" for w in said if not w.endswith("s") and f"{w}s" not in counts)]
+             for name, said in short.items()}  # "the sprinklers" for the one Garden Sprinkler
     # a lock is said by what it locks ("lock the back door" for Back Door Lock), a garage
     # door by its garage ("open the garage"), where no other lock or garage door shares it
     for e in view.entities:

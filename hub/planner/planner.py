@@ -428,16 +428,26 @@ class Planner:
 
     def _or_recognized(self, text: str, context: dict[str, str], plan: Plan, confidence: float) -> tuple[Plan, float]:
         """Home Assistant's reading, where the model plans nothing the home can serve or is
-        unsure ("turn on guest mode"), or plans for the car or the phone a request that names none of them
-        but one of the home's entities ("unlock the back door")."""
+        unsure ("turn on guest mode"), or plans only calls that can name no entity (the
+        car's, the phone's, the mower's) for a request that names one of the home's
+        entities and neither device ("unlock the back door")."""
         unsure = not self._served(plan).calls or confidence < RECOGNIZER_BELOW
-        away = not unsure and not any(c.function.startswith("home.") for c in plan.calls) \
+        away = not unsure and not any(self._names(c.function) for c in plan.calls) \
             and not _OTHER_DEVICE.search(text) and self.home is not None and says_a_name(text, self.home)
         if unsure or away:
             recognized = self._recognized(text, context)
-            if recognized.calls and (unsure or "name" in recognized.calls[0].args):
-                return recognized, 1.0
+            named = recognized.calls[0].args.get("name") if recognized.calls else None
+            if recognized.calls and (unsure or (named and named not in self._lists())):
+                return recognized, 1.0  # a list's own functions (the shopping list's) name it already
         return plan, confidence
+
+    def _lists(self) -> set[str]:
+        return {str(e.get("name")) for e in (self.home or {}).get("entities") or [] if str(e.get("id")).startswith("todo.")}
+
+    def _names(self, function: str) -> bool:
+        """Can this function's call name one of the home's entities?"""
+        spec = self.specs.get(self.table.index(function))
+        return spec is not None and "name" in spec.parameters.get("properties", {})
 
     def _recognized(self, query: str, context: dict[str, str]) -> Plan:
         """Home Assistant's own recognizer (hassil, over the live home inventory), for a
@@ -447,6 +457,13 @@ class Planner:
         if self.home is None:
             return Plan(calls=[])
         found = hassil_recognize(query, self.home, context)
+        if found is None and (verb := _RUNS.match(query)):
+            # "start the coffee maker": Home Assistant turns on what runs, and says so
+            found = hassil_recognize(f"turn {'off' if verb.group(1).lower() == 'stop' else 'on'} {query[verb.end():]}",
+                                     self.home, context)
+            domains = {str(e["id"]).split(".")[0] for e in self.home.get("entities") or []
+                       if found and e.get("name") == found[1].get("name")}
+            found = found if domains and domains <= _RUNNING else None
         if found is None:
             return Plan(calls=[])
         function = f"home.{function_name(found[0])}"
@@ -508,6 +525,8 @@ _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5
                          r"(?:\s+too|\s+as well)?[.!?]*", re.I)
 _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
                         r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
+_RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
+_RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
 _SAY = re.compile(r"(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+", re.I)  # a message's words follow
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
