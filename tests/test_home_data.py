@@ -297,3 +297,13 @@ def test_labels_match_hassil_recognition(examples: list[Example]) -> None:
         if got != want:
             wrong.append((example.query, example.context, want, got))
     assert len(wrong) <= 4, wrong[:10]
+
+
+def test_a_tv_or_a_toggle_is_asked_on_or_off_like_a_light() -> None:
+    """Home Assistant asks "is {name} on" of lights, switches and fans; a media player and
+    an input_boolean are asked the same way here. A lock is still asked locked, not on."""
+    home = default_inventory()
+    assert hassil_recognize("is the tv on", home) == ("HassGetState", {"name": "Living Room TV", "state": "on"})
+    assert hassil_recognize("is guest mode off", home) == ("HassGetState", {"name": "Guest Mode", "state": "off"})
+    assert hassil_recognize("is the floor lamp on", home) == ("HassGetState", {"name": "Floor Lamp", "state": "on"})
+    assert hassil_recognize("is the front door lock on", home) is None

@@ -17,6 +17,7 @@ runs hassil itself on a request, as Home Assistant would, to check the labels.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import random
 import re
@@ -121,10 +122,24 @@ class Templates:
     own_domain: dict[str, str | None]  # intent -> entity domain it is about
 
 
+ALSO_ON_OR_OFF = ["media_player", "input_boolean"]  # "is the tv on", "is guest mode on"
+
+
+def _asked_on_or_off(data: dict[str, Any]) -> dict[str, Any]:
+    """Home Assistant asks "is {name} on" of lights, switches and fans only; a tv and a
+    toggle such as guest mode are on or off too, and are asked the same way."""
+    data = copy.deepcopy(data)
+    for block in data["intents"]["HassGetState"]["data"]:
+        domains = (block.get("requires_context") or {}).get("domain")
+        if isinstance(domains, list) and any("{on_off_states:state}" in t and "{name}" in t for t in block["sentences"]):
+            domains += [d for d in ALSO_ON_OR_OFF if d not in domains]
+    return data
+
+
 @functools.lru_cache(maxsize=1)
 def templates() -> Templates:
     served = load_intents()
-    intents = Intents.from_dict(get_intents("en"))
+    intents = Intents.from_dict(_asked_on_or_off(get_intents("en")))
     blocks: dict[str, dict[str, list[Block]]] = {}
     for name, intent in intents.intents.items():
         if name in SKIPPED_INTENTS or name not in served:
