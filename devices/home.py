@@ -40,14 +40,17 @@ TEXT = {"type": "string", "minLength": 1}
 # JSON Schema of a slot, by slot name, following Home Assistant's value conventions
 # (percentages are 0..100 integers, durations whole units). An unknown slot is a string,
 # so intents added by a new release still get a usable schema.
+VOLUME_DOWN = ["down", "lower", "quieter", "decrease", "reduce", "softer", "drop"]
 SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "name": {"type": "string"}, "area": {"type": "string"}, "floor": {"type": "string"},
     "domain": {"type": "string"}, "device_class": {"type": "string"},
     "state": {"type": "string"},
     "brightness": PERCENT, "position": PERCENT, "percentage": PERCENT, "volume_level": PERCENT,
     # Home Assistant takes "up"/"down" (one step) or a signed percentage.
-    "volume_step": {"anyOf": [{"type": "integer", "minimum": -100, "maximum": 100},
-                              {"type": "string", "enum": ["up", "down"]}]},
+    "volume_step": {"anyOf": [{"type": "integer", "minimum": -100, "maximum": 100,
+                               "x-number-after": ["by", "up", "down"], "x-negative": VOLUME_DOWN},
+                              {"type": "string", "enum": ["up", "down"],
+                               "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}]},
     "temperature": {"type": "number"}, "color": {"type": "string"},
     "fan_mode": {"type": "string"},
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,

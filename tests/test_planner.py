@@ -519,6 +519,21 @@ def test_worded_arguments_come_from_the_request(random_planner: Planner, query: 
         assert _words_as_decoded(Example(query=query, calls=[call.model_dump()]), worded), call
 
 
+@pytest.mark.parametrize(("query", "allowed"), [
+    ("make the kitchen speaker louder", {"up"}),
+    ("turn up the bedroom speaker", {"up"}),
+    ("kitchen speaker quieter", {"down"}),
+    ("turn the kitchen speaker down by 10", {-10}),
+    ("raise the bedroom speaker by 15", {15}),
+])
+def test_a_volume_step_is_the_direction_or_amount_said(random_planner: Planner, query: str, allowed: set[Any]) -> None:
+    """volume_step is a number or "up"/"down": the direction said, or the number "by"
+    introduces, negated where the request turns it down."""
+    for seed in range(20):
+        call = random_walk(random_planner, query, "home.set_volume_relative", seed, flat=True)[-1]
+        assert call.args.get("volume_step") in allowed, (query, call)
+
+
 def test_decoder_step_matches_transformers() -> None:
     """Decoding's written-out decoder step gives transformers' BertModel outputs, token
     chunk by chunk with its cache, over a request with padding masked."""

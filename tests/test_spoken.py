@@ -997,3 +997,19 @@ def test_a_slip_of_the_keyboard_is_mended_to_the_one_word_it_misses() -> None:
     assert spoken.mend_slips("text Ofice hi", words, known) == "text Ofice hi"
     assert spoken.mend_slips("email bob@gmail.com", {"email"}, known) == "email bob@gmail.com"
     assert spoken.mend_slips("pase it", words, known) == "pase it"
+
+
+def test_every_labelled_volume_direction_is_said() -> None:
+    """A volume step of "up" or "down" in a dev or test label is said by one of its words
+    (the reader that constrains volume_step to the direction said)."""
+    from devices.home import SLOT_SCHEMAS
+
+    worded = next(o for o in SLOT_SCHEMAS["volume_step"]["anyOf"] if "x-words" in o)
+    read = 0
+    for case in labelled_cases():
+        for call in case["expected"]:
+            step = call["args"].get("volume_step")
+            if step in ("up", "down"):
+                read += 1
+                assert step in spoken.said_values(case["query"], worded), case["query"]
+    assert read >= 5

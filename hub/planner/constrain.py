@@ -658,6 +658,12 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             required.add(param)
         elif "x-words" in schema:
             worded.add(param)  # resolved once reachable, against the words no span took
+        elif any("x-words" in option for option in schema.get("anyOf", [])):
+            # "turn up the speaker": of a union's worded values (volume_step "up"/"down"), those
+            # said; and no number where the request says none
+            schema = {**schema, "anyOf": [{**o, "enum": spoken.said_values(request.query, o) or o["enum"]}
+                                          if "x-words" in o else o for o in schema["anyOf"]
+                                          if "x-words" in o or request.numbers or o.get("type") not in ("integer", "number")]}
         elif _pattern_of(schema) == spoken.STAMP_PATTERN and stamps:
             schema = {"type": "string", "enum": [stamps.pop(0)]}
         elif param in NAMED_SLOTS and schema.get("enum"):
