@@ -286,7 +286,8 @@ class Phone(DeviceAdapter):
         ids = ["".join(self.random.choices("abcdefghijkLMNOPQ0123456789", k=11)) for _ in range(3)]
         return [f"{query} #{i + 1} - https://www.youtube.com/watch?v={vid}" for i, vid in enumerate(ids)]
 
-    @function(examples=[
+    # a route needs its start said: "from ...", "I'm at ...", "google maps A to B"
+    @function(cues=["from", "i'm at", "im at", "i am at", "google maps"], examples=[
         "(get|give me|show me) [the] directions from {origin} to {destination} [{mode_by}]",
         "how do I get from {origin} to {destination} [{mode_by}]",
         "how do I get to {destination} from {origin} [{mode_by}]",
