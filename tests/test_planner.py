@@ -1140,3 +1140,20 @@ def test_a_copied_text_neither_starts_nor_ends_at_a_comma() -> None:
     pieces = [query[a:b] for a, b in offsets]
     assert [p for p, ok in zip(pieces, starts) if ok] == ["email", "Jo", "subject", '"', "Hi", '"', "ok"]
     assert [p for p, ok in zip(pieces, ends) if ok] == ["email", "Jo", "subject", '"', "Hi", '"', "ok"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("let Omar know by text whether the garage door is open",
+     [("home.get_state", {"name": "Garage Door", "state": "open"}),
+      ("phone.send_text_message", {"contact_name": "Omar", "message": {"$ref": "c1"}})]),
+    ("announce today's date to everyone",
+     [("home.get_current_date", {}), ("home.broadcast", {"message": {"$ref": "c1"}})]),
+    ("text Ray the garage is shut",  # says, asks nothing
+     [("phone.send_text_message", {"contact_name": "Ray", "message": "the garage is shut"})]),
+])
+def test_the_shipped_planner_passes_on_the_answer_a_message_asks_for(query: str, expected: list[Any]) -> None:
+    """The model alone texts Omar "whether the garage door" and announces "today"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

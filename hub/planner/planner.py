@@ -143,6 +143,7 @@ class Planner:
                 plan, confidence = self._or_recognized(query, context, plan, confidence)
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
+                plan = self._asked_for(query, plan, context)
                 plan = self._named_lists(query, plan)
                 plan = self._served(plan)
                 if query != said:
@@ -358,6 +359,44 @@ class Planner:
             **{k: v for k, v in taker.args.items() if not is_ref(v)}, takes[0]: {"$ref": first.calls[-1].id}}})
         return Plan(calls=[*first.calls, taker])
 
+    def _asked_for(self, query: str, plan: Plan, context: dict[str, str]) -> Plan:
+        """"text Hugo today's date", "text Carlos which lights are still on": a message
+        that asks for something (a question word, "today's ...", "the weather") is that
+        question's answer. Where the request from the message on, up to the clause's end,
+        alone plans one call that looks something up, surely, that call is made first and
+        the message takes its result."""
+        calls: list[PlannedCall] = []
+        moved: set[str] = set()  # calls planned for the question already, made before its message
+        alias: dict[str, str] = {}  # a moved call's id -> its id in `calls`
+        for call in plan.calls:
+            if call.id in moved:
+                continue
+            spec = self.specs.get(self.table.index(call.function)) if call.function in self.table.functions else None
+            takes = [k for k, v in (spec.parameters.get("properties", {}) if spec else {}).items()
+                     if v.get("x-result") and isinstance(call.args.get(k), str)]
+            at = query.lower().find(call.args[takes[0]].lower()) if len(takes) == 1 else -1
+            if at >= 0 and _ASKS_FOR.match(question := _clause_from(query, at)):
+                asked, sure = self._alone(question, context)
+                wanted = asked.calls[0] if len(asked.calls) == 1 else None
+                # the whole plan may hold the question's call already, said as fully: then
+                # the model, unsure of the question alone, is seconded
+                same = wanted and next((c for c in plan.calls if c.function == wanted.function and c.id not in moved
+                                        and wanted.args.items() <= c.args.items() and c not in calls
+                                        and not any(is_ref(v) for v in c.args.values())), None)
+                if wanted and sure >= (CLAUSE_CONFIDENCE if same else SURE_CLAUSE) and _LOOKS_UP.search(wanted.function):
+                    calls.append((same or wanted).model_copy(update={"id": f"asked{len(calls)}"}))
+                    if same is not None:
+                        moved.add(same.id)
+                        alias[same.id] = calls[-1].id
+                    call = call.model_copy(update={"args": {**call.args, takes[0]: {"$ref": calls[-1].id}}})
+            calls.append(call)
+        if not any(c.id.startswith("asked") for c in calls):
+            return plan
+        new_id = {c.id: f"c{n + 1}" for n, c in enumerate(calls)}
+        new_id |= {old: new_id[new] for old, new in alias.items()}
+        return Plan(calls=without_repeats([c.model_copy(update={"id": new_id[c.id], "args": {
+            k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in calls]))
+
     def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
         """A text copied from the request keeps the words as the user wrote them ("I left
         the coffe on"): only the choice of function and names read the mended ones."""
@@ -525,6 +564,11 @@ _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5
                          r"(?:\s+too|\s+as well)?[.!?]*", re.I)
 _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
                         r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
+# A message that asks for something rather than says it ("today's date", "which lights are on").
+_ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|where|when|who|if)\b"
+                       r"|the\s+(?:current\s+)?(?:time|date|weather|forecast)$|the\s+(?:top\s+|latest\s+)?(?:headlines|news)\b",
+                       re.I)
+_LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
@@ -604,6 +648,12 @@ def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
     new_id = {c.id: f"c{n + 1}" for n, c in enumerate(kept)}
     return [c.model_copy(update={"id": new_id[c.id], "args": {
         k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in kept]
+
+
+def _clause_from(query: str, at: int) -> str:
+    """The request from `at` to the end of its clause."""
+    end = CLAUSE_BREAK.search(query, at)
+    return query[at:end.start() if end else len(query)].strip()
 
 
 def _words_used(manifests: list[DeviceManifest]) -> set[str]:
