@@ -1157,3 +1157,16 @@ def test_the_shipped_planner_passes_on_the_answer_a_message_asks_for(query: str,
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "topic"), [
+    ("search youtube for sourdough shaping and put it on the nest hub", "sourdough shaping"),
+    ("find a youtube video of baby otters and play the first result on the nest hub", "baby otters"),
+])
+def test_the_shipped_planner_plays_what_a_youtube_search_found(query: str, topic: str) -> None:
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [
+        ("phone.search_youtube_videos", {"query": topic}),
+        ("phone.play_video_on_nest_hub", {"video_service": "youtube", "video_name": {"$ref": "c1"}})]

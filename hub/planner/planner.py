@@ -144,6 +144,7 @@ class Planner:
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._asked_for(query, plan, context)
+                plan = _plays_what_was_found(query, plan)
                 plan = self._named_lists(query, plan)
                 plan = self._served(plan)
                 if query != said:
@@ -648,6 +649,37 @@ def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
     new_id = {c.id: f"c{n + 1}" for n, c in enumerate(kept)}
     return [c.model_copy(update={"id": new_id[c.id], "args": {
         k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in kept]
+
+
+_SEARCH, _PLAYS = "phone.search_youtube_videos", ("phone.play_video_on_nest_hub", "phone.play_music_on_nest_hub")
+# "... and play it / the first result / whatever you find on the nest hub"
+_PLAY_FOUND = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:play|put|cast|show|stream|throw|send)\s+)?"
+                         r"(?:it|that|the\s+(?:first\s+|top\s+)?(?:result|video|one)|whatever\s+you\s+find)\b"
+                         r"(?:\s+\w+){0,3}?\s+(?:on|to|onto)\s+(?:the\s+|my\s+)?nest\s+hub\b", re.I)
+
+
+def _plays_what_was_found(query: str, plan: Plan) -> Plan:
+    """"search youtube for a guided meditation and play it on the nest hub": the video the
+    nest hub plays is the search's result, from YouTube. The model names it with the
+    clause's own words ("it", "whatever") or plays it as music; its search may run on
+    into the play clause ("... fitted sheet and cast it to the nest hub")."""
+    said = _PLAY_FOUND.search(query)
+    search = next((c for c in plan.calls if c.function == _SEARCH and isinstance(c.args.get("query"), str)), None)
+    if said is None or search is None or query.lower().find(search.args["query"].lower()) > said.start() \
+            or any(c.function in _PLAYS and any(is_ref(v) for v in c.args.values()) for c in plan.calls):
+        return plan
+    topic = search.args["query"]
+    if (cut := _PLAY_FOUND.search(topic)) is not None:
+        topic = topic[:cut.start()].strip()
+    calls = [c.model_copy(update={"args": {**c.args, "query": topic}}) if c is search else c for c in plan.calls
+             if c.function not in _PLAYS]
+    unused = f"c{1 + max(int(c.id[1:]) for c in plan.calls)}"
+    play = PlannedCall(id=unused, function=_PLAYS[0], args={"video_service": "youtube", "video_name": {"$ref": search.id}})
+    at = calls.index(next(c for c in calls if c.id == search.id)) + 1
+    calls = [*calls[:at], play, *calls[at:]]
+    new_id = {c.id: f"c{n + 1}" for n, c in enumerate(calls)}
+    return Plan(calls=[c.model_copy(update={"id": new_id[c.id], "args": {
+        k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in calls])
 
 
 def _clause_from(query: str, at: int) -> str:
