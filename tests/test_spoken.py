@@ -997,6 +997,8 @@ def test_a_slip_of_the_keyboard_is_mended_to_the_one_word_it_misses() -> None:
     assert spoken.mend_slips("text Ofice hi", words, known) == "text Ofice hi"
     assert spoken.mend_slips("email bob@gmail.com", {"email"}, known) == "email bob@gmail.com"
     assert spoken.mend_slips("pase it", words, known) == "pase it"
+    assert spoken.mend_slips("open the shdes", words, known) == "open the shades"
+    assert spoken.mend_slips("the sprinklers", {"sprinkler"}, known) == "the sprinklers"  # a plural
 
 
 def test_every_labelled_volume_direction_is_said() -> None:

@@ -376,7 +376,8 @@ def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> s
     def mend(m: re.Match[str]) -> str:
         word = m.group()
         lower = word.lower()
-        if len(word) < 5 or lower in targets or known(lower) or (m.start() and word[:1].isupper()):
+        if len(word) < 5 or lower in targets or known(lower) or (m.start() and word[:1].isupper()) \
+                or (lower.endswith("s") and lower[:-1] in targets):  # a plural is no slip
             return word
         near = [t for t in targets if len(t) >= 5 and _one_slip(lower, t)]
         return near[0] if len(near) == 1 else word
