@@ -138,10 +138,10 @@ LIST_ITEM = _obj(list={"type": "string"}, item={"type": "string"}, pending=IDS)
 # "keep playing" is no pause, "shopping list: olive oil" no completed item, and "give the
 # timer another 30 seconds" no shorter timer.
 CUES: dict[str, list[str]] = {
-    "turn_on": ["on", "open", "opened", "lock", "locked", "start", "activate", "enable", "raise", "up", "run",
+    "turn_on": ["on", "open", "opened", "lock", "locked", "start", "activate", "enable", "raise", "run",
                 "power", "light", "light up", "boot", "fire", "unmute", "running", "going", "plug"],
     "turn_off": ["off", "close", "closed", "shut", "unlock", "unlocked", "stop", "deactivate", "disable", "lower",
-                 "down", "kill", "cut", "out", "douse", "unplug", "of"],  # "turn of the light"
+                 "kill", "cut", "out", "douse", "unplug", "of"],  # "turn of the light"
     "media_pause": ["pause", "stop", "hold", "halt", "freeze", "off"],
     "media_unpause": ["unpause", "un-pause", "resume", "continue", "keep", "again", "back on"],
     "media_previous": ["previous", "back", "last", "replay", "rewind", "before"],

@@ -1170,3 +1170,16 @@ def test_the_shipped_planner_plays_what_a_youtube_search_found(query: str, topic
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [
         ("phone.search_youtube_videos", {"query": topic}),
         ("phone.play_video_on_nest_hub", {"video_service": "youtube", "video_name": {"$ref": "c1"}})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("turn the bedroom speaker down a little", ("home.set_volume_relative", {"volume_step": "down", "name": "Bedroom Speaker"})),
+    ("turn the kitchen speaker up", ("home.set_volume_relative", {"volume_step": "up", "name": "Kitchen Speaker"})),
+])
+def test_the_shipped_planner_turns_a_speaker_up_or_down_in_volume(query: str, expected: tuple[str, dict[str, Any]]) -> None:
+    """"up" and "down" alone turn nothing on or off (the model alone turns the speaker off
+    or on); Home Assistant's recognizer hears "turn the tv down" as "turn down the tv volume"."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]

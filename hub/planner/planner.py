@@ -504,6 +504,10 @@ class Planner:
             domains = {str(e["id"]).split(".")[0] for e in self.home.get("entities") or []
                        if found and e.get("name") == found[1].get("name")}
             found = found if domains and domains <= _RUNNING else None
+        if found is None and (turned := _TURNED.fullmatch(query.strip(" .!?"))):
+            # "turn the tv down": Home Assistant says "turn down the tv volume"
+            what, way = (turned.group("what") or turned.group("what2")), (turned.group("way") or turned.group("way2"))
+            found = hassil_recognize(f"turn {way} {what} volume", self.home, context)
         if found is None:
             return Plan(calls=[])
         function = f"home.{function_name(found[0])}"
@@ -570,6 +574,8 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
                        r"|the\s+(?:current\s+)?(?:time|date|weather|forecast)$|the\s+(?:top\s+|latest\s+)?(?:headlines|news)\b",
                        re.I)
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
+_TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|(?P<what2>.+?)\s+(?P<way2>up|down))"
+                     r"(?:\s+(?:a bit|a little|please))?", re.I)
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
