@@ -1064,10 +1064,11 @@ def test_the_shipped_planner_does_not_choose_a_function_its_cue_words_are_missin
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
-@pytest.mark.parametrize("query", ["open the glovebox", "turn on the seat ventilation for the driver", "enable sentry mode"])
+@pytest.mark.parametrize("query", ["open the glovebox", "turn on the seat ventilation for the driver", "enable sentry mode",
+                                   "how do I reset the robot vacuum"])
 def test_the_shipped_planner_refuses_what_no_function_names(query: str) -> None:
     """Without a trunk, a seat heat or do not disturb said, the model alone opens the
-    trunk, heats the seat and silences the phone."""
+    trunk, heats the seat and silences the phone; asked how, it starts the vacuum."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert planner.plan(query).calls == []

@@ -1015,3 +1015,22 @@ def test_every_labelled_volume_direction_is_said() -> None:
                 read += 1
                 assert step in spoken.said_values(case["query"], worded), case["query"]
     assert read >= 5
+
+
+@pytest.mark.parametrize(("query", "asks"), [
+    ("how do I descale the coffee maker", True),
+    ("why won't the car charge", True),
+    ("what does the red light on the thermostat mean", True),
+    ("how do I get from the hotel to the museum", False),  # a route
+    ("how do I walk from the pier to the zoo", False),
+    ("what does the bathroom humidity sensor say", False),
+    ("turn on the lights", False),
+])
+def test_a_how_or_why_question_is_read_as_help(query: str, asks: bool) -> None:
+    assert spoken.asks_how_or_why(query) is asks
+
+
+def test_no_labelled_real_request_is_a_how_or_why_question() -> None:
+    real = [case["query"] for case in labelled_cases() if case["expected"]]
+    assert len(real) > 500
+    assert [q for q in real if spoken.asks_how_or_why(q)] == []

@@ -368,6 +368,17 @@ def says(query: str, phrases: list[str], plural: bool = False) -> bool:
     return False
 
 
+# A question about how or why, which no device answers by acting ("how do I descale the
+# coffee maker", "why won't my car charge past 80 percent"); the way somewhere is a route.
+_HOW_OR_WHY = re.compile(r"(?:(?:hey|ok|okay|so|um)[\s,]+)*(?:why\b|what\s+does\b.*\bmean\b"
+                         r"|how\s+(?:do|can|should|would)\s+(?:i|you|we)\s+(?!(?:get|go|walk|drive|bike|cycle|ride|reach|head)"
+                         r"\s+(?:from|to|home|there)\b|(?:walk|drive|bike|cycle|ride)\s))", re.I)
+
+
+def asks_how_or_why(query: str) -> bool:
+    return bool(_HOW_OR_WHY.match(query.strip()))
+
+
 def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> str:
     """"turn off the coffe maker" -> "coffee maker": a word of five letters or more that is
     no known word and one slip from exactly one of the `targets` (the words the live
