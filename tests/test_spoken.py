@@ -1034,3 +1034,20 @@ def test_no_labelled_real_request_is_a_how_or_why_question() -> None:
     real = [case["query"] for case in labelled_cases() if case["expected"]]
     assert len(real) > 500
     assert [q for q in real if spoken.asks_how_or_why(q)] == []
+
+
+@pytest.mark.parametrize(("query", "repeats"), [
+    ("water the garden every morning at 6", True),
+    ("turn the porch light off automatically at midnight", True),
+    ("flash the lights whenever someone is at the door", True),
+    ("play Discover Weekly on the nest hub", False),  # a playlist's name
+    ("turn on every light downstairs", False),
+    ("set an alarm for 6 am", False),
+])
+def test_an_automation_is_read_as_one(query: str, repeats: bool) -> None:
+    assert spoken.asks_to_repeat(query) is repeats
+
+
+def test_no_labelled_real_request_asks_to_repeat() -> None:
+    real = [case["query"] for case in labelled_cases() if case["expected"]]
+    assert [q for q in real if spoken.asks_to_repeat(q)] == []

@@ -131,8 +131,9 @@ class Planner:
             query = spoken.mend_slips(query, self.spelled, lambda word: word in vocab)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
-        if spoken.asks_how_or_why(query) and len(_clauses(query, Plan(calls=[]))) == 1:
-            return Plan(calls=[], latency_ms=round((time.perf_counter() - started) * 1e3, 2))  # help, not a command
+        if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
+            # help, not a command; or an automation, which no function sets up
+            return Plan(calls=[], latency_ms=round((time.perf_counter() - started) * 1e3, 2))
         context = dict(context or {})
         if "today" not in context and _DATE_WORDS.search(query) and not _YEAR.search(query):
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year

@@ -379,6 +379,18 @@ def asks_how_or_why(query: str) -> bool:
     return bool(_HOW_OR_WHY.match(query.strip()))
 
 
+# Something to do again and again, or on its own when a thing happens: an automation, which
+# no function sets up ("every weekday at 6:30 turn on the coffee maker"). Lowercase only:
+# "Discover Weekly" is a playlist.
+_RECURRING = re.compile(r"\bevery\s+(?:(?:other|single)\s+)?(?:day|night|morning|evening|afternoon|week|weekday|weekend|hour"
+                        r"|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b|\bautomatically\b|\bautomations?\b"
+                        r"|\bwhenever\b|\b(?:daily|nightly|weekly|hourly)\b|\brecurring\b|\bon repeat\b")
+
+
+def asks_to_repeat(query: str) -> bool:
+    return bool(_RECURRING.search(query))
+
+
 def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> str:
     """"turn off the coffe maker" -> "coffee maker": a word of five letters or more that is
     no known word and one slip from exactly one of the `targets` (the words the live
