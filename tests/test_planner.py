@@ -1065,11 +1065,12 @@ def test_the_shipped_planner_does_not_choose_a_function_its_cue_words_are_missin
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 @pytest.mark.parametrize("query", ["open the glovebox", "turn on the seat ventilation for the driver", "enable sentry mode",
-                                   "how do I reset the robot vacuum", "every night at 11 turn off the porch light"])
+                                   "how do I reset the robot vacuum", "every night at 11 turn off the porch light",
+                                   "switch off the lights in the sewing room"])
 def test_the_shipped_planner_refuses_what_no_function_names(query: str) -> None:
     """Without a trunk, a seat heat or do not disturb said, the model alone opens the
     trunk, heats the seat and silences the phone; asked how, it starts the vacuum;
-    asked for an automation, it acts once."""
+    asked for an automation, it acts once; in a room the home lacks, on the whole home."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert planner.plan(query).calls == []

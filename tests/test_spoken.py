@@ -1051,3 +1051,19 @@ def test_an_automation_is_read_as_one(query: str, repeats: bool) -> None:
 def test_no_labelled_real_request_asks_to_repeat() -> None:
     real = [case["query"] for case in labelled_cases() if case["expected"]]
     assert [q for q in real if spoken.asks_to_repeat(q)] == []
+
+
+def test_a_room_the_home_lacks_is_read() -> None:
+    places = ["Kitchen", "Kids Room", "Ground Floor", "downstairs"]
+    assert spoken.rooms_unknown("turn off the lights in the guest room", places) == ["guest room"]
+    assert spoken.rooms_unknown("lights on in the kids room please", places) == []
+    assert spoken.rooms_unknown("turn on the porch light", places) == []  # a name, not a place
+    assert spoken.rooms_unknown("lights on in the kitchen and in the garage", places) == ["garage"]
+
+
+def test_every_labelled_room_is_a_place_of_the_default_home() -> None:
+    from hub.planner.home_data import default_inventory
+
+    home = default_inventory()
+    places = [str(n) for kind in ("areas", "floors") for p in home[kind] for n in (p["name"], *(p.get("aliases") or []))]
+    assert [c["query"] for c in labelled_cases() if c["expected"] and spoken.rooms_unknown(c["query"], places)] == []

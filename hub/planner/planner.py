@@ -149,7 +149,7 @@ class Planner:
                 plan = self._asked_for(query, plan, context)
                 plan = _plays_what_was_found(query, plan)
                 plan = self._named_lists(query, plan)
-                plan = self._served(plan)
+                plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
@@ -413,16 +413,23 @@ class Planner:
                                                for k, v in c.args.items()}}) for c in plan.calls]
         return plan.model_copy(update={"calls": calls})
 
-    def _served(self, plan: Plan) -> Plan:
+    def _places(self) -> list[str]:
+        home = self.home or {}
+        return [str(n) for kind in ("areas", "floors") for p in home.get(kind) or []
+                for n in (p.get("name"), *(p.get("aliases") or []))]
+
+    def _served(self, plan: Plan, query: str = "") -> Plan:
         """Home Assistant answers "open the kitchen window" in a home with no window covers
         with no call, as nothing can serve it: a home call on a class of devices (a domain,
-        a device class, no name) that the live home holds none of is dropped. A plan whose
-        other calls took the dropped call's result plans nothing."""
+        a device class, no name) that the live home holds none of, or in a room it does
+        not have, is dropped. A plan whose other calls took the dropped call's result
+        plans nothing."""
         if self.home is None:
             return plan
+        nowhere = bool(query and spoken.rooms_unknown(query, self._places()))  # "the lights in the guest room"
         kept = [c for c in plan.calls if not (
             c.function.startswith("home.") and "name" not in c.args and isinstance(c.args.get("domain"), str)
-            and not has_class(self.home, c.args["domain"], c.args.get("device_class")))]
+            and (nowhere or not has_class(self.home, c.args["domain"], c.args.get("device_class"))))]
         if len(kept) == len(plan.calls):
             return plan
         ids = {c.id for c in kept}

@@ -387,6 +387,20 @@ _RECURRING = re.compile(r"\bevery\s+(?:(?:other|single)\s+)?(?:day|night|morning
                         r"|\bwhenever\b|\b(?:daily|nightly|weekly|hourly)\b|\brecurring\b|\bon repeat\b")
 
 
+# A room said after "in the" at a clause's end ("turn off the lights in the guest room").
+_ROOM_SAID = re.compile(r"\b(?:in|at|from)\s+(?:the|my|our)\s+((?:(?!(?:in|on|at|the|and|this|your|my)\b)[a-z']+\s+){0,2}"
+                        r"(?:room|bedroom|bathroom|kitchen|office|garage|basement|attic|nursery|den|hallway|closet|loft"
+                        r"|study|pantry|porch|patio|yard|backyard|playroom|sunroom|mudroom|foyer|cellar|shed|balcony|lounge))"
+                        r"(?=\s*(?:$|[,.!?;]|\band\b|\bthen\b|\bplease\b|\btoo\b))", re.I)
+
+
+def rooms_unknown(query: str, places: list[str]) -> list[str]:
+    """The rooms the request says that are none of the home's areas, floors or aliases:
+    Home Assistant matches no sentence with an area it does not know."""
+    known = {p.lower() for p in places}
+    return [m.group(1) for m in _ROOM_SAID.finditer(query) if m.group(1).lower() not in known]
+
+
 def asks_to_repeat(query: str) -> bool:
     return bool(_RECURRING.search(query))
 
