@@ -1055,9 +1055,11 @@ def test_the_shipped_planner_reads_what_a_home_speaker_plays() -> None:
     ("continue playing the music", "home.media_unpause"),
     ("chores: sweep the patio", "home.list_add_item"),
     ("head to the Whole Foods on 5th Avenue", "car.navigate_to"),  # a route says where from
+    ("hold the pasta timer", "home.pause_timer"),  # no timer is cancelled without a word for it
 ])
 def test_the_shipped_planner_does_not_choose_a_function_its_cue_words_are_missing_from(query: str, function: str) -> None:
-    """The model alone pauses the music, completes the chore and finds a route from "head"."""
+    """The model alone pauses the music, completes the chore, finds a route from "head" and
+    cancels the pasta timer."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [c.function for c in planner.plan(query).calls] == [function]
