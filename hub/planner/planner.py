@@ -149,6 +149,7 @@ class Planner:
                 plan = self._asked_for(query, plan, context)
                 plan = _plays_what_was_found(query, plan)
                 plan = self._named_lists(query, plan)
+                plan = self._completed(query, plan)
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -476,6 +477,26 @@ class Planner:
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
+    def _completed(self, query: str, plan: Plan) -> Plan:
+        """"cross bananas off my shopping list", "mark water plants as done": an item marked
+        done is completed, never added, though the model (whose training says "check" and
+        "complete" only) adds it."""
+        marked = [m.span() for m in _MARKED_DONE.finditer(query)]
+        if not marked:
+            return plan
+        calls = []
+        for call in plan.calls:
+            kind, name = call.function.split(".", 1)
+            done = f"{kind}.{name.replace('_add_item', '_complete_item')}"
+            item = str(call.args.get("item", "")).lower()
+            at = query.lower().find(item) if item else -1
+            if name.endswith("_add_item") and done in self.table.functions and self.table.index(done) in self.specs \
+                    and any(a <= at and at + len(item) <= b for a, b in marked):  # the item marked, not one added after
+                said = _MARKING.sub("", call.args["item"]) or call.args["item"]  # "cross apples": apples
+                call = call.model_copy(update={"function": done, "args": {**call.args, "item": said}})
+            calls.append(call)
+        return plan.model_copy(update={"calls": calls})
+
     def _or_recognized(self, text: str, context: dict[str, str], plan: Plan, confidence: float) -> tuple[Plan, float]:
         """Home Assistant's reading, where the model plans nothing the home can serve or is
         unsure ("turn on guest mode"), or plans only calls that can name no entity (the
@@ -586,6 +607,9 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
 _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|(?P<what2>.+?)\s+(?P<way2>up|down))"
                      r"(?:\s+(?:a bit|a little|please))?", re.I)
+_MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
+                          r"|\bmark(?:ed)?\b(?:\s+[\w']+){0,4}?\s+(?:as\s+)?(?:done|complete|completed|finished|bought)\b", re.I)
+_MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re.I)
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
