@@ -84,6 +84,7 @@ class Planner:
         self.missing: list[str] = []
         self.home: dict[str, Any] | None = None  # the live home inventory, for hassil
         self.spelled: set[str] = set()  # words the live devices' names and functions use, for mending slips
+        self._vocab_words: frozenset[str] | None = None
         self.by_clauses = True  # also plan a request of several clauses clause by clause
         self.neighbours: Neighbours | None = None  # a prior on the first choice (neighbours.py)
 
@@ -127,8 +128,7 @@ class Planner:
         started = time.perf_counter()
         query = said = _clean(query)
         if self.spelled and not self.octopus:
-            vocab = self.backbone.tokenizer.get_vocab()
-            query = spoken.mend_slips(query, self.spelled, lambda word: word in vocab)
+            query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
@@ -511,6 +511,13 @@ class Planner:
             if recognized.calls and (unsure or (named and named not in self._lists())):
                 return recognized, 1.0  # a list's own functions (the shopping list's) name it already
         return plan, confidence
+
+    def _known_words(self) -> frozenset[str]:
+        """The tokenizer's whole words: a word it knows is no slip. Built once (a fast
+        tokenizer builds its vocabulary dict anew on every get_vocab())."""
+        if self._vocab_words is None:
+            self._vocab_words = frozenset(w for w in self.backbone.tokenizer.get_vocab() if w.isalpha())
+        return self._vocab_words
 
     def _lists(self) -> set[str]:
         return {str(e.get("name")) for e in (self.home or {}).get("entities") or [] if str(e.get("id")).startswith("todo.")}
