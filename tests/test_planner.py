@@ -971,6 +971,7 @@ def test_an_entity_is_also_recognized_by_the_word_that_singles_it_out() -> None:
     ("start the sprinklers", [("home.turn_on", {"name": "Garden Sprinkler"})]),
     ("please run the coffee maker", [("home.turn_on", {"name": "Coffee Maker"})]),
     ("stop the tv", [("home.media_pause", {"name": "Living Room TV"})]),
+    ("did someone leave the garage door open?", [("home.get_state", {"name": "Garage Door", "state": "open"})]),
     ("add limes and mint to the shopping list", [("home.list_add_item", {"item": "limes", "name": "Shopping List"}),
                                                  ("home.list_add_item", {"item": "mint", "name": "Shopping List"})]),
 ])
@@ -978,7 +979,8 @@ def test_the_shipped_planner_acts_on_the_home_entity_a_request_names(query: str,
     """The model alone unlocks the car's doors, opens no garage (the class it picks, a
     gate, the home lacks), mows for "the sprinklers" and refuses the coffee maker: Home
     Assistant's recognizer names the home's lock, garage door, sprinkler and switch
-    ("start" and "stop" turn on and off only what runs: a tv stops by pausing)."""
+    ("start" and "stop" turn on and off only what runs: a tv stops by pausing; "did someone
+    leave X open" is its "is X open")."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

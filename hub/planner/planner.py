@@ -542,6 +542,9 @@ class Planner:
             domains = {str(e["id"]).split(".")[0] for e in self.home.get("entities") or []
                        if found and e.get("name") == found[1].get("name")}
             found = found if domains and domains <= _RUNNING else None
+        if found is None and (left := _LEFT.fullmatch(query.strip(" .!?"))):
+            # "did I leave the garage door open?": Home Assistant asks "is the garage door open"
+            found = hassil_recognize(f"is {left.group('what')} {left.group('state')}", self.home, context)
         if found is None and (turned := _TURNED.fullmatch(query.strip(" .!?"))):
             # "turn the tv down": Home Assistant says "turn down the tv volume"
             what, way = (turned.group("what") or turned.group("what2")), (turned.group("way") or turned.group("way2"))
@@ -612,6 +615,8 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
                        r"|the\s+(?:current\s+)?(?:time|date|weather|forecast)$|the\s+(?:top\s+|latest\s+)?(?:headlines|news)\b",
                        re.I)
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
+_LEFT = re.compile(r"(?:did|have)\s+(?:i|we|you|someone|anyone|somebody)\s+(?:leave|left)\s+(?P<what>.+?)\s+"
+                   r"(?P<state>open|closed|on|off|locked|unlocked)", re.I)
 _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|(?P<what2>.+?)\s+(?P<way2>up|down))"
                      r"(?:\s+(?:a bit|a little|please))?", re.I)
 _MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
