@@ -1138,6 +1138,16 @@ def test_the_shipped_planner_mends_a_slip_but_copies_words_as_written() -> None:
         ("home.turn_off", {"name": "Garage Light"})]
     assert [(c.function, c.args) for c in planner.plan("text Mom the coffe is ready").calls] == [
         ("phone.send_text_message", {"contact_name": "Mom", "message": "the coffe is ready"})]
+    # a word the user also wrote right is never turned back into the slip
+    calls = planner.plan("text Mom the coffee is ready and turn off the coffe maker").calls
+    assert [c.args.get("message") for c in calls if c.function == "phone.send_text_message"] == ["the coffee is ready"]
+
+
+def test_a_turn_of_the_road_is_no_slip() -> None:
+    from hub.planner.planner import _clean
+
+    assert _clean("turn of the garage light") == "turn off the garage light"
+    assert _clean("text Mom I missed the turn of the road") == "text Mom I missed the turn of the road"
 
 
 def test_a_copied_text_neither_starts_nor_ends_at_a_comma() -> None:

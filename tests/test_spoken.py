@@ -1025,6 +1025,7 @@ def test_every_labelled_volume_direction_is_said() -> None:
     ("how do I walk from the pier to the zoo", False),
     ("what does the bathroom humidity sensor say", False),
     ("turn on the lights", False),
+    ("why don't you turn on the lights", False),  # a polite command
 ])
 def test_a_how_or_why_question_is_read_as_help(query: str, asks: bool) -> None:
     assert spoken.asks_how_or_why(query) is asks
@@ -1043,6 +1044,8 @@ def test_no_labelled_real_request_is_a_how_or_why_question() -> None:
     ("play Discover Weekly on the nest hub", False),  # a playlist's name
     ("turn on every light downstairs", False),
     ("set an alarm for 6 am", False),
+    ("play bohemian rhapsody on repeat", False),
+    ("add daily vitamins to my shopping list", False),
 ])
 def test_an_automation_is_read_as_one(query: str, repeats: bool) -> None:
     assert spoken.asks_to_repeat(query) is repeats
@@ -1059,6 +1062,8 @@ def test_a_room_the_home_lacks_is_read() -> None:
     assert spoken.rooms_unknown("lights on in the kids room please", places) == []
     assert spoken.rooms_unknown("turn on the porch light", places) == []  # a name, not a place
     assert spoken.rooms_unknown("lights on in the kitchen and in the garage", places) == ["garage"]
+    assert spoken.rooms_unknown("turn off the lights in my room", places) == []  # the asking device's
+    assert spoken.rooms_unknown("lights off in the downstairs kitchen", places) == []
 
 
 def test_every_labelled_room_is_a_place_of_the_default_home() -> None:

@@ -894,8 +894,10 @@ def says_a_name(text: str, inventory: dict[str, Any]) -> bool:
     view = _view(inventory)
     said = _NAMES_SAID.get(id(view))
     if said is None or said[0] is not view:
-        names = sorted({n.lower() for e in view.entities for n in (e.name, *_short_names(view).get(e.name, ()))},
+        names = sorted({n.lower() for e in view.entities for n in (e.name, *_short_names(view).get(e.name, ())) if n.strip()},
                        key=len, reverse=True)
+        if not names:
+            return False
         said = _NAMES_SAID[id(view)] = (view, re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.I))
     return bool(said[1].search(text))
 

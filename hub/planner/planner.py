@@ -405,7 +405,9 @@ class Planner:
     def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
         """A text copied from the request keeps the words as the user wrote them ("I left
         the coffe on"): only the choice of function and names read the mended ones."""
-        swaps = {new.lower(): old for old, new in zip(said.split(), mended.split()) if old != new}
+        written = re.findall(r"[A-Za-z]+", said)
+        swaps = {new.lower(): old for old, new in zip(written, re.findall(r"[A-Za-z]+", mended))
+                 if old != new and new.lower() not in {w.lower() for w in written}}  # a word also written right stays
         free = free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
 
         def restore(text: str) -> str:
@@ -539,7 +541,7 @@ class Planner:
             # "start the coffee maker": Home Assistant turns on what runs, and says so
             found = hassil_recognize(f"turn {'off' if verb.group(1).lower() == 'stop' else 'on'} {query[verb.end():]}",
                                      self.home, context)
-            domains = {str(e["id"]).split(".")[0] for e in self.home.get("entities") or []
+            domains = {str(e.get("id")).split(".")[0] for e in self.home.get("entities") or []
                        if found and e.get("name") == found[1].get("name")}
             found = found if domains and domains <= _RUNNING else None
         if found is None and (left := _LEFT.fullmatch(query.strip(" .!?"))):
@@ -687,14 +689,13 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
 
 
 def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
-    """"use the front cam and grab a pic": a call that says only part of what another
-    call of the same function says is that call said again, not one more."""
+    """"use the front cam and grab a pic": a call with no arguments beside another call
+    of the same function with some is that call said again, not one more (one that says
+    less, such as a timer without the other's name, may be another thing to do)."""
     referred = {v["$ref"] for c in calls for v in c.args.values() if is_ref(v)}
     def part(c: PlannedCall) -> bool:
-        mine = set(json.dumps([k, v], sort_keys=True) for k, v in c.args.items())
-        return c.id not in referred and any(
-            o is not c and o.function == c.function
-            and mine < set(json.dumps([k, v], sort_keys=True) for k, v in o.args.items()) for o in calls)
+        return c.id not in referred and not c.args and any(o is not c and o.function == c.function and o.args
+                                                           for o in calls)
     kept = [c for c in calls if not part(c)]
     if len(kept) == len(calls):
         return calls
@@ -723,6 +724,9 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     topic = search.args["query"]
     if (cut := _PLAY_FOUND.search(topic)) is not None:
         topic = topic[:cut.start()].strip()
+    dropped = {c.id for c in plan.calls if c.function in _PLAYS}
+    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+        return plan  # another call took the played one's result: leave the plan as it is
     calls = [c.model_copy(update={"args": {**c.args, "query": topic}}) if c is search else c for c in plan.calls
              if c.function not in _PLAYS]
     unused = f"c{1 + max(int(c.id[1:]) for c in plan.calls)}"
@@ -758,4 +762,4 @@ def _clean(query: str) -> str:
     return " ".join(query.split())[:500]
 
 
-_TURN_OF = re.compile(r"\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
+_TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)

@@ -370,7 +370,7 @@ def says(query: str, phrases: list[str], plural: bool = False) -> bool:
 
 # A question about how or why, which no device answers by acting ("how do I descale the
 # coffee maker", "why won't my car charge past 80 percent"); the way somewhere is a route.
-_HOW_OR_WHY = re.compile(r"(?:(?:hey|ok|okay|so|um)[\s,]+)*(?:why\b|what\s+does\b.*\bmean\b"
+_HOW_OR_WHY = re.compile(r"(?:(?:hey|ok|okay|so|um)[\s,]+)*(?:why\b(?!\s+(?:don't|dont|not)\b)|what\s+does\b.*\bmean\b"
                          r"|how\s+(?:do|can|should|would)\s+(?:i|you|we)\s+(?!(?:get|go|walk|drive|bike|cycle|ride|reach|head)"
                          r"\s+(?:from|to|home|there)\b|(?:walk|drive|bike|cycle|ride)\s))", re.I)
 
@@ -380,11 +380,10 @@ def asks_how_or_why(query: str) -> bool:
 
 
 # Something to do again and again, or on its own when a thing happens: an automation, which
-# no function sets up ("every weekday at 6:30 turn on the coffee maker"). Lowercase only:
-# "Discover Weekly" is a playlist.
+# no function sets up ("every weekday at 6:30 turn on the coffee maker"). Lowercase only.
 _RECURRING = re.compile(r"\bevery\s+(?:(?:other|single)\s+)?(?:day|night|morning|evening|afternoon|week|weekday|weekend|hour"
                         r"|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b|\bautomatically\b|\bautomations?\b"
-                        r"|\bwhenever\b|\b(?:daily|nightly|weekly|hourly)\b|\brecurring\b|\bon repeat\b")
+                        r"|\bwhenever\b|\brecurring\b")
 
 
 # A room said after "in the" at a clause's end ("turn off the lights in the guest room").
@@ -398,7 +397,10 @@ def rooms_unknown(query: str, places: list[str]) -> list[str]:
     """The rooms the request says that are none of the home's areas, floors or aliases:
     Home Assistant matches no sentence with an area it does not know."""
     known = {p.lower() for p in places}
-    return [m.group(1) for m in _ROOM_SAID.finditer(query) if m.group(1).lower() not in known]
+    said = [m.group(1) for m in _ROOM_SAID.finditer(query)]
+    # "my room" is the asking device's; "the upstairs living room" ends with a known place
+    return [r for r in said if r.lower() != "room"
+            and not any(r.lower() == k or r.lower().endswith(" " + k) for k in known)]
 
 
 def asks_to_repeat(query: str) -> bool:
