@@ -397,10 +397,7 @@ class Planner:
             calls.append(call)
         if not any(c.id.startswith("asked") for c in calls):
             return plan
-        new_id = {c.id: f"c{n + 1}" for n, c in enumerate(calls)}
-        new_id |= {old: new_id[new] for old, new in alias.items()}
-        return Plan(calls=without_repeats([c.model_copy(update={"id": new_id[c.id], "args": {
-            k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in calls]))
+        return Plan(calls=without_repeats(_numbered(calls, alias)))
 
     def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
         """A text copied from the request keeps the words as the user wrote them ("I left
@@ -532,8 +529,10 @@ class Planner:
     def _recognized(self, query: str, context: dict[str, str]) -> Plan:
         """Home Assistant's own recognizer (hassil, over the live home inventory), for a
         request the model plans nothing for, or is unsure of: its templates know phrasings
-        the small model misses ("switch on the coffee maker"). Its call counts when the
-        live home offers that function and the arguments validate."""
+        the small model misses ("switch on the coffee maker"). A few everyday phrasings it
+        lacks are said again as its templates say them ("start the X", "did I leave the X
+        open", "turn the X down"). Its call counts when the live home offers that function
+        and the arguments validate."""
         if self.home is None:
             return Plan(calls=[])
         found = hassil_recognize(query, self.home, context)
@@ -688,6 +687,15 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
     return [*pieces, (begin, len(query), False)]
 
 
+def _numbered(calls: list[PlannedCall], alias: dict[str, str] | None = None) -> list[PlannedCall]:
+    """The calls as c1, c2, ... in order, their refs following them; `alias` maps the id of
+    a call no longer in the list to the one that stands for it."""
+    new_id = {c.id: f"c{n + 1}" for n, c in enumerate(calls)}
+    new_id |= {old: new_id[new] for old, new in (alias or {}).items()}
+    return [c.model_copy(update={"id": new_id[c.id], "args": {
+        k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in calls]
+
+
 def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
     """"use the front cam and grab a pic": a call with no arguments beside another call
     of the same function with some is that call said again, not one more (one that says
@@ -699,9 +707,7 @@ def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
     kept = [c for c in calls if not part(c)]
     if len(kept) == len(calls):
         return calls
-    new_id = {c.id: f"c{n + 1}" for n, c in enumerate(kept)}
-    return [c.model_copy(update={"id": new_id[c.id], "args": {
-        k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in kept]
+    return _numbered(kept)
 
 
 _SEARCH, _PLAYS = "phone.search_youtube_videos", ("phone.play_video_on_nest_hub", "phone.play_music_on_nest_hub")
@@ -733,9 +739,7 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     play = PlannedCall(id=unused, function=_PLAYS[0], args={"video_service": "youtube", "video_name": {"$ref": search.id}})
     at = calls.index(next(c for c in calls if c.id == search.id)) + 1
     calls = [*calls[:at], play, *calls[at:]]
-    new_id = {c.id: f"c{n + 1}" for n, c in enumerate(calls)}
-    return Plan(calls=[c.model_copy(update={"id": new_id[c.id], "args": {
-        k: {"$ref": new_id[v["$ref"]]} if is_ref(v) else v for k, v in c.args.items()}}) for c in calls])
+    return Plan(calls=_numbered(calls))
 
 
 def _clause_from(query: str, at: int) -> str:
