@@ -33,7 +33,9 @@ SKIPPED_INTENTS = {"HassNevermind", "HassRespond"}  # they act on nothing: no de
 MEDIA_CLASSES = ["album", "app", "artist", "channel", "composer", "contributing_artist",
                  "episode", "game", "genre", "image", "movie", "music", "playlist", "podcast",
                  "season", "track", "tv_show", "url", "video"]
-PERCENT = {"type": "integer", "minimum": 0, "maximum": 100}
+# "half brightness", "blinds halfway": words that say a percentage without a number
+PERCENT = {"type": "integer", "minimum": 0, "maximum": 100,
+           "x-number-words": {"half": 50, "halfway": 50, "half way": 50, "full": 100}}
 COUNT = {"type": "integer", "minimum": 0}
 TEXT = {"type": "string", "minLength": 1}
 

@@ -14,7 +14,7 @@ from devices.sdk import PLACE_ENDS, DeviceAdapter, function
 
 E164 = Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$", description="E.164, e.g. +12345678900")]
 HHMM = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="24 h 'HH:MM'")]
-STAMP = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$",
+STAMP = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$",
                              description="'YYYY-MM-DD-HH-MM'")]
 EMAIL = Annotated[str, Field(pattern=r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$", max_length=254,
                              description="an e-mail address")]

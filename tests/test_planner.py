@@ -419,6 +419,48 @@ def test_calendar_times_come_from_the_request(random_planner: Planner) -> None:
         assert (call.args["start_time"], call.args["end_time"]) == ("2026-12-03-09-00", "2026-12-03-09-15")
 
 
+def test_days_and_hours_are_read_not_made_up(random_planner: Planner) -> None:
+    """"on Wednesday" is the next Wednesday after the context's today; a day with no time
+    is an all-day event; a request that names no day and no calendar is never given one,
+    nor one that says no time an alarm ("wake me up at 6" is 06:00)."""
+    context = {"today": "2026-11-30"}  # a Monday
+    query = "schedule lunch with Sam on Wednesday at noon for an hour"
+    call = random_walk(random_planner, query, "phone.create_calendar_event", 0, context)[-1]
+    assert (call.args["start_time"], call.args["end_time"]) == ("2026-12-02-12-00", "2026-12-02-13-00")
+    call = random_walk(random_planner, "put Tina's party on my calendar on August 2", "phone.create_calendar_event",
+                       0, context)[-1]
+    assert (call.args["start_time"], call.args["end_time"]) == ("2027-08-02-00-00", "2027-08-03-00-00")
+    alarm = random_planner.specs[random_planner.table.index("phone.set_timer_alarm")]
+    assert not Request("I'm heading to bed", [], [], random_planner.specs).offers(alarm)  # what time?
+    call = random_walk(random_planner, "wake me up at 6", "phone.set_timer_alarm", 0)[-1]
+    assert call.args["time"] == "06:00"
+    spec = random_planner.specs[random_planner.table.index("phone.create_calendar_event")]
+    assert not Request("turn the nest hub up", [], [], random_planner.specs).offers(spec)
+    assert Request("put lunch with Sam on my calendar", [], [], random_planner.specs).offers(spec)
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_does_not_change_with_the_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's date is read for a calendar event's day, but it is no part of the model's
+    prompt: only generated calendar requests carried it there, so on 2026-12-01 "play
+    Wednesday ... on the nest hub" also made up a calendar event."""
+    import datetime
+
+    import hub.planner.planner as planner_module
+
+    class December(datetime.date):
+        @classmethod
+        def today(cls) -> datetime.date:
+            return datetime.date(2026, 12, 1)
+
+    monkeypatch.setattr(planner_module, "date", December)
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    plan = planner.plan("play Wednesday from Netflix on the nest hub")
+    assert [(c.function, c.args) for c in plan.calls] == [
+        ("phone.play_video_on_nest_hub", {"video_service": "Netflix", "video_name": "Wednesday"})]
+
+
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_plans_each_clause() -> None:
     """The shipped model alone stops after the alarm; planned clause by clause the request

@@ -343,13 +343,24 @@ TODAY = __import__("datetime").date(2026, 11, 30)
     ("retreat from January 9 at 9 am to January 11 at 5 pm", "2027-01-09-09-00", "2027-01-11-17-00"),
     ("lunch tomorrow from noon to 1:30 pm", "2026-12-01-12-00", "2026-12-01-13-30"),
     ("add Dinner on 12/20/2026 from 7 pm to 9 and then text Ana see you", "2026-12-20-19-00", "2026-12-20-21-00"),
+    # a weekday is the next such day (today, a Monday, included); "next Monday" is never today
+    ("lunch with Sam on Wednesday at noon for an hour", "2026-12-02-12-00", "2026-12-02-13-00"),
+    ("standup on Monday from 9 to 9:15 am", "2026-11-30-09-00", "2026-11-30-09-15"),
+    ("gym next Monday from 6 to 7 am", "2026-12-07-06-00", "2026-12-07-07-00"),
+    ("Friday drinks on Dec 3 from 5 to 7 pm", "2026-12-03-17-00", "2026-12-03-19-00"),  # a date said outright wins
+    ("party the day after tomorrow from 8 pm to 11", "2026-12-02-20-00", "2026-12-02-23-00"),
+    ("review in two weeks at 10 am for an hour", "2026-12-14-10-00", "2026-12-14-11-00"),
+    ("call Bo in 3 days at 9 am for half an hour", "2026-12-03-09-00", "2026-12-03-09-30"),
+    # a day with no time at all is an all-day event
+    ("add Standup on Dec 3", "2026-12-03-00-00", "2026-12-04-00-00"),
+    ("put the Smith wedding on my calendar for June 5th 2027", "2027-06-05-00-00", "2027-06-06-00-00"),
 ])
 def test_calendar_event_times_are_read(text: str, start: str, end: str) -> None:
     assert event_times(text, TODAY) == (start, end)
 
 
 @pytest.mark.parametrize("text", [
-    "add Standup on Dec 3",  # no time
+    "add Standup on Dec 3 at half past",  # a time it cannot read: not all day either
     "schedule a call at 3 pm for an hour",  # no day
     "add Gym on Dec 3 at 6 am and at 7 am and at 8 am",  # three times: which?
     "add Gym on Dec 3 from 9 am to 8 am",  # ends before it starts
@@ -757,6 +768,60 @@ def test_car_volume_labels_agree_with_the_number_reader() -> None:
                     read += 1
                     assert found == call["args"], case["query"]
     assert read >= 15
+
+
+def test_percentage_words_agree_with_the_labels(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    """"half brightness" is 50 and "full" 100 (a percentage's `x-number-words`), but not
+    "half an hour" or "half past six"; every dev and test label of a percentage whose
+    request says such a word and no number agrees."""
+    from devices.home import PERCENT
+
+    words = PERCENT["x-number-words"]
+
+    def read(text: str) -> list[float]:
+        offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return sorted(spoken.named_number_spans(text, offsets, words).values())
+
+    assert read("lights to half brightness") == [50]
+    assert read("set the blinds halfway and the lamp to full") == [50, 100]
+    assert read("a timer for half an hour, and at half past six") == []
+    checked = 0
+    for case in labelled_cases():
+        for call in case["expected"]:
+            for param in ("brightness", "position", "percentage", "volume_level"):
+                if param in call["args"] and read(case["query"]) and not [
+                        v for v in parse_numbers(tokenizer, case["query"]) if 0 <= v <= 100]:
+                    checked += 1
+                    assert call["args"][param] in read(case["query"]), case["query"]
+    assert checked >= 2
+
+
+def test_an_hour_said_alone_is_read_for_an_alarm(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    """"set my alarm for 6" is 06:00, "at 3" is 15:00, "at twelve" noon; not "for 6 hours",
+    "at 6:30" (a time of its own) nor "to 6 percent"; every dev and test alarm label whose
+    request says only such an hour agrees."""
+    def read(text: str) -> list[str]:
+        offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return sorted(spoken.bare_hour_spans(text, offsets).values())
+
+    assert read("set my alarm for 6") == ["06:00"]
+    assert read("wake me up at seven tomorrow") == ["07:00"]
+    assert read("an alarm at 3 and one at twelve") == ["12:00", "15:00"]
+    assert read("set an alarm for 6 hours from now, at 6:30, at 6 pm, to 6 percent") == []
+    checked = 0
+    for case in labelled_cases():
+        for call in case["expected"]:
+            offsets = tokenizer(case["query"], add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+            if call["function"] == "phone.set_timer_alarm" and read(case["query"]) \
+                    and not spoken.time_spans(case["query"], offsets):
+                checked += 1
+                assert call["args"]["time"] in read(case["query"]), case["query"]
+    assert checked >= 1
+
+
+def parse_numbers(tokenizer, text: str) -> list[float]:  # type: ignore[no-untyped-def]
+    offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    return list(number_spans(text, offsets).values())
 
 
 _CUES = ["text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop", "write", "reply to", "to"]

@@ -129,8 +129,10 @@ class Request:
 
     @functools.cached_property
     def times(self) -> dict[tuple[int, int], str]:
-        """(start, end) token spans that read as times of day, as "HH:MM"."""
-        return spoken.time_spans(self.query, self.offsets)
+        """(start, end) token spans that read as times of day, as "HH:MM", and hours said
+        alone after "at" or "for" where no other time is said."""
+        times = spoken.time_spans(self.query, self.offsets)
+        return times or spoken.bare_hour_spans(self.query, self.offsets)
 
     @functools.cached_property
     def emails(self) -> dict[tuple[int, int], str]:
@@ -175,6 +177,14 @@ class Request:
         if spec.cues and not spoken.says(self.query, spec.cues, plural=True):
             return False
         props = spec.parameters.get("properties", {})
+        stamped = any(_pattern_of(props.get(name, {})) == spoken.STAMP_PATTERN
+                      for name in spec.parameters.get("required", []))
+        if stamped and self.event is None and not spoken.says_a_day(self.query) \
+                and not spoken.says(self.query, spoken.CALENDAR_WORDS, plural=True):
+            return False  # an event on no day, and not asked for, would be made up
+        if any(_pattern_of(props.get(name, {})) == spoken.HHMM_PATTERN for name in spec.parameters.get("required", [])) \
+                and not self.free(self.times):
+            return False  # an alarm at a time the request does not say would be made up
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
                    if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
 
@@ -298,6 +308,12 @@ def pointed_number(vocab: Vocab, request: Request, schema: dict[str, Any], follo
     plus = {k: _canonical(v) for k, v in found.items() if fits(v)}
     minus = {k: _canonical(-v) for k, v in found.items() if v and fits(-v)}
     spelled = number(vocab, schema, follow, integer)
+    named = {k: _canonical(v) for k, v in request.free(spoken.named_number_spans(
+        request.query, request.offsets, schema.get("x-number-words", {}))).items() if fits(v)}
+    if named and not plus:  # "lights to half brightness": no number is said, so none is made up
+        yield frozenset({vocab.quote})
+        return (yield from point_at(vocab, request, named)), None
+    plus |= named
     token = yield next(spelled) | ({vocab.quote} if plus else set())
     if token == vocab.minus:
         allowed = spelled.send(token)
@@ -758,7 +774,8 @@ def plan_grammar(vocab: Vocab, request: Request) -> Grammar:
         token = yield frozenset(more | {vocab.fn_end})
         if token == vocab.fn_end:
             return Plan(calls=without_repeats(request.calls))
-        token = yield live
+        # asked again: a value an earlier call took may have been the only one (an alarm's time)
+        token = yield frozenset(vocab.fn_ids[i] for i, spec in request.specs.items() if request.offers(spec))
 
 
 def without_repeats(calls: list[PlannedCall]) -> list[PlannedCall]:

@@ -135,9 +135,9 @@ class Planner:
             # help, not a command; or an automation, which no function sets up
             return Plan(calls=[], latency_ms=round((time.perf_counter() - started) * 1e3, 2))
         context = dict(context or {})
+        prompt = render_prompt(query, context)
         if "today" not in context and _DATE_WORDS.search(query) and not _YEAR.search(query):
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
-        prompt = render_prompt(query, context)
         with torch.inference_mode():
             if self.octopus:
                 plan = self._octopus(prompt)
@@ -267,7 +267,7 @@ class Planner:
         remarked = False  # the whole plan may have planned that remark as a call of its own
         sure = True  # every clause planned a call of its own, surely: their plan may have fewer calls
         for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
-            alone = None
+            alone, bare = None, clause
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, render_prompt(clause, context), context)
                 clause = f"{held[0]}, {clause}"
@@ -280,6 +280,8 @@ class Planner:
                 part, confidence = alone
             held = None
             part, confidence = self._or_recognized(clause, context, part, confidence)
+            if bare != clause:  # "heading out: lock the back door": the recognizer hears no remark
+                part, confidence = self._or_recognized(bare, context, part, confidence)
             if inside is not None:
                 part = self._refer_back(part, query[inside[0]:inside[1]], context)
                 if not _passes_on(part) and (passed := self._pass_on(query, inside, ends, context, part)

@@ -173,6 +173,18 @@ def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[in
     return _spans(text, offsets, parse_number, may_start, may_hold, MAX_NUMBER_TOKENS)
 
 
+def named_number_spans(text: str, offsets: Sequence[tuple[int, int]],
+                       names: dict[str, float]) -> dict[tuple[int, int], float]:
+    """Spans that say one of a schema's `x-number-words` ("half" -> 50 for a percentage),
+    except where a duration or a clock time follows ("half an hour", "half past six")."""
+    def read(span: str) -> float | None:
+        return names.get(" ".join(span.lower().split()))
+
+    found = _spans(text, offsets, read, lambda pieces, s: pieces[s].isalpha(), str.isalpha, 3)
+    return {(s, e): v for (s, e), v in found.items()
+            if not re.match(r"\s*(?:an?\s+)?(?:hours?|minutes?|seconds?|past|dozen)\b", text[offsets[e][1]:], re.I)}
+
+
 _PHONE_MARKS = {"+", "(", ")", "-", ".", ",", "/"}
 
 
@@ -312,6 +324,24 @@ def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int,
                   may_hold=lambda piece: piece.isdigit() or piece.lower() in _TIME_WORDS or piece in _TIME_MARKS,
                   max_tokens=MAX_TIME_TOKENS,
                   may_end=lambda piece: piece[-1:].isalnum() or piece == ".")  # "p.m." ends in "."
+
+
+def bare_hour_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """"set my alarm for 6", "wake me up at seven": an hour said alone after "at" or "for",
+    which parse_time does not read. It is the morning from 5 to 11, the afternoon from 1 to
+    4, and 12 is noon: the hours people set alarms for, and no clock to say which is next."""
+    pieces = [text[a:b].lower() for a, b in offsets]
+    found: dict[tuple[int, int], str] = {}
+    for at, piece in enumerate(pieces):
+        hour = int(piece) if piece.isascii() and piece.isdigit() and len(piece) <= 2 else _SMALL.get(piece)
+        if not at or pieces[at - 1] not in ("at", "for") or hour is None or not 1 <= hour <= 12:
+            continue
+        after = text[offsets[at][1]:]
+        if re.match(r"\s*(?:[:.,]?[0-9]|[a-z]+\s+(?:minutes?|hours?)|(?:minutes?|mins?|hours?|hrs?|seconds?|secs?"
+                    r"|percent|degrees?|%|am|pm|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh)\b)", after, re.I):
+            continue
+        found[(at, at)] = f"{hour + 12 if hour <= 4 else hour:02d}:00"
+    return found
 
 
 # ---- e-mail addresses ---------------------------------------------------------------------------
@@ -498,7 +528,9 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
 # times and duration rather than spelled digit by digit: a stamp joins words from several
 # places ("on March 3rd from 2 to 3 pm"), which a pointer cannot point at.
 
-STAMP_PATTERN = r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$"
+STAMP_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$"
+# Words that ask for a calendar entry even when its day and time are not read plainly.
+CALENDAR_WORDS = ["calendar", "event", "meeting", "appointment", "agenda", "diary"]
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
 _MONTHS = {**{m: i + 1 for i, m in enumerate(_MONTH_NAMES)},
@@ -508,6 +540,7 @@ _ORDINALS = {w: i + 1 for i, w in enumerate(
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINALS |= {"thirtieth": 30, **{f"{tens} {w}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
                                    for w, n in _ORDINALS.items() if n < 10}}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-9]{1,2}(?:st|nd|rd|th)?|" + "|".join(
     w.replace(" ", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True)) + ")"
@@ -517,6 +550,9 @@ _DATES = [re.compile(p) for p in (
     r"\b(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b",
     r"\b(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"\b",  # before "oct 7" in "12 oct 7 pm"
     r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
+    r"\b(?:(?P<next>next|this|coming|this\s+coming)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    r"\b(?P<ahead>(?:the\s+)?day\s+after\s+tomorrow|in\s+(?:[a-z0-9]+\s+){1,2}?(?:days?|weeks?)|"
+    r"(?:a|one)\s+week\s+from\s+(?:today|now))\b",
     r"\b(?P<relative>today|tonight|tomorrow)\b")]
 # The words a command or a question starts with: where a new clause begins ("... and turn
 # off the lights"), for the calendar reader, the marked-value reader and clause planning.
@@ -546,6 +582,12 @@ _MARKED = re.compile(r"\b(am|pm|a\.m|p\.m|a m|p m|morning|afternoon|evening|nigh
                      r"midnight|hours)\b|^[0-9]{2}:|^0")
 
 
+# Any hint of a time of day or a length, which the readers could not read: then no all-day event.
+_SAYS_A_TIME = re.compile(r"[0-9]|\b(?:at|from|between|until|till|o'?clock|half|quarter|am|pm|a\.m|p\.m|"
+                          r"morning|afternoon|evening|night|tonight|noon|midday|midnight|hours?|minutes?|"
+                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
+
+
 def _year(text: str | None, default: int) -> int | None:
     if not text:
         return default
@@ -560,6 +602,19 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
     found = m.groupdict()
     if found.get("relative"):
         return today + timedelta(days=1 if found["relative"] == "tomorrow" else 0)
+    if found.get("weekday"):  # the next such day, today included; "next Friday" is never today
+        ahead = (_WEEKDAYS.index(found["weekday"]) - today.weekday()) % 7
+        return today + timedelta(days=ahead or (7 if found.get("next") == "next" else 0))
+    if found.get("ahead"):  # "the day after tomorrow", "in three days", "in 2 weeks", "a week from today"
+        words = found["ahead"].split()
+        if words[-1] == "tomorrow":
+            return today + timedelta(days=2)
+        if words[0] != "in":
+            return today + timedelta(days=7)
+        count = 1 if words[1] in ("a", "an") else parse_number(" ".join(words[1:-1]))
+        if count is None or count != int(count) or not 0 < count <= 366:
+            return None
+        return today + timedelta(days=int(count) * (7 if words[-1].startswith("week") else 1))
     month = int(found["month"]) if found["month"].isdigit() else _MONTHS[found["month"]]
     day_text = found["day"].replace("-", " ")
     day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else _ORDINALS.get(" ".join(day_text.split()))
@@ -573,6 +628,11 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
     if not found.get("year") and when < today:  # a day said without its year is the next such day
         when = date(year + 1, month, day)
     return when
+
+
+def says_a_day(query: str) -> bool:
+    text = " ".join(query.lower().split())
+    return any(pattern.search(text) for pattern in _DATES)
 
 
 def parse_duration(text: str) -> int | None:
@@ -642,17 +702,20 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     if _foreign_digits(query):
         return None
     text = " ".join(query.lower().split())
-    found: list[tuple[int, date, bool]] = []  # (position, day, said relative to today)
+    found: list[tuple[int, date, int]] = []  # (position, day, how plainly: 0 a date, 1 a weekday, 2 "today")
     for pattern in _DATES:
         for m in pattern.finditer(text):
             when = _date_of(m, today)
             if when is not None:
-                relative = bool(m.groupdict().get("relative"))
-                found.append((m.start(), when, relative))
-                if not relative:  # "tonight" also says the half of the day: the time reader needs it
+                groups = m.groupdict()
+                plain = 2 if groups.get("relative") else 1 if groups.get("weekday") or groups.get("ahead") else 0
+                found.append((m.start(), when, plain))
+                if plain < 2:  # "tonight" also says the half of the day: the time reader needs it
                     text = text[:m.start()] + "\x00" * (m.end() - m.start()) + text[m.end():]
-    # "what's the date today, and put Dentist on April 9": a day said outright wins
-    dates = [(p, d) for p, d, relative in found if not relative] or [(p, d) for p, d, _ in found]
+    # "what's the date today, and put Dentist on April 9", "Friday drinks on Dec 4": a day
+    # said outright wins
+    plainest = min((plain for _, _, plain in found), default=0)
+    dates = [(p, d) for p, d, plain in found if plain == plainest]
     masked = text.replace("\x00", " ")
     # Other commands in the request ("... and set an alarm at 2:45") say times of their own.
     first = min((p for p, _ in dates), default=0)
@@ -666,6 +729,10 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
         if all(b <= x or a >= y for x, y, _ in times):
             times.append((a, b, value))
     times.sort()
+    days_said = sorted({d for _, d in dates})
+    if not times and len(days_said) == 1 and not _SAYS_A_TIME.search(masked) and not _DURATION.search(masked):
+        start = datetime.combine(days_said[0], datetime.min.time())  # "on August 2": all day
+        return start.strftime("%Y-%m-%d-%H-%M"), (start + timedelta(days=1)).strftime("%Y-%m-%d-%H-%M")
     if not times or len(times) > 2 or len({d for _, d in dates}) > 2 or not dates:
         return None
     said = [masked[a:b] for a, b, _ in times]

@@ -57,7 +57,7 @@ CALENDAR_SLOTS = ("date", "start_clock", "end_clock", "duration", "start_time", 
 
 E164_PATTERN = r"^\+[1-9]\d{6,14}$"
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
-STAMP_PATTERN = r"^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$"
+STAMP_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$"
 
 FREE_TEXT_PARAMS = {
     "contact_name", "message", "recipient", "title", "content", "query", "location", "origin",
