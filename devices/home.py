@@ -33,9 +33,10 @@ SKIPPED_INTENTS = {"HassNevermind", "HassRespond"}  # they act on nothing: no de
 MEDIA_CLASSES = ["album", "app", "artist", "channel", "composer", "contributing_artist",
                  "episode", "game", "genre", "image", "movie", "music", "playlist", "podcast",
                  "season", "track", "tv_show", "url", "video"]
-# "half brightness", "blinds halfway": words that say a percentage without a number
+# "half brightness", "blinds halfway": words that say a percentage without a number ("full"
+# is no such word: "the full album", "is the tank full")
 PERCENT = {"type": "integer", "minimum": 0, "maximum": 100,
-           "x-number-words": {"half": 50, "halfway": 50, "half way": 50, "full": 100}}
+           "x-number-words": {"half": 50, "halfway": 50, "half way": 50}}
 COUNT = {"type": "integer", "minimum": 0}
 TEXT = {"type": "string", "minLength": 1}
 

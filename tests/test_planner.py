@@ -459,6 +459,8 @@ def test_the_shipped_planner_does_not_change_with_the_date(monkeypatch: pytest.M
     plan = planner.plan("play Wednesday from Netflix on the nest hub")
     assert [(c.function, c.args) for c in plan.calls] == [
         ("phone.play_video_on_nest_hub", {"video_service": "Netflix", "video_name": "Wednesday"})]
+    plan = planner.plan("play Wednesday from Netflix on the nest hub and turn off the kitchen lights")
+    assert "phone.create_calendar_event" not in [c.function for c in plan.calls]  # nor clause by clause
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")

@@ -351,6 +351,7 @@ TODAY = __import__("datetime").date(2026, 11, 30)
     ("party the day after tomorrow from 8 pm to 11", "2026-12-02-20-00", "2026-12-02-23-00"),
     ("review in two weeks at 10 am for an hour", "2026-12-14-10-00", "2026-12-14-11-00"),
     ("call Bo in 3 days at 9 am for half an hour", "2026-12-03-09-00", "2026-12-03-09-30"),
+    ("dinner in a week at 7 pm for an hour", "2026-12-07-19-00", "2026-12-07-20-00"),
     # a day with no time at all is an all-day event
     ("add Standup on Dec 3", "2026-12-03-00-00", "2026-12-04-00-00"),
     ("put the Smith wedding on my calendar for June 5th 2027", "2027-06-05-00-00", "2027-06-06-00-00"),
@@ -361,6 +362,7 @@ def test_calendar_event_times_are_read(text: str, start: str, end: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "add Standup on Dec 3 at half past",  # a time it cannot read: not all day either
+    "dinner in a few days at 7 pm for an hour",  # how many?
     "schedule a call at 3 pm for an hour",  # no day
     "add Gym on Dec 3 at 6 am and at 7 am and at 8 am",  # three times: which?
     "add Gym on Dec 3 from 9 am to 8 am",  # ends before it starts
@@ -771,8 +773,8 @@ def test_car_volume_labels_agree_with_the_number_reader() -> None:
 
 
 def test_percentage_words_agree_with_the_labels(tokenizer) -> None:  # type: ignore[no-untyped-def]
-    """"half brightness" is 50 and "full" 100 (a percentage's `x-number-words`), but not
-    "half an hour" or "half past six"; every dev and test label of a percentage whose
+    """"half brightness" is 50 (a percentage's `x-number-words`), but not "half an hour",
+    "half past six" or "by half" (a change); every dev and test label of a percentage whose
     request says such a word and no number agrees."""
     from devices.home import PERCENT
 
@@ -783,8 +785,9 @@ def test_percentage_words_agree_with_the_labels(tokenizer) -> None:  # type: ign
         return sorted(spoken.named_number_spans(text, offsets, words).values())
 
     assert read("lights to half brightness") == [50]
-    assert read("set the blinds halfway and the lamp to full") == [50, 100]
+    assert read("set the blinds halfway and the lamp to half") == [50, 50]
     assert read("a timer for half an hour, and at half past six") == []
+    assert read("dim the lights by half, turn off half the lights, open it half an inch, play the full album") == []
     checked = 0
     for case in labelled_cases():
         for call in case["expected"]:
@@ -797,7 +800,8 @@ def test_percentage_words_agree_with_the_labels(tokenizer) -> None:  # type: ign
 
 
 def test_an_hour_said_alone_is_read_for_an_alarm(tokenizer) -> None:  # type: ignore[no-untyped-def]
-    """"set my alarm for 6" is 06:00, "at 3" is 15:00, "at twelve" noon; not "for 6 hours",
+    """"set my alarm for 6" is 06:00, "at 3" is 15:00, "at twelve" noon, where an alarm is
+    asked for; not "for 6 hours",
     "at 6:30" (a time of its own) nor "to 6 percent"; every dev and test alarm label whose
     request says only such an hour agrees."""
     def read(text: str) -> list[str]:
@@ -808,6 +812,10 @@ def test_an_hour_said_alone_is_read_for_an_alarm(tokenizer) -> None:  # type: ig
     assert read("wake me up at seven tomorrow") == ["07:00"]
     assert read("an alarm at 3 and one at twelve") == ["12:00", "15:00"]
     assert read("set an alarm for 6 hours from now, at 6:30, at 6 pm, to 6 percent") == []
+    assert read("set the alarm for 5 days from now, for 7 and a half") == []
+    # only where an alarm is asked for, and in its own clause
+    assert read("book a table for 2") == read("text Bob I'll be there at 5") == []
+    assert read("set an alarm for 6 tomorrow and text Ann at 4") == ["06:00"]
     checked = 0
     for case in labelled_cases():
         for call in case["expected"]:

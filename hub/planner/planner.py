@@ -135,9 +135,9 @@ class Planner:
             # help, not a command; or an automation, which no function sets up
             return Plan(calls=[], latency_ms=round((time.perf_counter() - started) * 1e3, 2))
         context = dict(context or {})
-        prompt = render_prompt(query, context)
         if "today" not in context and _DATE_WORDS.search(query) and not _YEAR.search(query):
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
+        prompt = _prompt(query, context)
         with torch.inference_mode():
             if self.octopus:
                 plan = self._octopus(prompt)
@@ -269,9 +269,9 @@ class Planner:
         for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
-                alone = self._constrained(clause, render_prompt(clause, context), context)
+                alone = self._constrained(clause, _prompt(clause, context), context)
                 clause = f"{held[0]}, {clause}"
-            part, confidence = self._constrained(clause, render_prompt(clause, context), context)
+            part, confidence = self._constrained(clause, _prompt(clause, context), context)
             if held is not None and alone is not None and alone[1] >= CLAUSE_CONFIDENCE and alone[0].calls \
                     and (any(sum(c.function == f for c in part.calls) > 1 for f in held[1])
                          or confidence < CLAUSE_CONFIDENCE):
@@ -318,7 +318,7 @@ class Planner:
         navigation's result, yet the model may plan one more call to make it (news about
         "the trip"). When a plan is the referent clause's own plan, then one call, then
         the call that takes that one's result, the last takes the referent's instead."""
-        alone = self._constrained(referent, render_prompt(referent, context), context)[0]
+        alone = self._constrained(referent, _prompt(referent, context), context)[0]
         k = len(alone.calls)
         if not k or len(part.calls) != k + 2 or \
                 [(c.function, c.args) for c in part.calls[:k]] != [(c.function, c.args) for c in alone.calls]:
@@ -332,7 +332,7 @@ class Planner:
 
     def _alone(self, text: str, context: dict[str, str]) -> tuple[Plan, float]:
         """A part of the request planned on its own, with the model's confidence."""
-        return self._constrained(text, render_prompt(text, context), context)
+        return self._constrained(text, _prompt(text, context), context)
 
     def _pass_on(self, query: str, referent: tuple[int, int], end: int, context: dict[str, str],
                  together: Plan) -> Plan | None:
@@ -769,3 +769,9 @@ def _clean(query: str) -> str:
 
 
 _TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
+
+
+def _prompt(text: str, context: dict[str, str]) -> tuple[str, str | None]:
+    """The model's prompt. Today's date is for the readers (a calendar event's day), never
+    the model: only generated calendar requests carried it, so it swayed the model to them."""
+    return render_prompt(text, {k: v for k, v in context.items() if k != "today"})

@@ -182,7 +182,9 @@ def named_number_spans(text: str, offsets: Sequence[tuple[int, int]],
 
     found = _spans(text, offsets, read, lambda pieces, s: pieces[s].isalpha(), str.isalpha, 3)
     return {(s, e): v for (s, e), v in found.items()
-            if not re.match(r"\s*(?:an?\s+)?(?:hours?|minutes?|seconds?|past|dozen)\b", text[offsets[e][1]:], re.I)}
+            if not re.match(r"\s*(?:an?\s+|the\s+)?(?:hours?|minutes?|seconds?|past|dozen|inch(?:es)?|of|lights?|the)\b",
+                            text[offsets[e][1]:], re.I)
+            and not re.search(r"\bby\s+$", text[:offsets[s][0]], re.I)}  # "dim it by half" is a change
 
 
 _PHONE_MARKS = {"+", "(", ")", "-", ".", ",", "/"}
@@ -326,6 +328,9 @@ def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int,
                   may_end=lambda piece: piece[-1:].isalnum() or piece == ".")  # "p.m." ends in "."
 
 
+_ALARM_WORD = re.compile(r"\b(?:alarms?|wake)\b", re.I)
+
+
 def bare_hour_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
     """"set my alarm for 6", "wake me up at seven": an hour said alone after "at" or "for",
     which parse_time does not read. It is the morning from 5 to 11, the afternoon from 1 to
@@ -336,9 +341,14 @@ def bare_hour_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple
         hour = int(piece) if piece.isascii() and piece.isdigit() and len(piece) <= 2 else _SMALL.get(piece)
         if not at or pieces[at - 1] not in ("at", "for") or hour is None or not 1 <= hour <= 12:
             continue
+        # only in the clause that asks for the alarm: "set an alarm for 6 and text Ann at 4"
+        asked = list(_ALARM_WORD.finditer(text[:offsets[at][0]]))
+        if not asked or _NEXT_COMMAND.search(text[asked[-1].end():offsets[at][0]]) or ";" in text[asked[-1].end():offsets[at][0]]:
+            continue
         after = text[offsets[at][1]:]
-        if re.match(r"\s*(?:[:.,]?[0-9]|[a-z]+\s+(?:minutes?|hours?)|(?:minutes?|mins?|hours?|hrs?|seconds?|secs?"
-                    r"|percent|degrees?|%|am|pm|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh)\b)", after, re.I):
+        if re.match(r"\s*(?:[:.,]?[0-9]|[a-z]+\s+(?:minutes?|hours?)|and\s+a\s+half|(?:minutes?|mins?|hours?|hrs?|"
+                    r"seconds?|secs?|days?|weeks?|percent|degrees?|%|am|pm|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh)\b)",
+                    after, re.I):
             continue
         found[(at, at)] = f"{hour + 12 if hour <= 4 else hour:02d}:00"
     return found
@@ -530,7 +540,7 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
 
 STAMP_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$"
 # Words that ask for a calendar entry even when its day and time are not read plainly.
-CALENDAR_WORDS = ["calendar", "event", "meeting", "appointment", "agenda", "diary"]
+CALENDAR_WORDS = ["calendar", "event", "meeting", "appointment", "agenda", "diary", "schedule"]
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
 _MONTHS = {**{m: i + 1 for i, m in enumerate(_MONTH_NAMES)},
@@ -611,7 +621,7 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
             return today + timedelta(days=2)
         if words[0] != "in":
             return today + timedelta(days=7)
-        count = 1 if words[1] in ("a", "an") else parse_number(" ".join(words[1:-1]))
+        count = 1 if words[1:-1] in (["a"], ["an"]) else parse_number(" ".join(words[1:-1]))
         if count is None or count != int(count) or not 0 < count <= 366:
             return None
         return today + timedelta(days=int(count) * (7 if words[-1].startswith("week") else 1))
