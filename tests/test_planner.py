@@ -430,13 +430,19 @@ def test_days_and_hours_are_read_not_made_up(random_planner: Planner) -> None:
     call = random_walk(random_planner, "put Tina's party on my calendar on August 2", "phone.create_calendar_event",
                        0, context)[-1]
     assert (call.args["start_time"], call.args["end_time"]) == ("2027-08-02-00-00", "2027-08-03-00-00")
+    def request(text: str) -> Request:
+        encoded = random_planner.backbone.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return Request(text, encoded["input_ids"], encoded["offset_mapping"], random_planner.specs, pointer=True)
+
     alarm = random_planner.specs[random_planner.table.index("phone.set_timer_alarm")]
-    assert not Request("I'm heading to bed", [], [], random_planner.specs).offers(alarm)  # what time?
+    assert not request("I'm heading to bed").offers(alarm)  # what time?
+    assert request("I'm heading to bed, set my alarm for 6").offers(alarm)
     call = random_walk(random_planner, "wake me up at 6", "phone.set_timer_alarm", 0)[-1]
     assert call.args["time"] == "06:00"
     spec = random_planner.specs[random_planner.table.index("phone.create_calendar_event")]
-    assert not Request("turn the nest hub up", [], [], random_planner.specs).offers(spec)
-    assert Request("put lunch with Sam on my calendar", [], [], random_planner.specs).offers(spec)
+    assert not request("turn the nest hub up").offers(spec)
+    assert request("put lunch with Sam on my calendar").offers(spec)
+    assert request("turn the nest hub up on Friday").offers(spec)
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")

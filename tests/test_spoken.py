@@ -827,6 +827,16 @@ def test_an_hour_said_alone_is_read_for_an_alarm(tokenizer) -> None:  # type: ig
     assert checked >= 1
 
 
+def test_the_readers_know_every_string_format_the_manifests_use() -> None:
+    """The planner reads a phone number, a time, an e-mail address or a calendar stamp only
+    where a schema's pattern is the very one spoken.py compares with: a pattern edited in
+    a manifest alone would silently turn its reader off."""
+    known = {spoken.E164_PATTERN, spoken.HHMM_PATTERN, spoken.EMAIL_PATTERN, spoken.STAMP_PATTERN}
+    used = {schema["pattern"] for manifest in builtin_manifests(["phone", "car", "home"]) for f in manifest.functions
+            for schema in f.parameters.get("properties", {}).values() if "pattern" in schema}
+    assert used and used <= known, used - known
+
+
 def parse_numbers(tokenizer, text: str) -> list[float]:  # type: ignore[no-untyped-def]
     offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
     return list(number_spans(text, offsets).values())

@@ -641,6 +641,7 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
 
 
 def says_a_day(query: str) -> bool:
+    """Does the request name a day ("on March 3", "Friday", "tomorrow"), with or without a time?"""
     text = " ".join(query.lower().split())
     return any(pattern.search(text) for pattern in _DATES)
 

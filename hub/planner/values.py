@@ -41,6 +41,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from devices.phone import LANGUAGE_NAMES
+from hub.planner.spoken import E164_PATTERN, HHMM_PATTERN, STAMP_PATTERN  # the formats the readers know
 
 # ---- pseudo-slots --------------------------------------------------------------------------
 
@@ -55,9 +56,6 @@ PSEUDO_SLOTS: dict[str, tuple[str, ...]] = {
 }
 CALENDAR_SLOTS = ("date", "start_clock", "end_clock", "duration", "start_time", "end_time")
 
-E164_PATTERN = r"^\+[1-9]\d{6,14}$"
-HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
-STAMP_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$"
 
 FREE_TEXT_PARAMS = {
     "contact_name", "message", "recipient", "title", "content", "query", "location", "origin",
