@@ -86,6 +86,9 @@ class Seq2Seq(nn.Module):
         self.start_id = tokenizer.cls_token_id
         self.pointer = True
         self.int8_encoder = False
+        # Encoder states by prompt, while one request is planned: its clauses and their
+        # neighbours are read more than once. The planner empties it for each request.
+        self.encoded: dict[tuple[str, str | None], tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = {}
 
     # ---- construction and files ----------------------------------------------------------
 
@@ -259,10 +262,14 @@ class Seq2Seq(nn.Module):
     # ---- decoding ----------------------------------------------------------------------------
 
     def start(self, prompt: tuple[str, str | None]) -> DecodeState:
-        encoded = self.tokenize_prompts([prompt])
-        states = self.encode(encoded["input_ids"], encoded["attention_mask"])
-        return DecodeState(memory=self.bridge(states), mask=encoded["attention_mask"], cache=None,
-                           pending=[self.start_id], embedding=self.pooled(states, encoded)[0])
+        if prompt not in self.encoded:
+            # One prompt per pass, never a padded batch: the int8 encoder quantizes a batch's
+            # activations on one scale, which moved 17 dev plans.
+            encoded = self.tokenize_prompts([prompt])
+            states = self.encode(encoded["input_ids"], encoded["attention_mask"])
+            self.encoded[prompt] = (self.bridge(states), encoded["attention_mask"], self.pooled(states, encoded)[0])
+        memory, mask, embedding = self.encoded[prompt]
+        return DecodeState(memory=memory, mask=mask, cache=None, pending=[self.start_id], embedding=embedding)
 
     def step(self, state: DecodeState, allowed: list[int]) -> torch.Tensor:
         """Feed the pending tokens; return scores for the allowed next tokens only.

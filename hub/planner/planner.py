@@ -138,6 +138,8 @@ class Planner:
         if "today" not in context and _DATE_WORDS.search(query) and not _YEAR.search(query):
             context["today"] = date.today().isoformat()  # "on June 2nd" needs a year
         prompt = _prompt(query, context)
+        if isinstance(self.backbone, Seq2Seq):
+            self.backbone.encoded.clear()
         with torch.inference_mode():
             if self.octopus:
                 plan = self._octopus(prompt)

@@ -9,6 +9,7 @@ word boundary, so "5cm" offers no "5" and "20%" offers "20".
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 from collections.abc import Callable, Sequence
@@ -381,8 +382,9 @@ GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lam
                  "right", "vacuum", "robot", "cleaner", "mower", "lawn"}
 
 
-def _words(text: str) -> list[str]:
-    return [w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower())]
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def says_whole(query: str, value: str, plural: bool = False) -> bool:
@@ -398,6 +400,11 @@ def says(query: str, phrases: list[str], plural: bool = False) -> bool:
     """Does the request say one of these words or phrases, as whole words (or, with
     `plural`, with an "s" added)? A word of five letters or more also counts with one
     slip of the keyboard ("pasue" for "pause")."""
+    return _says(query, tuple(phrases), plural)
+
+
+@functools.lru_cache(maxsize=8192)  # asked of every function's cue words, clause by clause
+def _says(query: str, phrases: tuple[str, ...], plural: bool) -> bool:
     words = _words(query)
     said = f" {' '.join(words)} "
     for phrase in (" ".join(_words(p)) for p in phrases):
