@@ -352,6 +352,16 @@ TODAY = __import__("datetime").date(2026, 11, 30)
     ("review in two weeks at 10 am for an hour", "2026-12-14-10-00", "2026-12-14-11-00"),
     ("call Bo in 3 days at 9 am for half an hour", "2026-12-03-09-00", "2026-12-03-09-30"),
     ("dinner in a week at 7 pm for an hour", "2026-12-07-19-00", "2026-12-07-20-00"),
+    # a day of the month after its weekday; a weekday of next week (today is Monday 30 November)
+    ("meeting with Dana on Monday the 7th at 3 pm for an hour", "2026-12-07-15-00", "2026-12-07-16-00"),
+    ("standup on Monday the 8th from 9 to 9:15 am", "2027-02-08-09-00", "2027-02-08-09-15"),  # the next Monday 8th
+    ("party on the 24th from 8 pm to 11", "2026-12-24-20-00", "2026-12-24-23-00"),
+    ("dentist friday next week at 10 am for half an hour", "2026-12-11-10-00", "2026-12-11-10-30"),
+    ("lunch next week on Monday at noon for an hour", "2026-12-07-12-00", "2026-12-07-13-00"),
+    # a start with no end lasts an hour; an hour said alone is a working day's
+    ("dentist on Dec 3 at 10", "2026-12-03-10-00", "2026-12-03-11-00"),
+    ("dinner with Bo on Friday at 7", "2026-12-04-19-00", "2026-12-04-20-00"),
+    ("call Mom tomorrow at 4:30 pm", "2026-12-01-16-30", "2026-12-01-17-30"),
     # a day with no time at all is an all-day event
     ("add Standup on Dec 3", "2026-12-03-00-00", "2026-12-04-00-00"),
     ("put the Smith wedding on my calendar for June 5th 2027", "2027-06-05-00-00", "2027-06-06-00-00"),
@@ -370,6 +380,15 @@ def test_calendar_event_times_are_read(text: str, start: str, end: str) -> None:
     "add Gym on Dec ٣ at 9 am for an hour",  # digits of another script
 ])
 def test_calendar_event_times_not_read(text: str) -> None:
+    assert event_times(text, TODAY) is None
+
+
+@pytest.mark.parametrize("text", [
+    "turn on the lights on the 2nd floor",  # a floor, not a day
+    "play the 5th symphony on Spotify",
+    "set the thermostat to 21 at 10",  # no day at all
+])
+def test_ordinals_and_bare_hours_make_no_event(text: str) -> None:
     assert event_times(text, TODAY) is None
 
 

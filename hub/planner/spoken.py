@@ -561,12 +561,20 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-9]{1,2}(?:st|nd|rd|th)?|" + "|".join(
     w.replace(" ", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True)) + ")"
+_ORDINAL_DAY = r"(?P<month_day>[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(
+    w.replace(" ", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:,?\s+(?P<year>[0-9]{4}|twenty[\s-][a-z]+(?:[\s-][a-z]+)?))?"
 _DATES = [re.compile(p) for p in (
     r"\b(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\b",
     r"\b(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b",
     r"\b(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"\b",  # before "oct 7" in "12 oct 7 pm"
     r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
+    # "Monday the 7th", "on the 7th at 3": a day of the month said outright, its month the next that has it
+    r"\b(?:(?P<on_weekday>" + "|".join(_WEEKDAYS) + r"),?\s+|on\s+)the\s+" + _ORDINAL_DAY
+    + r"(?=\s*(?:$|[,.;!?]|(?:at|from|for|between|and|to|until|in|with)\b))",
+    # "Friday next week", "next week on Friday": that weekday in the week after this one
+    r"\b(?P<week_weekday>" + "|".join(_WEEKDAYS) + r")\s+(?:of\s+)?next\s+week\b",
+    r"\bnext\s+week\s+(?:on\s+)?(?P<week_weekday>" + "|".join(_WEEKDAYS) + r")\b",
     r"\b(?:(?P<next>next|this|coming|this\s+coming)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     r"\b(?P<ahead>(?:the\s+)?day\s+after\s+tomorrow|in\s+(?:[a-z0-9]+\s+){1,2}?(?:days?|weeks?)|"
     r"(?:a|one)\s+week\s+from\s+(?:today|now))\b",
@@ -599,6 +607,13 @@ _MARKED = re.compile(r"\b(am|pm|a\.m|p\.m|a m|p m|morning|afternoon|evening|nigh
                      r"midnight|hours)\b|^[0-9]{2}:|^0")
 
 
+# An event said with a start and no end or length lasts an hour, as calendar apps make it.
+DEFAULT_EVENT_MINUTES = 60
+# An hour said alone after "at" in a calendar request ("dentist Friday at 10"): 8 to 11 is
+# the morning, 12 noon, 1 to 7 the afternoon or evening. Not before minutes or a half of the day.
+_EVENT_HOUR = re.compile(r"\bat\s+(?P<hour>[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                         r"(?![0-9:.]|\s*(?:[0-9]|am\b|pm\b|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh\b|and\s+a\s+half"
+                         r"|in\s+the|tonight|(?:minutes?|mins?|hours?|hrs?|days?|weeks?|percent|degrees?)\b))")
 # Any hint of a time of day or a length, which the readers could not read: then no all-day event.
 _SAYS_A_TIME = re.compile(r"[0-9]|\b(?:at|from|between|until|till|o'?clock|half|quarter|am|pm|a\.m|p\.m|"
                           r"morning|afternoon|evening|night|tonight|noon|midday|midnight|hours?|minutes?|"
@@ -619,6 +634,12 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
     found = m.groupdict()
     if found.get("relative"):
         return today + timedelta(days=1 if found["relative"] == "tomorrow" else 0)
+    if found.get("week_weekday"):  # "Friday next week": Monday of next week, then on to Friday
+        return today + timedelta(days=7 - today.weekday() + _WEEKDAYS.index(found["week_weekday"]))
+    if found.get("month_day"):
+        text = found["month_day"].replace("-", " ")
+        day = int(text[:-2]) if text[0].isdigit() else _ORDINALS.get(" ".join(text.split()))
+        return _next_month_day(today, day, found.get("on_weekday")) if day else None
     if found.get("weekday"):  # the next such day, today included; "next Friday" is never today
         ahead = (_WEEKDAYS.index(found["weekday"]) - today.weekday()) % 7
         return today + timedelta(days=ahead or (7 if found.get("next") == "next" else 0))
@@ -645,6 +666,24 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
     if not found.get("year") and when < today:  # a day said without its year is the next such day
         when = date(year + 1, month, day)
     return when
+
+
+def _next_month_day(today: date, day: int, weekday: str | None) -> date | None:
+    """The next date (today included) on this day of the month; with a weekday said, the
+    next one that falls on that weekday ("Monday the 7th"), within a year."""
+    first = None
+    for ahead in range(13):
+        year, month = today.year + (today.month - 1 + ahead) // 12, (today.month - 1 + ahead) % 12 + 1
+        try:
+            when = date(year, month, day)
+        except ValueError:  # "the 31st" of a short month
+            continue
+        if when < today:
+            continue
+        if weekday is None or _WEEKDAYS[when.weekday()] == weekday:
+            return when
+        first = first or when
+    return first if weekday is None else None
 
 
 def says_a_day(query: str) -> bool:
@@ -726,7 +765,8 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
             when = _date_of(m, today)
             if when is not None:
                 groups = m.groupdict()
-                plain = 2 if groups.get("relative") else 1 if groups.get("weekday") or groups.get("ahead") else 0
+                plain = 2 if groups.get("relative") else \
+                    1 if groups.get("weekday") or groups.get("ahead") or groups.get("week_weekday") else 0
                 found.append((m.start(), when, plain))
                 if plain < 2:  # "tonight" also says the half of the day: the time reader needs it
                     text = text[:m.start()] + "\x00" * (m.end() - m.start()) + text[m.end():]
@@ -747,6 +787,9 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
         if all(b <= x or a >= y for x, y, _ in times):
             times.append((a, b, value))
     times.sort()
+    if not times and (m := _EVENT_HOUR.search(masked)):  # "at 10": a working day's hour
+        hour = int(m.group("hour")) if m.group("hour").isdigit() else _SMALL[m.group("hour")]
+        times = [(m.start("hour"), m.end("hour"), f"{hour + 12 if hour <= 7 else hour:02d}:00")]
     days_said = sorted({d for _, d in dates})
     if not times and len(days_said) == 1 and not _SAYS_A_TIME.search(masked) and not _DURATION.search(masked):
         start = datetime.combine(days_said[0], datetime.min.time())  # "on August 2": all day
@@ -772,7 +815,7 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
                                datetime.strptime(values[1], "%H:%M").time())
     else:
         m = _DURATION.search(masked)
-        minutes = parse_duration(m.group("d")) if m else None
+        minutes = parse_duration(m.group("d")) if m else DEFAULT_EVENT_MINUTES
         if minutes is None:
             return None
         end = start + timedelta(minutes=minutes)
