@@ -747,6 +747,8 @@ def test_the_shipped_planner_passes_one_result_on_twice() -> None:
 @pytest.mark.parametrize(("query", "expected"), [
     ("put milk, bread and cheese on the shopping list", [
         ("home.list_add_item", {"item": item, "name": "Shopping List"}) for item in ("milk", "bread", "cheese")]),
+    ("add eggs and butter to the shopping list", [  # one clause: the whole plan's item is split
+        ("home.list_add_item", {"item": item, "name": "Shopping List"}) for item in ("eggs", "butter")]),
     ("turn on the lights in the kitchen and the hallway", [
         ("home.turn_on", {"area": area, "domain": "light"}) for area in ("Kitchen", "Hallway")]),
     ("roll down the front left and front right windows 100 mm each", [
@@ -1263,3 +1265,22 @@ def test_the_shipped_planner_completes_an_item_marked_done(query: str, expected:
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    (["eggs, milk and bread"], ["eggs", "milk", "bread"]),
+    (["mac and cheese", "half and half"], ["mac and cheese", "half and half"]),
+    (["mac and cheese and milk"], ["mac and cheese", "milk"]),
+    (["oat milk"], ["oat milk"]),
+])
+def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str]) -> None:
+    """A list call whose item joins several things becomes one call per thing, numbered
+    in order; an "and" inside one thing's name ("mac and cheese") is no join."""
+    from hub.planner.planner import _each_item
+
+    plan = Plan(calls=[PlannedCall(id=f"c{n + 1}", function="home.list_add_item", args={"item": item, "name": "Chores"})
+                       for n, item in enumerate(items)] + [
+        PlannedCall(id=f"c{len(items) + 1}", function="home.turn_off", args={"domain": "light"})])
+    calls = _each_item(plan).calls
+    assert [c.args.get("item") for c in calls] == [*expected, None]
+    assert [c.id for c in calls] == [f"c{n + 1}" for n in range(len(expected) + 1)]

@@ -484,6 +484,11 @@ def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
     ("lights on and music off in here", None),
     ("what's the forecast in Denver, and any news about the Broncos?", None),
     ("eggs and butter", None),
+    # an "and" inside one thing's name joins nothing
+    ("add mac and cheese and milk to the list", ["add mac and cheese to the list", "add milk to the list"]),
+    ("add milk, half and half and eggs to the list",
+     ["add milk to the list", "add half and half to the list", "add eggs to the list"]),
+    ("add mac and cheese to the list", None),
 ])
 def test_a_coordination_of_objects_stands_for_one_request_each(text: str, requests: list[str] | None) -> None:
     assert spoken.coordinated(text) == requests

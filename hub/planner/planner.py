@@ -152,6 +152,7 @@ class Planner:
                 plan = _plays_what_was_found(query, plan)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
+                plan = _each_item(plan)
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -744,6 +745,32 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     at = calls.index(next(c for c in calls if c.id == search.id)) + 1
     calls = [*calls[:at], play, *calls[at:]]
     return Plan(calls=_numbered(calls))
+
+
+_ITEM_BREAK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def _each_item(plan: Plan) -> Plan:
+    """"add eggs and butter to the shopping list": two items, as a shopping list keeps them
+    (and as the recognizer's one item "eggs and butter" would not), unless the "and" is part
+    of one thing's name ("mac and cheese", "half and half")."""
+    calls: list[PlannedCall] = []
+    used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    for call in plan.calls:
+        item = call.args.get("item")
+        if not call.function.endswith("_item") or not isinstance(item, str) or call.id in used:
+            calls.append(call)
+            continue
+        kept = spoken.ONE_THING.sub(lambda m: m.group().replace(",", "\x00").replace(" and ", " \x01 "), item)
+        parts = [p.replace("\x00", ",").replace(" \x01 ", " and ").strip() for p in _ITEM_BREAK.split(kept)]
+        if len(parts) < 2 or not all(parts) or any(p.lower() in ("also", "then", "too") for p in parts):
+            calls.append(call)
+            continue
+        calls += [call.model_copy(update={"id": f"{call.id}.{n}", "args": {**call.args, "item": p}})
+                  for n, p in enumerate(parts)]
+    if len(calls) == len(plan.calls):
+        return plan
+    return plan.model_copy(update={"calls": _numbered(calls)})
 
 
 def _clause_from(query: str, at: int) -> str:

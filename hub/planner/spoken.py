@@ -1234,6 +1234,13 @@ _ARTICLES = {"the", "a", "an", "my", "our", "your", "some"}
 _WORD = re.compile(r"[\w'’.@+-]+")
 
 
+# Things sold or done under one name with an "and" in it: one object, not two.
+ONE_THING = re.compile(r"\b(?:mac(?:aroni)?\s+and\s+cheese|half\s+and\s+half|fish\s+and\s+chips|salt\s+and\s+(?:vinegar|pepper\s+chips)"
+                       r"|peanut\s+butter\s+and\s+jelly|pb\s*(?:and|&)\s*j|sweet\s+and\s+sour|bread\s+and\s+butter\s+pickles"
+                       r"|m\s*(?:and|&)\s*ms|r\s+and\s+b|rock\s+and\s+roll|black\s+and\s+white|hide\s+and\s+seek"
+                       r"|pots\s+and\s+pans|odds\s+and\s+ends|arts\s+and\s+crafts|shampoo\s+and\s+conditioner)\b", re.I)
+
+
 def coordinated(text: str) -> list[str] | None:
     """The requests a coordination of objects stands for: "add eggs and butter to the
     shopping list" -> "add eggs to the shopping list", "add butter to the shopping list";
@@ -1242,6 +1249,8 @@ def coordinated(text: str) -> list[str] | None:
     An object runs back to a verb, a preposition or "both"; the last one runs to a
     preposition, or as far as the one before it does. None when the "and" joins no
     objects ("lights on and music off", "... and turn on the fan")."""
+    # "mac and cheese" is one object: its "and" is masked as part of one word
+    text = ONE_THING.sub(lambda m: re.sub(r"\s+and\s+", "_and_", m.group(), flags=re.I), text)
     joint = list(re.finditer(r"(?:\s*,\s*and|\s+and)\s+", text, re.I))
     if not joint:
         return None
@@ -1301,7 +1310,7 @@ def coordinated(text: str) -> list[str] | None:
     if article.lower() in _ARTICLES and right[0].group().lower() not in _ARTICLES:
         last = f"{article} {last}"  # "the kitchen and living room lights": the living room's too
     objects = [text[a:b] for a, b in elements] + [last]
-    return [f"{prefix}{o}{suffix}" for o in objects]
+    return [f"{prefix}{o}{suffix}".replace("_and_", " and ") for o in objects]
 
 
 def _content(text: str) -> list[str]:
