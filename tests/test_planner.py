@@ -1110,10 +1110,11 @@ def test_the_shipped_planner_reads_what_a_home_speaker_plays() -> None:
     ("chores: sweep the patio", "home.list_add_item"),
     ("head to the Whole Foods on 5th Avenue", "car.navigate_to"),  # a route says where from
     ("hold the pasta timer", "home.pause_timer"),  # no timer is cancelled without a word for it
+    ("raise the volume in the living room by 15", "home.set_volume_relative"),  # the car's needs the car said
 ])
 def test_the_shipped_planner_does_not_choose_a_function_its_cue_words_are_missing_from(query: str, function: str) -> None:
-    """The model alone pauses the music, completes the chore, finds a route from "head" and
-    cancels the pasta timer."""
+    """The model alone pauses the music, completes the chore, finds a route from "head",
+    cancels the pasta timer and turns the car's volume up."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [c.function for c in planner.plan(query).calls] == [function]

@@ -426,7 +426,8 @@ def test_cue_words_decide_between_devices() -> None:
     from hub.planner.constrain import Request
 
     specs = live_specs(builtin_manifests(["phone", "car", "home"]))
-    assert {"phone.open_or_lock_door", "home.media_pause", "home.list_complete_item", "car.open_trunk"} <= {
+    assert {"phone.open_or_lock_door", "home.media_pause", "home.list_complete_item", "car.open_trunk",
+            "car.adjust_volume"} <= {
         name for name, spec in specs.items() if spec.cues}
     door = specs["phone.open_or_lock_door"]
     assert not Request("lock the front door", [], [], {}).offers(door)
@@ -434,6 +435,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("use the door app to lock up", [], [], {}).offers(door)
     assert not Request("set the thermostat to 70", [], [], {}).offers(specs["phone.set_nest_temperature"])
     assert not Request("keep playing", [], [], {}).offers(specs["home.media_pause"])
+    assert not Request("turn it up a notch", [], [], {}).offers(specs["car.adjust_volume"])
+    assert Request("turn the car's radio up a notch", [], [], {}).offers(specs["car.adjust_volume"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():
