@@ -439,6 +439,9 @@ def test_days_and_hours_are_read_not_made_up(random_planner: Planner) -> None:
     assert request("I'm heading to bed, set my alarm for 6").offers(alarm)
     call = random_walk(random_planner, "wake me up at 6", "phone.set_timer_alarm", 0)[-1]
     assert call.args["time"] == "06:00"
+    timer = random_planner.specs[random_planner.table.index("home.start_timer")]
+    assert not request("bathroom mirror light at 60 percent please").offers(timer)  # a timer of what length?
+    assert request("set a pasta timer for ten minutes").offers(timer)
     spec = random_planner.specs[random_planner.table.index("phone.create_calendar_event")]
     assert not request("turn the nest hub up").offers(spec)
     assert request("put lunch with Sam on my calendar").offers(spec)
@@ -1285,3 +1288,20 @@ def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str])
     calls = _each_item(plan).calls
     assert [c.args.get("item") for c in calls] == [*expected, None]
     assert [c.id for c in calls] == [f"c{n + 1}" for n in range(len(expected) + 1)]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    # a place said after a name is filled with it, as Home Assistant's "<name> in <area>" does
+    ("switch on the ceiling light in the living room", [("home.turn_on", {"name": "Ceiling Light", "area": "Living Room"})]),
+    ("turn off the bedroom lamp", [("home.turn_off", {"name": "Bedroom Lamp"})]),
+    # "in there" is the place the clause before said
+    ("turn on the lights in the office and close the blinds in there", [
+        ("home.turn_on", {"area": "Office", "domain": "light"}),
+        ("home.turn_off", {"area": "Office", "domain": "cover", "device_class": "blind"})]),
+])
+def test_the_shipped_planner_fills_the_place_said(query: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    """The model alone leaves the living room out, and closes the Living Room Blinds."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -584,6 +584,8 @@ def test_single_call_labels_agree_with_marked_values() -> None:
     ("add 5 minutes to the 1 hour timer", None),  # which is the amount: not for a reader
     ("a 10 minute pizza timer and a 25 minute laundry timer", None),
     ("cancel my timer", None),
+    ("put another hour on the timer", {"hours": 1}),
+    ("give the timer another 30 seconds", {"seconds": 30}),
 ])
 def test_durations_read_in_parts(text: str, parts: dict[str, int] | None) -> None:
     assert spoken.duration_parts(text) == parts
@@ -788,6 +790,10 @@ def test_car_volume_labels_agree_with_the_number_reader() -> None:
     negative = {p: next((b.get("x-negative", []) for b in s["anyOf"] if "x-number-after" in b), []) for p, s in props.items()}
     assert spoken.numbers_after("car volume down 8", words, negative) == {"volume_diff": -8}
     assert spoken.numbers_after("set the car volume to twenty", words, negative) == {"set_value": 20}
+    assert spoken.numbers_after("car audio to thirty-nine", words, negative) == {"set_value": 39}  # not 30
+    assert spoken.numbers_after("turn it down by twenty one", words, negative) == {"volume_diff": -21}
+    assert not spoken.one_clause("mute the car & raise the windows to 90%")
+    assert not spoken.one_clause("mute the car, after that raise the windows")
     read = 0
     for case in labelled_cases():
         for call in case["expected"]:

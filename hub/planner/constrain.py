@@ -185,6 +185,8 @@ class Request:
         if any(_pattern_of(props.get(name, {})) == spoken.HHMM_PATTERN for name in spec.parameters.get("required", [])) \
                 and not self.free(self.times):
             return False  # an alarm at a time the request does not say would be made up
+        if DURATION_SLOTS <= set(props) and not spoken.says_duration(self.query):
+            return False  # a timer of no length said (Home Assistant's need one): its length would be made up
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
                    if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
 
@@ -504,6 +506,10 @@ COMMAND_SLOT = "conversation_command"  # a timer's command to run when it ends (
 KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 
+# A place said after a name, as Home Assistant's "<name> in <area>" templates fill both.
+_SAID_AFTER_A_NAME = regex.compile(r"\|\s+(?:on\s+|off\s+)?(?:in|on)\s+the\s+\w", regex.I)
+
+
 def named_values(request: Request, param: str, values: list[Any],
                  properties: dict[str, Any] | None = None) -> list[Any]:
     """The values of a name/area/floor enum the request can mean: those it mentions by
@@ -641,7 +647,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
     counted = {p: _keyword(s, "x-number-after") for p, s in properties.items() if _keyword(s, "x-number-after")}
     numbers = spoken.numbers_after(request.query, counted, {p: _keyword(properties[p], "x-negative") or []
                                                             for p in counted}) if counted else {}
-    numbers = numbers if len(numbers) == 1 else {}  # "up by 5 to 20": which one is not for a reader
+    # "up by 5 to 20": which one is not for a reader; nor "mute the car and raise the windows to 90%"
+    numbers = numbers if len(numbers) == 1 and spoken.one_clause(request.query) else {}
     worded: set[str] = set()
     placed = False  # the area or floor is required because the request says it
     for param, schema in properties.items():
@@ -692,7 +699,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                     named[0] == request.context.get("area") and not spoken.mentions(request.unnamed_query(properties),
                                                                                     named[0])):
                 required.add(param)  # "the lights in the kids room": Home Assistant fills the place said, not the context's
-                placed = True
+                # "the night light in the kids room": with a name too, when said after it
+                placed = placed or not _SAID_AFTER_A_NAME.search(request.unnamed_query(properties))
             if not named and param not in required:
                 continue  # the request names none: the argument is left out
             # "is the front door open", "turn off the porch light": Home Assistant ranks the one

@@ -270,6 +270,8 @@ class Planner:
         remarked = False  # the whole plan may have planned that remark as a call of its own
         sure = True  # every clause planned a call of its own, surely: their plan may have fewer calls
         for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
+            if place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None):
+                clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, _prompt(clause, context), context)
@@ -748,6 +750,9 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
 
 
 _ITEM_BREAK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+_THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
 
 
 def _each_item(plan: Plan) -> Plan:

@@ -507,7 +507,7 @@ def without_names(query: str, names: list[str]) -> str:
 HERE = re.compile(r"\b(?:in\s+here|(?:in\s+)?(?:this|the|my|our)\s+(?:room|area|space))\b(?!\s*'?s\b)", re.I)
 
 
-_MORE_THAN_ONE = re.compile(r"\b(?:and|then|also|plus)\b|;|[.?!]\s+\w", re.I)
+_MORE_THAN_ONE = re.compile(r"\b(?:and|then|also|plus|after\s+that|as\s+well\s+as)\b|;|\s&\s|[.?!]\s+\w", re.I)
 
 
 def one_clause(query: str) -> bool:
@@ -1103,7 +1103,7 @@ _UNITS = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "min
           "minutes": "minutes", "min": "minutes", "mins": "minutes", "minuets": "minutes", "minuet": "minutes",
           "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds"}
 _NEXT_UNIT = {"hours": ("minutes", 30), "minutes": ("seconds", 30)}  # what "and a half" adds
-_AMOUNT = (r"(?P<n>[0-9]+|an?|(?:(?:" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus", "o", "oh"}, key=len,
+_AMOUNT = (r"(?P<n>[0-9]+|an?|another|(?:(?:" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus", "o", "oh"}, key=len,
                                                     reverse=True)) + r")[\s-]*)+?)")
 _HALF = r"(?:half|1/2)"
 _PART = re.compile(r"(?:\b(?P<half>" + _HALF + r"\s+an?\s+(?P<hu>hour|minute))|\b" + _AMOUNT
@@ -1128,7 +1128,7 @@ def duration_parts(text: str) -> dict[str, int] | None:
             add = [_NEXT_UNIT[unit]]
         else:
             amount = m.group("n").strip(" -").lower()
-            value = 1 if amount in ("a", "an") else parse_number(amount)
+            value = 1 if amount in ("a", "an", "another") else parse_number(amount)
             if value is None or value != int(value):
                 return None
             unit = _UNITS[m.group("unit").lower()]
@@ -1359,7 +1359,9 @@ def numbers_after(text: str, words: dict[str, list[str]], negative: dict[str, li
     different ones, is left out."""
     found: dict[str, int] = {}
     for param, marks in words.items():
-        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True)) + r")\s+" + _AMOUNT + r"\b"
+        # the whole amount ("to thirty-nine", not "to thirty"): the duration reader's is lazy
+        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True)) + r")\s+" \
+            + _AMOUNT.replace(")+?)", ")+)") + r"\b"
         values = set()
         for m in re.finditer(pattern, text, re.I):
             amount = m.group("n").strip(" -").lower()
