@@ -140,7 +140,7 @@ def test_grammar_accepts_every_training_target(random_planner: Planner) -> None:
                                                   "args": {"time": "07:30", "label": "gym"}}]),
         ("call +14155550199", [{"id": "c1", "function": "phone.make_phone_call",
                                 "args": {"phone_number": "+14155550199"}}]),
-        ("turn the volume down by 5 and text Bob on my way",
+        ("turn the car volume down by 5 and text Bob on my way",
          [{"id": "c1", "function": "car.adjust_volume", "args": {"volume_diff": -5}},
           {"id": "c2", "function": "phone.send_text_message",
            "args": {"contact_name": "Bob", "message": "on my way"}}]),
@@ -772,13 +772,13 @@ def test_the_shipped_planner_plans_each_of_several_objects(query: str, expected:
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 @pytest.mark.parametrize(("query", "expected"), [
-    ("what is the boiling point of water at sea level", []),
+    ("what's the tallest building in the world", []),
     ("only charge the car to 90%", [("car.set_charge_limit", {"percent": 90})]),
 ])
 def test_the_shipped_planner_leans_on_the_nearest_training_requests(query: str, expected: list[Any]) -> None:
     """The first choice adds a prior from the nearest training requests (neighbours.py):
-    without it the model lowers the car's volume for the first and stops charging for the
-    second. (It cancelled the timer for "shorten my timer by a minute" too, which the
+    without it the model asks for the weather in "what's the tallest building" for the
+    first and stops charging for the second. (It cancelled the timer for "shorten my timer by a minute" too, which the
     cue words for cancelling now rule out.)"""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
@@ -1295,6 +1295,7 @@ def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str])
     # a place said after a name is filled with it, as Home Assistant's "<name> in <area>" does
     ("switch on the ceiling light in the living room", [("home.turn_on", {"name": "Ceiling Light", "area": "Living Room"})]),
     ("turn off the bedroom lamp", [("home.turn_off", {"name": "Bedroom Lamp"})]),
+    ("switch on the dehumidifier in the laundry room", []),  # the model alone opens the curtains
     # "in there" is the place the clause before said
     ("turn on the lights in the office and close the blinds in there", [
         ("home.turn_on", {"area": "Office", "domain": "light"}),

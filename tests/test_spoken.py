@@ -1188,3 +1188,19 @@ def test_every_labelled_room_is_a_place_of_the_default_home() -> None:
     home = default_inventory()
     places = [str(n) for kind in ("areas", "floors") for p in home[kind] for n in (p["name"], *(p.get("aliases") or []))]
     assert [c["query"] for c in labelled_cases() if c["expected"] and spoken.rooms_unknown(c["query"], places)] == []
+
+
+def test_a_class_of_devices_is_said_where_labels_fill_one() -> None:
+    """Every dev and test label that fills a class with no name says a word of it; and the
+    words are whole ("switch on the dehumidifier" says no curtain)."""
+    checked = 0
+    for case in labelled_cases():
+        for call in case["expected"]:
+            args = call["args"]
+            if call["function"].startswith("home.") and "name" not in args and isinstance(args.get("domain"), str):
+                checked += 1
+                assert spoken.says_class(case["query"], args["domain"], args.get("device_class")), case
+    assert checked >= 50
+    assert not spoken.says_class("switch on the dehumidifier in the laundry room", "cover", "curtain")
+    assert spoken.says_class("draw the drapes", "cover", "curtain")
+    assert spoken.says_class("turn on the sprinkler", "valve", None)  # no words listed: not checked

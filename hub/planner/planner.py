@@ -429,14 +429,16 @@ class Planner:
         """Home Assistant answers "open the kitchen window" in a home with no window covers
         with no call, as nothing can serve it: a home call on a class of devices (a domain,
         a device class, no name) that the live home holds none of, or in a room it does
-        not have, is dropped. A plan whose other calls took the dropped call's result
+        not have, or that the request does not say ("switch on the dehumidifier" is no
+        curtain), is dropped. A plan whose other calls took the dropped call's result
         plans nothing."""
         if self.home is None:
             return plan
         nowhere = bool(query and spoken.rooms_unknown(query, self._places()))  # "the lights in the guest room"
         kept = [c for c in plan.calls if not (
             c.function.startswith("home.") and "name" not in c.args and isinstance(c.args.get("domain"), str)
-            and (nowhere or not has_class(self.home, c.args["domain"], c.args.get("device_class"))))]
+            and (nowhere or not has_class(self.home, c.args["domain"], c.args.get("device_class"))
+                 or not spoken.says_class(query, c.args["domain"], c.args.get("device_class"))))]
         if len(kept) == len(plan.calls):
             return plan
         ids = {c.id for c in kept}

@@ -374,6 +374,30 @@ def email_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int
 CLASS_WORDS = {"light", "lights", "lamp", "lamps", "fan", "fans", "blind", "blinds", "shade", "shades",
                "curtain", "curtains", "speaker", "speakers", "switch", "switches", "lock", "locks",
                "door", "doors", "window", "windows", "tv", "tvs", "heater", "heaters"}
+# How a request says a class of devices, as Home Assistant's templates fill domain and
+# device_class from it ("close the blinds": cover, blind). A class none of whose words is
+# said was made up ("switch on the dehumidifier" is no curtain). Classes not listed here
+# are not checked.
+CLASS_SAID: dict[tuple[str, str | None], list[str]] = {
+    ("light", None): ["light", "lamp", "lighting", "bulb"],
+    ("fan", None): ["fan"],
+    ("cover", "blind"): ["blind"],
+    ("cover", "curtain"): ["curtain", "drape"],
+    ("cover", "shade"): ["shade"],
+    ("cover", "shutter"): ["shutter"],
+    ("cover", "awning"): ["awning"],
+    ("cover", "window"): ["window"],
+    ("cover", "garage"): ["garage"],
+    ("cover", "gate"): ["gate"],
+}
+
+
+def says_class(query: str, domain: str, device_class: str | None) -> bool:
+    """Does the request say this class of devices (True for a class with no words listed)?"""
+    words = CLASS_SAID.get((domain, device_class))
+    return words is None or says(query, words, plural=True)
+
+
 # Words shared by many names: on their own they do not single a name out. "the vacuum" and
 # "mow the lawn" mean the only vacuum or mower, which Home Assistant's "default"
 # combination leaves unnamed ("start vacuuming", "stop mowing").
