@@ -1297,6 +1297,10 @@ def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str])
     ("turn off the bedroom lamp", [("home.turn_off", {"name": "Bedroom Lamp"})]),
     ("switch on the dehumidifier in the laundry room", []),  # the model alone opens the curtains
     # "in there" is the place the clause before said
+    # "turn it up" turns the speaker up: it passes no result on
+    ("skip to the next track on the kitchen speaker and turn it up", [
+        ("home.media_next", {"name": "Kitchen Speaker"}),
+        ("home.set_volume_relative", {"volume_step": "up", "name": "Kitchen Speaker"})]),
     ("turn on the lights in the office and close the blinds in there", [
         ("home.turn_on", {"area": "Office", "domain": "light"}),
         ("home.turn_off", {"area": "Office", "domain": "cover", "device_class": "blind"})]),

@@ -437,6 +437,7 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("keep playing", [], [], {}).offers(specs["home.media_pause"])
     assert not Request("turn it up a notch", [], [], {}).offers(specs["car.adjust_volume"])
     assert Request("turn the car's radio up a notch", [], [], {}).offers(specs["car.adjust_volume"])
+    assert not Request("skip this track and turn it up", [], [], {}).offers(specs["car.adjust_volume"])  # no "truck"
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():

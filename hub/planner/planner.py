@@ -239,7 +239,8 @@ class Planner:
                 continue
             if len(query[begin:end].split()) < 2:
                 continue
-            if pieces and BACK_REFERENCE.search(query[begin:end]):  # "text it to Mom": with what it refers to
+            if pieces and BACK_REFERENCE.search(query[begin:end]) and not _LOUDER.match(query, begin):
+                # "text it to Mom": with what it refers to ("skip this song and turn it up" refers to no result)
                 if pieces[-1].prefix is None and referent is not None and referent[0] < pieces[-1].end:
                     pieces.append(_Piece(begin, end, remark, prefix=referent))  # "... and announce it": the same
                     continue
@@ -754,6 +755,7 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
 _ITEM_BREAK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
 
+_LOUDER = re.compile(r"\s*(?:please\s+)?(?:turn|crank|bump|pump|dial)\s+it\s+(?:up|down|louder|quieter)\b", re.I)
 _THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
 
 
