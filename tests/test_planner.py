@@ -1276,6 +1276,11 @@ def test_the_shipped_planner_completes_an_item_marked_done(query: str, expected:
     (["mac and cheese", "half and half"], ["mac and cheese", "half and half"]),
     (["mac and cheese and milk"], ["mac and cheese", "milk"]),
     (["oat milk"], ["oat milk"]),
+    (["Mac And Cheese"], ["Mac And Cheese"]),
+    (["1,000 count napkins"], ["1,000 count napkins"]),
+    (["wash and dry the dishes"], ["wash and dry the dishes"]),  # one chore
+    (["call Mom and Dad"], ["call Mom and Dad"]),
+    (["mop the floors and fold laundry"], ["mop the floors", "fold laundry"]),
 ])
 def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str]) -> None:
     """A list call whose item joins several things becomes one call per thing, numbered
@@ -1310,3 +1315,17 @@ def test_the_shipped_planner_fills_the_place_said(query: str, expected: list[tup
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_class_call_is_served_only_when_the_request_says_the_class() -> None:
+    """A home call on a class of devices is kept when the request says the class, dropped
+    when it does not; light_set's domain is never said ("the kitchen brightness to 50%")."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    lights = Plan(calls=[PlannedCall(id="c1", function="home.turn_on", args={"area": "Kitchen", "domain": "light"})])
+    assert planner._served(lights, "turn on the lights in the kitchen").calls
+    assert not planner._served(lights, "switch on the dehumidifier in the kitchen").calls
+    brightness = Plan(calls=[PlannedCall(id="c1", function="home.light_set",
+                                         args={"area": "Kitchen", "domain": "light", "brightness": 50})])
+    assert planner._served(brightness, "set the kitchen brightness to 50%").calls

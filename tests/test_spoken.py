@@ -354,7 +354,6 @@ TODAY = __import__("datetime").date(2026, 11, 30)
     ("dinner in a week at 7 pm for an hour", "2026-12-07-19-00", "2026-12-07-20-00"),
     # a day of the month after its weekday; a weekday of next week (today is Monday 30 November)
     ("meeting with Dana on Monday the 7th at 3 pm for an hour", "2026-12-07-15-00", "2026-12-07-16-00"),
-    ("standup on Monday the 8th from 9 to 9:15 am", "2027-02-08-09-00", "2027-02-08-09-15"),  # the next Monday 8th
     ("party on the 24th from 8 pm to 11", "2026-12-24-20-00", "2026-12-24-23-00"),
     ("dentist friday next week at 10 am for half an hour", "2026-12-11-10-00", "2026-12-11-10-30"),
     ("lunch next week on Monday at noon for an hour", "2026-12-07-12-00", "2026-12-07-13-00"),
@@ -362,6 +361,8 @@ TODAY = __import__("datetime").date(2026, 11, 30)
     ("dentist on Dec 3 at 10", "2026-12-03-10-00", "2026-12-03-11-00"),
     ("dinner with Bo on Friday at 7", "2026-12-04-19-00", "2026-12-04-20-00"),
     ("call Mom tomorrow at 4:30 pm", "2026-12-01-16-30", "2026-12-01-17-30"),
+    ("lunch on Friday at 1:30", "2026-12-04-13-30", "2026-12-04-14-30"),  # no half of the day: a working day's
+    ("dinner on Friday at 7 o'clock", "2026-12-04-19-00", "2026-12-04-20-00"),
     # a day with no time at all is an all-day event
     ("add Standup on Dec 3", "2026-12-03-00-00", "2026-12-04-00-00"),
     ("put the Smith wedding on my calendar for June 5th 2027", "2027-06-05-00-00", "2027-06-06-00-00"),
@@ -385,8 +386,11 @@ def test_calendar_event_times_not_read(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "turn on the lights on the 2nd floor",  # a floor, not a day
-    "play the 5th symphony on Spotify",
-    "set the thermostat to 21 at 10",  # no day at all
+    "dim the lights on the 1st and 2nd floors at 10",
+    "match on Friday at tennis club",  # "ten" of "tennis" is no hour
+    "standup on Monday the 8th from 9 to 9:15 am",  # the 8th is a Tuesday: a slip, not February's Monday
+    "party on Wednesday the 31st at 3 pm",  # no such day near, nor the next Wednesday instead
+    "conference from Friday at 9 am to Sunday",  # two days, one time: no hour-long default
 ])
 def test_ordinals_and_bare_hours_make_no_event(text: str) -> None:
     assert event_times(text, TODAY) is None

@@ -271,7 +271,8 @@ class Planner:
         remarked = False  # the whole plan may have planned that remark as a call of its own
         sure = True  # every clause planned a call of its own, surely: their plan may have fewer calls
         for n, (clause, remark, refers_to, inside, ends) in enumerate(clauses):
-            if place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None):
+            if (place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None)) \
+                    and not _MESSAGE.search(clause):  # "... text Mom the keys are in there" keeps her words
                 clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
@@ -439,7 +440,8 @@ class Planner:
         kept = [c for c in plan.calls if not (
             c.function.startswith("home.") and "name" not in c.args and isinstance(c.args.get("domain"), str)
             and (nowhere or not has_class(self.home, c.args["domain"], c.args.get("device_class"))
-                 or not spoken.says_class(query, c.args["domain"], c.args.get("device_class"))))]
+                 or (c.function != "home.light_set"  # "kitchen brightness to 50%" says no light
+                     and not spoken.says_class(query, c.args["domain"], c.args.get("device_class")))))]
         if len(kept) == len(plan.calls):
             return plan
         ids = {c.id for c in kept}
@@ -511,7 +513,7 @@ class Planner:
         unsure ("turn on guest mode"), or plans only calls that can name no entity (the
         car's, the phone's, the mower's) for a request that names one of the home's
         entities and neither device ("unlock the back door")."""
-        unsure = not self._served(plan).calls or confidence < RECOGNIZER_BELOW
+        unsure = not self._served(plan, text).calls or confidence < RECOGNIZER_BELOW
         away = not unsure and not any(self._names(c.function) for c in plan.calls) \
             and not _OTHER_DEVICE.search(text) and self.home is not None and says_a_name(text, self.home)
         if unsure or away:
@@ -752,11 +754,13 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     return Plan(calls=_numbered(calls))
 
 
-_ITEM_BREAK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_ITEM_BREAK = re.compile(r"\s*(?<![0-9]),(?![0-9])\s*(?:and\s+)?|\s+and\s+", re.I)  # not "1,000 napkins"
+_ONE_DEED = re.compile(r"[a-z]+\s+and\s+[a-z]+\s+(?:the|my|our|a|an|all|some)\b", re.I)  # "wash and dry the dishes"
 
 
 _LOUDER = re.compile(r"\s*(?:please\s+)?(?:turn|crank|bump|pump|dial)\s+it\s+(?:up|down|louder|quieter)\b", re.I)
 _THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
+_MESSAGE = re.compile(r"\b(?:text|txt|tell|e-?mail|message|say|saying|says|announce|broadcast|remind|note)\b", re.I)
 
 
 def _each_item(plan: Plan) -> Plan:
@@ -770,9 +774,11 @@ def _each_item(plan: Plan) -> Plan:
         if not call.function.endswith("_item") or not isinstance(item, str) or call.id in used:
             calls.append(call)
             continue
-        kept = spoken.ONE_THING.sub(lambda m: m.group().replace(",", "\x00").replace(" and ", " \x01 "), item)
-        parts = [p.replace("\x00", ",").replace(" \x01 ", " and ").strip() for p in _ITEM_BREAK.split(kept)]
-        if len(parts) < 2 or not all(parts) or any(p.lower() in ("also", "then", "too") for p in parts):
+        kept = spoken.ONE_THING.sub(lambda m: re.sub(r"\s+and\s+", " \x01 ", m.group(), flags=re.I), item)
+        parts = [p.replace(" \x01 ", " and ").strip() for p in _ITEM_BREAK.split(kept)]
+        if len(parts) < 2 or not all(parts) or any(p.lower() in ("and", "also", "then", "too") for p in parts) \
+                or _ONE_DEED.match(item) or any(p[:1].isupper() and " " not in p for p in parts):
+            # "wash and dry the dishes" is one chore; "call Mom and Dad", "Ben and Jerry's" one each
             calls.append(call)
             continue
         calls += [call.model_copy(update={"id": f"{call.id}.{n}", "args": {**call.args, "item": p}})

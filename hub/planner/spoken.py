@@ -379,7 +379,7 @@ CLASS_WORDS = {"light", "lights", "lamp", "lamps", "fan", "fans", "blind", "blin
 # said was made up ("switch on the dehumidifier" is no curtain). Classes not listed here
 # are not checked.
 CLASS_SAID: dict[tuple[str, str | None], list[str]] = {
-    ("light", None): ["light", "lamp", "lighting", "bulb"],
+    ("light", None): ["light", "lamp", "lighting", "bulb", "brightness", "bright", "brighten", "dim"],
     ("fan", None): ["fan"],
     ("cover", "blind"): ["blind"],
     ("cover", "curtain"): ["curtain", "drape"],
@@ -531,7 +531,7 @@ def without_names(query: str, names: list[str]) -> str:
 HERE = re.compile(r"\b(?:in\s+here|(?:in\s+)?(?:this|the|my|our)\s+(?:room|area|space))\b(?!\s*'?s\b)", re.I)
 
 
-_MORE_THAN_ONE = re.compile(r"\b(?:and|then|also|plus|after\s+that|as\s+well\s+as)\b|;|\s&\s|[.?!]\s+\w", re.I)
+_MORE_THAN_ONE_WORDS = r"\b(?:and|then|also|plus|after\s+that|as\s+well\s+as)\b|;|[.?!]\s+\w"
 
 
 def one_clause(query: str) -> bool:
@@ -595,7 +595,7 @@ _DATES = [re.compile(p) for p in (
     r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR + r"\b",
     # "Monday the 7th", "on the 7th at 3": a day of the month said outright, its month the next that has it
     r"\b(?:(?P<on_weekday>" + "|".join(_WEEKDAYS) + r"),?\s+|on\s+)the\s+" + _ORDINAL_DAY
-    + r"(?=\s*(?:$|[,.;!?]|(?:at|from|for|between|and|to|until|in|with)\b))",
+    + r"(?=\s*(?:$|[,.;!?]|(?:at|from|for|between|until|with)\b))",
     # "Friday next week", "next week on Friday": that weekday in the week after this one
     r"\b(?P<week_weekday>" + "|".join(_WEEKDAYS) + r")\s+(?:of\s+)?next\s+week\b",
     r"\bnext\s+week\s+(?:on\s+)?(?P<week_weekday>" + "|".join(_WEEKDAYS) + r")\b",
@@ -610,6 +610,8 @@ COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
                  "show", "remind", "tell", "announce", "broadcast")
 QUESTION_WORDS = ("what", "how", "is", "are")
+# "... & raise the windows" joins two clauses; "Simon & Garfunkel" does not (one_clause)
+_MORE_THAN_ONE = re.compile(_MORE_THAN_ONE_WORDS + r"|\s&\s+(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
 # Verbs a request can start with and still take "can you ..." in front.
 IMPERATIVE_VERBS = set("""
     take snap grab capture shoot open show give get search look find send write email compose
@@ -635,8 +637,8 @@ _MARKED = re.compile(r"\b(am|pm|a\.m|p\.m|a m|p m|morning|afternoon|evening|nigh
 DEFAULT_EVENT_MINUTES = 60
 # An hour said alone after "at" in a calendar request ("dentist Friday at 10"): 8 to 11 is
 # the morning, 12 noon, 1 to 7 the afternoon or evening. Not before minutes or a half of the day.
-_EVENT_HOUR = re.compile(r"\bat\s+(?P<hour>[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                         r"(?![0-9:.]|\s*(?:[0-9]|am\b|pm\b|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh\b|and\s+a\s+half"
+_EVENT_HOUR = re.compile(r"\bat\s+(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+                         r"(?![0-9:.]|\s+(?:st|nd|rd|th)\b|\s*(?:[0-9]|am\b|pm\b|a\.m|p\.m|o'?clock|thirty|fifteen|forty|oh\b|and\s+a\s+half"
                          r"|in\s+the|tonight|(?:minutes?|mins?|hours?|hrs?|days?|weeks?|percent|degrees?)\b))")
 # Any hint of a time of day or a length, which the readers could not read: then no all-day event.
 _SAYS_A_TIME = re.compile(r"[0-9]|\b(?:at|from|between|until|till|o'?clock|half|quarter|am|pm|a\.m|p\.m|"
@@ -694,8 +696,8 @@ def _date_of(m: re.Match[str], today: date) -> date | None:
 
 def _next_month_day(today: date, day: int, weekday: str | None) -> date | None:
     """The next date (today included) on this day of the month; with a weekday said, the
-    next one that falls on that weekday ("Monday the 7th"), within a year."""
-    first = None
+    next one that falls on that weekday ("Monday the 7th") within six weeks, else none:
+    "Monday the 8th" when the 8th is a Tuesday is a slip, not a date months ahead."""
     for ahead in range(13):
         year, month = today.year + (today.month - 1 + ahead) // 12, (today.month - 1 + ahead) % 12 + 1
         try:
@@ -704,10 +706,11 @@ def _next_month_day(today: date, day: int, weekday: str | None) -> date | None:
             continue
         if when < today:
             continue
+        if weekday is not None and (when - today).days > 42:
+            return None
         if weekday is None or _WEEKDAYS[when.weekday()] == weekday:
             return when
-        first = first or when
-    return first if weekday is None else None
+    return None
 
 
 def says_a_day(query: str) -> bool:
@@ -787,6 +790,8 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     for pattern in _DATES:
         for m in pattern.finditer(text):
             when = _date_of(m, today)
+            if when is None and m.groupdict().get("month_day"):  # "Wednesday the 31st": no such day near,
+                return None  # and not the next Wednesday either
             if when is not None:
                 groups = m.groupdict()
                 plain = 2 if groups.get("relative") else \
@@ -832,6 +837,8 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
         elif m := re.match(_CONNECTOR + _BARE_HOUR + r"\b(?!\s*(?:minutes?|mins?|hours?|hrs?))", masked[b:]):
             end = _nearest(_bare(m.group("hour")), value, before=False)
             values = [value, end] if end else values
+    if len(values) == 1 and not _MARKED.search(said[0]) and 1 <= int(values[0][:2]) <= 7:
+        values[0] = f"{int(values[0][:2]) + 12:02d}{values[0][2:]}"  # "lunch at 1:30", "dinner at 7 o'clock"
     days = [d for _, d in sorted(dates)]
     start = datetime.combine(days[0], datetime.strptime(values[0], "%H:%M").time())
     if len(values) == 2:
@@ -839,7 +846,7 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
                                datetime.strptime(values[1], "%H:%M").time())
     else:
         m = _DURATION.search(masked)
-        minutes = parse_duration(m.group("d")) if m else DEFAULT_EVENT_MINUTES
+        minutes = parse_duration(m.group("d")) if m else DEFAULT_EVENT_MINUTES if len(set(days)) == 1 else None
         if minutes is None:
             return None
         end = start + timedelta(minutes=minutes)
@@ -1207,8 +1214,13 @@ _NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
 _PRONOUNS = {"me", "us", "you", "him", "her", "them", "it"}
 
 
+_SHORT_DURATION = re.compile(r"\b[0-9]+\s*(?:h|hr|m|min|s|sec)\b|\b[0-9]+h[0-9]+\b|\bquarter\s+(?:of\s+an\s+)?hour\b"
+                             r"|\bcouple\s+(?:of\s+)?(?:hours|minutes|seconds)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every timer function, clause by clause
 def says_duration(text: str) -> bool:
-    return _PART.search(text) is not None
+    return _PART.search(text) is not None or _SHORT_DURATION.search(text) is not None
 
 
 def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
