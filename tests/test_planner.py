@@ -442,6 +442,9 @@ def test_days_and_hours_are_read_not_made_up(random_planner: Planner) -> None:
     timer = random_planner.specs[random_planner.table.index("home.start_timer")]
     assert not request("bathroom mirror light at 60 percent please").offers(timer)  # a timer of what length?
     assert request("set a pasta timer for ten minutes").offers(timer)
+    todo = random_planner.specs[random_planner.table.index("home.list_add_item")]
+    assert not request("schedule a plumber to come tomorrow").offers(todo)  # which list? none is said
+    assert request("put mow the lawn on the chores list").offers(todo)
     spec = random_planner.specs[random_planner.table.index("phone.create_calendar_event")]
     assert not request("turn the nest hub up").offers(spec)
     assert request("put lunch with Sam on my calendar").offers(spec)

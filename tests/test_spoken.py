@@ -450,7 +450,7 @@ def test_cue_words_decide_between_devices() -> None:
             spec = specs.get(call["function"])
             if spec is not None:  # its cues said, and any value only the request can give
                 checked += 1
-                assert Request(case["query"], [], offsets, {}).offers(spec), case
+                assert Request(case["query"], [], offsets, {}, context=case.get("context") or {}).offers(spec), case
     assert checked >= 500
 
 

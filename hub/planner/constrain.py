@@ -185,6 +185,9 @@ class Request:
         if any(_pattern_of(props.get(name, {})) == spoken.HHMM_PATTERN for name in spec.parameters.get("required", [])) \
                 and not self.free(self.times):
             return False  # an alarm at a time the request does not say would be made up
+        if any(name in NAMED_SLOTS and props.get(name, {}).get("enum")
+               and not named_values(self, name, props[name]["enum"], props) for name in spec.parameters.get("required", [])):
+            return False  # a list or room it must name, and the request names none: it would be made up
         if DURATION_SLOTS <= set(props) and not spoken.says_duration(self.query):
             return False  # a timer of no length said (Home Assistant's need one): its length would be made up
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
@@ -507,7 +510,7 @@ KEEPS_CLASS_WITH_NAME = ("get_state",)
 
 
 # A place said after a name, as Home Assistant's "<name> in <area>" templates fill both.
-_SAID_AFTER_A_NAME = regex.compile(r"\|\s+(?:on\s+|off\s+)?(?:in|on)\s+the\s+\w", regex.I)
+_SAID_AFTER_A_NAME = regex.compile(r"\|\s+(?:on\s+|off\s+)?(?:in|on)\s+(?:the|my|our)\s+\w", regex.I)
 
 
 def named_values(request: Request, param: str, values: list[Any],
