@@ -402,7 +402,7 @@ class Car(DeviceAdapter):
         self.horn_count += times
         return True
 
-    @function(cues=["flash", "blink", "headlights", "headlight", "high beams", "lights"], examples=[
+    @function(cues=["flash", "blink", "flick", "headlights", "headlight", "high beams"], examples=[  # not "lights": the home has them
         "flash the (lights|headlights|high beams)",
         "(blink|flash) the (headlights|lights)",
         "flash my lights",

@@ -442,6 +442,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("turn it up a notch", [], [], {}).offers(specs["car.adjust_volume"])
     assert Request("turn the car's radio up a notch", [], [], {}).offers(specs["car.adjust_volume"])
     assert not Request("skip this track and turn it up", [], [], {}).offers(specs["car.adjust_volume"])  # no "truck"
+    assert not Request("which lights are still on", [], [], {}).offers(specs["car.flash_lights"])
+    assert Request("flick the headlights", [], [], {}).offers(specs["car.flash_lights"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():
