@@ -402,7 +402,9 @@ class Car(DeviceAdapter):
         self.horn_count += times
         return True
 
-    @function(cues=["flash", "blink", "flick", "headlights", "headlight", "high beams"], examples=[  # not "lights": the home has them
+    # not "lights" alone: every home light request says it
+    @function(cues=["flash", "flashing", "blink", "blinking", "flick", "flicker", "strobe", "headlights", "headlight",
+                    "high beams"], examples=[
         "flash the (lights|headlights|high beams)",
         "(blink|flash) the (headlights|lights)",
         "flash my lights",
@@ -411,7 +413,6 @@ class Car(DeviceAdapter):
         "flick the headlights",
         "flash the lights so I can find (it|my car|the car)",
         "blink the lights [a couple times]",
-        "light up the car",
         "(give|do) a (headlight|light) flash",
         "flash (the|my) car lights",
         "where's my car? flash the lights",

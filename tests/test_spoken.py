@@ -444,6 +444,12 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("skip this track and turn it up", [], [], {}).offers(specs["car.adjust_volume"])  # no "truck"
     assert not Request("which lights are still on", [], [], {}).offers(specs["car.flash_lights"])
     assert Request("flick the headlights", [], [], {}).offers(specs["car.flash_lights"])
+    assert Request("start flashing the lights", [], [], {}).offers(specs["car.flash_lights"])
+    kitchen = {"area": "Kitchen"}
+    assert not Request("start the vacuum", [], [], {}, context=kitchen).offers(specs["home.vacuum_clean_area"])
+    assert Request("vacuum in here", [], [], {}, context=kitchen).offers(specs["home.vacuum_clean_area"])
+    assert not Request("put the plumber on my list", [], [], {}).offers(specs["home.list_add_item"])  # which list?
+    assert Request("add milk to my shopping list", [], [], {}).offers(specs["home.list_add_item"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():

@@ -185,13 +185,22 @@ class Request:
         if any(_pattern_of(props.get(name, {})) == spoken.HHMM_PATTERN for name in spec.parameters.get("required", [])) \
                 and not self.free(self.times):
             return False  # an alarm at a time the request does not say would be made up
-        if any(name in NAMED_SLOTS and props.get(name, {}).get("enum")
-               and not named_values(self, name, props[name]["enum"], props) for name in spec.parameters.get("required", [])):
+        if any(name in NAMED_SLOTS and props.get(name, {}).get("enum") and not self._names_one(name, props)
+               for name in spec.parameters.get("required", [])):
             return False  # a list or room it must name, and the request names none: it would be made up
         if DURATION_SLOTS <= set(props) and not spoken.says_duration(self.query):
             return False  # a timer of no length said (Home Assistant's need one): its length would be made up
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
                    if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
+
+    def _names_one(self, slot: str, props: dict[str, Any]) -> bool:
+        """Does the request name a value of this slot? The asking device's area counts only
+        when it says "here" ("start the vacuum" names no room)."""
+        found = named_values(self, slot, props[slot]["enum"], props)
+        if slot == "area" and not spoken.HERE.search(self.query):
+            found = [v for v in found if v != self.context.get("area")
+                     or spoken.mentions(self.unnamed_query(props), v)]
+        return bool(found)
 
     def free(self, spans: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
         """The spans none of whose words an earlier argument took."""

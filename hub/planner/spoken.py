@@ -401,7 +401,7 @@ def says_class(query: str, domain: str, device_class: str | None) -> bool:
 # Words shared by many names: on their own they do not single a name out. "the vacuum" and
 # "mow the lawn" mean the only vacuum or mower, which Home Assistant's "default"
 # combination leaves unnamed ("start vacuuming", "stop mowing").
-GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lamp", "door", "sensor", "switch",
+GENERIC_WORDS = {"the", "and", "room", "floor", "level", "light", "lights", "lamp", "door", "sensor", "switch", "list",
                  "speaker", "main", "first", "second", "upper", "lower", "ground", "front", "back", "left",
                  "right", "vacuum", "robot", "cleaner", "mower", "lawn"}
 
