@@ -510,11 +510,12 @@ class Planner:
 
     def _or_recognized(self, text: str, context: dict[str, str], plan: Plan, confidence: float) -> tuple[Plan, float]:
         """Home Assistant's reading, where the model plans nothing the home can serve or is
-        unsure ("turn on guest mode"), or plans only calls that can name no entity (the
-        car's, the phone's, the mower's) for a request that names one of the home's
-        entities and neither device ("unlock the back door")."""
+        unsure ("turn on guest mode"), or plans only calls that name no entity nor place (the
+        car's, the phone's, a mower's without its name) for a request that names one of the home's
+        entities and neither device ("unlock the back door", "start the sprinklers")."""
         unsure = not self._served(plan, text).calls or confidence < RECOGNIZER_BELOW
-        away = not unsure and not any(self._names(c.function) for c in plan.calls) \
+        away = not unsure and not any(self._names(c.function) and {"name", "area", "floor"} & set(c.args)
+                                      for c in plan.calls) \
             and not _OTHER_DEVICE.search(text) and self.home is not None and says_a_name(text, self.home)
         if unsure or away:
             recognized = self._recognized(text, context)
