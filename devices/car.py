@@ -413,6 +413,7 @@ class Car(DeviceAdapter):
         "flick the headlights",
         "flash the lights so I can find (it|my car|the car)",
         "blink the lights [a couple times]",
+        "(start|keep) (flashing|blinking) the (car lights|headlights)",
         "(give|do) a (headlight|light) flash",
         "flash (the|my) car lights",
         "where's my car? flash the lights",
