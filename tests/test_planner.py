@@ -1332,3 +1332,17 @@ def test_a_class_call_is_served_only_when_the_request_says_the_class() -> None:
     brightness = Plan(calls=[PlannedCall(id="c1", function="home.light_set",
                                          args={"area": "Kitchen", "domain": "light", "brightness": 50})])
     assert planner._served(brightness, "set the kitchen brightness to 50%").calls
+
+
+def test_encoder_states_are_reused_within_bounds(random_planner: Planner) -> None:
+    """A prompt read twice is encoded once (the same tensors come back), and a caller that
+    never empties the store keeps it bounded."""
+    from hub.planner.model import MAX_ENCODED
+
+    backbone = random_planner.backbone
+    backbone.encoded.clear()
+    first = backbone.start(("turn on the lights", None))
+    assert backbone.start(("turn on the lights", None)).memory is first.memory
+    for n in range(MAX_ENCODED + 5):
+        backbone.start((f"turn on lamp {n}", None))
+    assert len(backbone.encoded) <= MAX_ENCODED

@@ -64,6 +64,9 @@ class Batch:
     target_ids: torch.Tensor  # (B, T), padded with -100 for the loss
 
 
+MAX_ENCODED = 64  # prompts whose encoder states one request keeps (a request reads a few)
+
+
 class Seq2Seq(nn.Module):
     kind = "seq2seq"
 
@@ -262,13 +265,17 @@ class Seq2Seq(nn.Module):
     # ---- decoding ----------------------------------------------------------------------------
 
     def start(self, prompt: tuple[str, str | None]) -> DecodeState:
-        if prompt not in self.encoded:
+        hit = self.encoded.get(prompt)
+        if hit is None:
             # One prompt per pass, never a padded batch: the int8 encoder quantizes a batch's
             # activations on one scale, which moved 17 dev plans.
             encoded = self.tokenize_prompts([prompt])
             states = self.encode(encoded["input_ids"], encoded["attention_mask"])
-            self.encoded[prompt] = (self.bridge(states), encoded["attention_mask"], self.pooled(states, encoded)[0])
-        memory, mask, embedding = self.encoded[prompt]
+            hit = (self.bridge(states), encoded["attention_mask"], self.pooled(states, encoded)[0])
+            if len(self.encoded) >= MAX_ENCODED:  # a caller that never empties it stays bounded
+                self.encoded.clear()
+            self.encoded[prompt] = hit
+        memory, mask, embedding = hit
         return DecodeState(memory=memory, mask=mask, cache=None, pending=[self.start_id], embedding=embedding)
 
     def step(self, state: DecodeState, allowed: list[int]) -> torch.Tensor:
