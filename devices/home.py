@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal, Union
 
 import home_assistant_intents
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from devices.sdk import DeviceAdapter, DeviceFunction
 from protocols import FunctionSpec
@@ -33,6 +33,8 @@ SKIPPED_INTENTS = {"HassNevermind", "HassRespond"}  # they act on nothing: no de
 MEDIA_CLASSES = ["album", "app", "artist", "channel", "composer", "contributing_artist",
                  "episode", "game", "genre", "image", "movie", "music", "playlist", "podcast",
                  "season", "track", "tv_show", "url", "video"]
+# Home Assistant names colours from a closed list: "dim it to 30 percent" or "it's dark" says none.
+COLORS = [v["out"] for v in home_assistant_intents.get_intents("en")["lists"]["color"]["values"]]
 # "half brightness", "blinds halfway": words that say a percentage without a number ("full"
 # is no such word: "the full album", "is the tank full")
 PERCENT = {"type": "integer", "minimum": 0, "maximum": 100,
@@ -54,7 +56,8 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
                                "x-number-after": ["by", "up", "down"], "x-negative": VOLUME_DOWN},
                               {"type": "string", "enum": ["up", "down"],
                                "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}]},
-    "temperature": {"type": "number"}, "color": {"type": "string"},
+    "temperature": {"type": "number"},
+    "color": {"type": "string", "enum": COLORS, "default": None, "x-words": {c: [c] for c in COLORS}},
     "fan_mode": {"type": "string"},
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
     "start_hours": COUNT, "start_minutes": COUNT, "start_seconds": COUNT,
@@ -71,9 +74,16 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
         "playlist": ["playlist"], "podcast": ["podcast"], "movie": ["movie"], "tv_show": ["tv show", "show"]}},
 }
 # Where one intent means something else by a slot name.
+# "x-said": only a value the request says, never a guessed one ("it's dark, turn the lights
+# on" sets no brightness); Home Assistant's brightness words count ("max", "lowest").
+BRIGHTNESS_WORDS = {str(w): v["out"] for v in home_assistant_intents.get_intents("en")["lists"]["brightness_level"]["values"]
+                    for w in v["in"].strip("()").split("|")}
 SLOT_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
-    ("HassLightSet", "temperature"): {"type": "integer"},  # colour temperature in kelvin
+    ("HassLightSet", "temperature"): {"type": "integer", "x-said": True},  # colour temperature in kelvin
+    ("HassLightSet", "brightness"): {**PERCENT, "x-number-words": {**PERCENT["x-number-words"], **BRIGHTNESS_WORDS},
+                                     "x-said": True},
 }
+TARGET_SLOTS = {"name", "area", "floor", "domain", "device_class"}
 VOLUME_STEP = 10  # percent, Home Assistant's default step for "up"/"down"
 FALLBACK_SLOT_SCHEMA: dict[str, Any] = {"type": "string"}
 
@@ -200,6 +210,18 @@ def function_name(intent_name: str) -> str:
     return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words).lower()
 
 
+def one_of_slots(intent: dict[str, Any]) -> list[str]:
+    """The value slots of which every sentence Home Assistant knows for the intent fills at
+    least one, when no single one is required: HassLightSet needs a brightness, a colour or
+    a temperature. Empty when there is no such rule."""
+    slots = intent.get("slots") or {}
+    values = [s for s in slots if s not in TARGET_SLOTS]
+    combos = [set(c.get("slots", [])) for c in (intent.get("slot_combinations") or {}).values()]
+    if not combos or any(slots[s].get("required") for s in values) or not all(c & set(values) for c in combos):
+        return []
+    return [s for s in values if any(s in c for c in combos)]
+
+
 def intent_examples(intent: dict[str, Any], limit: int = 3) -> list[str]:
     examples: list[str] = []
     for combo in intent.get("slot_combinations", {}).values():
@@ -236,7 +258,15 @@ def args_model(name: str, parameters: dict[str, Any]) -> type[BaseModel]:
     for slot, schema in parameters["properties"].items():
         kind = _field_type(schema)
         fields[slot] = (kind, ...) if slot in required else (kind | None, None)
-    return create_model(f"{name}_args", __config__=ConfigDict(extra="forbid"), **fields)
+    groups = [g["required"] for g in parameters.get("anyOf", [])]
+
+    def one_group_given(model: BaseModel) -> BaseModel:
+        if groups and not any(all(getattr(model, s) is not None for s in g) for g in groups):
+            raise ValueError(f"{name} needs one of: {', '.join('+'.join(g) for g in groups)}")
+        return model
+
+    return create_model(f"{name}_args", __config__=ConfigDict(extra="forbid"), **fields,
+                        __validators__={"one_group_given": model_validator(mode="after")(one_group_given)})
 
 
 # ---- inventory helpers -----------------------------------------------------------------
@@ -327,6 +357,8 @@ class Home(DeviceAdapter):
             "required": [slot for slot, info in slots.items() if info.get("required")],
             "additionalProperties": False,
         }
+        if needs := one_of_slots(intent):  # "set the lamp" sets nothing: a brightness, colour or temperature
+            parameters["anyOf"] = [{"required": [slot]} for slot in needs]
         spec = FunctionSpec(
             name=name, description=_describe_functions(intent.get("description") or name),
             parameters=parameters, returns=RETURNS.get(name, {"type": "object"}),

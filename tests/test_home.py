@@ -127,6 +127,8 @@ def test_custom_inventory_changes_the_area_enum(tmp_path) -> None:
     ("turn_on", {"area": "Moon Base"}),
     ("turn_on", {"area": "Kitchen", "colour": "red"}),
     ("set_position", {"name": "Garage Door"}),  # position is required
+    ("light_set", {"name": "Bedroom Lamp"}),  # a brightness, colour or temperature is
+    ("light_set", {"name": "Bedroom Lamp", "color": "mauve"}),  # not one of Home Assistant's colours
     ("turn_on", {"name": "Moon Lamp"}),  # not in the name enum
 ])
 async def test_invalid_args(home: Home, function: str, args: dict[str, Any]) -> None:
@@ -228,7 +230,7 @@ async def test_timers(home: Home) -> None:
     assert [t["name"] for t in (await ok(home, "timer_status"))["timers"]] == ["pizza"]
     assert (await ok(home, "cancel_all_timers"))["canceled"]
     assert (await ok(home, "timer_status"))["timers"] == []
-    assert error_code(await call(home, "start_timer", name="empty")) == "device_error"
+    assert error_code(await call(home, "start_timer", name="empty")) == "invalid_args"  # no duration: nothing to time
 
 
 async def test_media(home: Home) -> None:

@@ -188,10 +188,24 @@ class Request:
         if any(name in NAMED_SLOTS and props.get(name, {}).get("enum") and not self._names_one(name, props)
                for name in spec.parameters.get("required", [])):
             return False  # a list or room it must name, and the request names none: it would be made up
+        groups = [g.get("required", []) for g in spec.parameters.get("anyOf", [])]
+        if groups and not any(all(self.says_value(props.get(name, {})) for name in g) for g in groups):
+            return False  # "it's dark, turn the lights on" says no brightness, colour or temperature to set
         if DURATION_SLOTS <= set(props) and not spoken.says_duration(self.query):
             return False  # a timer of no length said (Home Assistant's need one): its length would be made up
         return all(self.said(pattern) for name in spec.parameters.get("required", [])
                    if (pattern := _pattern_of(props.get(name, {}))) in spoken.ONLY_POINTED)
+
+    def says_value(self, schema: dict[str, Any]) -> bool:
+        """Could the request's own words fill a slot of this schema? A worded enum needs one
+        of its values said, a number that must be said ("x-said") a number or a number word;
+        anything else may be filled."""
+        if "x-words" in schema:
+            return bool(spoken.said_values(self.query, schema))
+        if schema.get("x-said") and schema.get("type") in ("integer", "number"):
+            return bool(self.free(self.numbers)) or bool(self.free(spoken.named_number_spans(
+                self.query, self.offsets, schema.get("x-number-words", {}))))
+        return True
 
     def _names_one(self, slot: str, props: dict[str, Any]) -> bool:
         """Does the request name a value of this slot? The asking device's area counts only
@@ -324,6 +338,9 @@ def pointed_number(vocab: Vocab, request: Request, schema: dict[str, Any], follo
     spelled = number(vocab, schema, follow, integer)
     named = {k: _canonical(v) for k, v in request.free(spoken.named_number_spans(
         request.query, request.offsets, schema.get("x-number-words", {}))).items() if fits(v)}
+    if (named or plus) and schema.get("x-said"):  # only a number said ("brightness" is never guessed)
+        yield frozenset({vocab.quote})
+        return (yield from point_at(vocab, request, plus | named)), None
     if named and not plus:  # "lights to half brightness": no number is said, so none is made up
         yield frozenset({vocab.quote})
         return (yield from point_at(vocab, request, named)), None
@@ -691,6 +708,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                 and schema.get("minimum", amount) <= amount <= schema.get("maximum", amount):
             schema = {**schema, "minimum": amount, "maximum": amount}  # "3 centimeters" is 30 (mm)
             required.add(param)
+        elif schema.get("x-said") and not request.says_value(schema):
+            continue  # no number said: none is made up
         elif "x-words" in schema:
             worded.add(param)  # resolved once reachable, against the words no span took
         elif any("x-words" in option for option in schema.get("anyOf", [])):
@@ -723,6 +742,7 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                 named = whole
             schema = {**schema, "enum": named or schema["enum"]}
         props.append((param, schema))
+    one_of = [g.get("required", []) for g in spec.parameters.get("anyOf", [])]
     args: dict[str, Any] = {}
     yield frozenset({vocab.lparen})
     index = 0
@@ -745,7 +765,10 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             if param in required:
                 break
             j += 1
-        can_close = all(name in args for name in required)
+        # of "one of these" groups (light_set: brightness, colour or temperature), one still possible is filled
+        groups = [g for g in one_of if all(name in args or any(p == name for p, _ in props[index:]) for name in g)]
+        can_close = all(name in args for name in required) and \
+            (not groups or any(all(name in args for name in g) for g in groups))
         if args:  # after a value: "," or ")"
             allowed = ({vocab.comma} if reachable else set()) | ({vocab.rparen} if can_close else set())
             token = token if token is not None else (yield frozenset(allowed))
