@@ -1346,3 +1346,33 @@ def test_encoder_states_are_reused_within_bounds(random_planner: Planner) -> Non
     for n in range(MAX_ENCODED + 5):
         backbone.start((f"turn on lamp {n}", None))
     assert len(backbone.encoded) <= MAX_ENCODED
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("send lisa_k@outlook.com an email with the subject Party that says bring chips and salsa",
+     {"recipient": "lisa_k@outlook.com", "title": "Party", "content": "bring chips and salsa"}),
+    ("compose an email to j.smith@univ.edu subject Office hours and write can we meet thursday at 2",
+     {"recipient": "j.smith@univ.edu", "title": "Office hours", "content": "can we meet thursday at 2"}),
+    ("send an email to sarah.jones@gmail.com with the subject Quarterly report and say the numbers are attached",
+     {"recipient": "sarah.jones@gmail.com", "title": "Quarterly report", "content": "the numbers are attached"}),
+])
+def test_the_shipped_planner_sends_one_email_and_nothing_else(query: str, expected: dict[str, Any]) -> None:
+    """An e-mail's words are its own: no broadcast reads its "that says ..." again, no
+    call carries "an email" as its text, and "and write ..." goes on with the content."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("phone.send_email", expected)]
+
+
+def test_a_call_whose_text_only_names_the_medium_is_dropped() -> None:
+    from hub.planner.planner import _without_medium_calls
+
+    email = PlannedCall(id="c1", function="phone.send_email", args={"recipient": "a@b.co", "content": "hi"})
+    for stray in [{"destination": "an email"}, {"message": "Email"}, {"message": "the text"}]:
+        plan = Plan(calls=[email, PlannedCall(id="c2", function="home.broadcast", args=stray)])
+        assert [c.function for c in _without_medium_calls(plan).calls] == ["phone.send_email"]
+    kept = Plan(calls=[email, PlannedCall(id="c2", function="home.broadcast", args={"message": "an email came"})])
+    assert _without_medium_calls(kept) == kept
+    alone = Plan(calls=[PlannedCall(id="c1", function="phone.get_trending_news", args={"query": "email"})])
+    assert _without_medium_calls(alone) == alone  # the only call: what it means is left to the model

@@ -667,6 +667,11 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             marked[param] = (request.query[at[0]:at[1]], at[0], *at)  # "put Dentist on my calendar on April 9"
         elif (role := _keyword(schema, "x-media")) and (at := media.get(role)):
             marked[param] = (request.query[at[0]:at[1]], at[0], *at)  # "put The Office on the nest hub from peacock"
+    function = vocab.table.functions[vocab.fn_index[fn_token]]
+    if not any(c.function == function for c in request.calls):  # "text Jun and Mina: ..." shares its message
+        # "email Lisa ... that says bring chips": no other function's call reads those words again
+        marked = {p: m for p, m in marked.items() if not request.taken.issuperset(
+            t for t, (a, b) in enumerate(request.offsets) if a < m[3] and b > m[2])}
     for _, marker, _, end in marked.values():  # "Leo saying don't wait up" is no contact name
         request.taken |= {p for p, (a, b) in enumerate(request.offsets) if a < end and b > marker}
     contacts, read = _contacts(request, properties, marked)

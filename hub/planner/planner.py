@@ -153,6 +153,7 @@ class Planner:
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _each_item(plan)
+                plan = _without_medium_calls(plan)
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -639,7 +640,7 @@ _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
-_SAY = re.compile(r"(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+", re.I)  # a message's words follow
+_SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+that)?)\s+", re.I)  # a message's words follow
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
@@ -787,6 +788,23 @@ def _each_item(plan: Plan) -> Plan:
     if len(calls) == len(plan.calls):
         return plan
     return plan.model_copy(update={"calls": _numbered(calls)})
+
+
+# A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
+_MEDIUM_ONLY = re.compile(r"(?:(?:a|an|the|my|this|that)\s+)?(?:e-?mails?|texts?|messages?|sms)", re.I)
+
+
+def _without_medium_calls(plan: Plan) -> Plan:
+    """"send lisa@x.com an email ... that says bring chips": the model may add a call that
+    carries the words "an email" (a broadcast, a navigation) beside the e-mail itself. In a
+    plan of several calls, a call whose text argument is only such a word is dropped,
+    unless another call takes its result."""
+    if len(plan.calls) < 2:
+        return plan
+    used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    kept = [c for c in plan.calls if c.id in used or not any(
+        isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for v in c.args.values())]
+    return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
 
 
 def _clause_from(query: str, at: int) -> str:
