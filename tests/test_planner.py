@@ -1356,10 +1356,14 @@ def test_encoder_states_are_reused_within_bounds(random_planner: Planner) -> Non
      {"recipient": "j.smith@univ.edu", "title": "Office hours", "content": "can we meet thursday at 2"}),
     ("send an email to sarah.jones@gmail.com with the subject Quarterly report and say the numbers are attached",
      {"recipient": "sarah.jones@gmail.com", "title": "Quarterly report", "content": "the numbers are attached"}),
+    # its nearest training requests are "write a birthday poem": an address says it is no chit-chat
+    ("write an email to dad.miller@yahoo.com, subject happy birthday, message hope you have a great day",
+     {"recipient": "dad.miller@yahoo.com", "title": "happy birthday", "content": "hope you have a great day"}),
 ])
 def test_the_shipped_planner_sends_one_email_and_nothing_else(query: str, expected: dict[str, Any]) -> None:
     """An e-mail's words are its own: no broadcast reads its "that says ..." again, no
-    call carries "an email" as its text, and "and write ..." goes on with the content."""
+    call carries "an email" as its text, and "and write ..." goes on with the content; a
+    request that writes an address is not pushed to no call by the neighbours' prior."""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == [("phone.send_email", expected)]

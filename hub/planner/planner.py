@@ -192,7 +192,13 @@ class Planner:
                 if confidence is None:  # the first choice: which function, or none
                     confidence = float(scores.softmax(-1).max())  # the model's own, for the fallbacks
                     if self.neighbours is not None and state.embedding is not None:
-                        scores = scores + self.neighbours.prior(state.embedding, [self._label(t) for t in candidates])
+                        labels = [self._label(t) for t in candidates]
+                        prior = self.neighbours.prior(state.embedding, labels)
+                        if NO_CALL in labels and (request.emails or request.phones):
+                            # an address or a number to use is no chit-chat, however "write an email
+                            # ... happy birthday" resembles "write a birthday poem": the model decides
+                            prior[labels.index(NO_CALL)] = prior.min()
+                        scores = scores + prior
                 token = candidates[int(scores.argmax())]
             if not is_pointer(token):
                 state.feed(token)
