@@ -250,7 +250,7 @@ class Car(DeviceAdapter):
         self.sunroof = {"state": action, "intensity": 0 if action == "close" else (intensity or 100)}
         return True
 
-    @function(examples=[
+    @function(cues=["lock", "locked", "secure"], examples=[  # "close the trunk" locks nothing
         "lock the (car|doors|car doors)",
         "lock (it|up) [the car]",
         "(can|could) you lock the (car|doors)",
@@ -272,7 +272,8 @@ class Car(DeviceAdapter):
         self.locked = True
         return True
 
-    @function(sensitive=True, examples=[
+    @function(cues=["unlock", "unlocked", "let me in", "let us in", "let me into", "let us into", "open", "locks",
+                    "get in"], sensitive=True, examples=[  # "can I get some air in the car" opens nothing
         "unlock the (car|doors|car doors)",
         "unlock (it|my car)",
         "(can|could) you unlock the (car|doors)",
@@ -351,7 +352,11 @@ class Car(DeviceAdapter):
         self.destination = destination
         return f"Navigating to {destination}: {self.random.randint(3, 120)} km"
 
-    @function(examples=[
+    # a question, or what it reports: "close the trunk" asks for no status
+    @function(cues=["status", "check", "how", "what", "what's", "whats", "where", "where's", "is", "are", "was", "did", "do",
+                    "does", "battery", "charge", "charged", "fuel", "gas", "range", "tire", "tires", "pressure",
+                    "mileage", "miles", "odometer", "locked", "unlocked", "parked", "left", "level", "percent", "ok",
+                    "okay", "tell", "show", "report", "state", "rundown"], examples=[
         "(what's|check) the (car|vehicle) status",
         "how much (charge|battery) (do I have|is left)",
         "what's my range",

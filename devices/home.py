@@ -170,6 +170,11 @@ CUES: dict[str, list[str]] = {
                      "never mind", "forget", "get rid", "scrap", "drop", "dismiss", "turn off", "cancelled"],
     "cancel_all_timers": ["cancel", "stop", "delete", "remove", "kill", "end", "clear", "off", "abort", "forget",
                           "get rid", "scrap", "drop", "dismiss", "cancelled"],
+    # docking says where or how it goes ("empty the robot vacuum's bin" docks nothing)
+    "lawn_mower_dock": ["dock", "docked", "home", "base", "back", "return", "park", "charge", "charger", "charging",
+                        "station", "garage", "shed", "stop", "cancel", "end", "finish", "quit", "halt", "away", "put"],
+    "vacuum_return_to_base": ["dock", "docked", "home", "base", "back", "return", "park", "charge", "charger",
+                              "charging", "station", "stop", "cancel", "end", "finish", "quit", "halt", "away", "put"],
     "increase_timer": ["add", "increase", "more", "another", "extend", "longer", "plus", "extra"],
     "decrease_timer": ["remove", "take", "subtract", "decrease", "less", "shorten", "shorter", "minus", "off",
                        "reduce", "cut", "knock"],

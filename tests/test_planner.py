@@ -1356,6 +1356,9 @@ def test_encoder_states_are_reused_within_bounds(random_planner: Planner) -> Non
      {"recipient": "j.smith@univ.edu", "title": "Office hours", "content": "can we meet thursday at 2"}),
     ("send an email to sarah.jones@gmail.com with the subject Quarterly report and say the numbers are attached",
      {"recipient": "sarah.jones@gmail.com", "title": "Quarterly report", "content": "the numbers are attached"}),
+    # "Subject:" labels the e-mail's next argument: no new clause
+    ("Please email team@startup.io. Subject: Standup moved. Content: standup is at 10:30 tomorrow instead of 9.",
+     {"recipient": "team@startup.io", "title": "Standup moved", "content": "standup is at 10:30 tomorrow instead of 9"}),
     # its nearest training requests are "write a birthday poem": an address says it is no chit-chat
     ("write an email to dad.miller@yahoo.com, subject happy birthday, message hope you have a great day",
      {"recipient": "dad.miller@yahoo.com", "title": "happy birthday", "content": "hope you have a great day"}),

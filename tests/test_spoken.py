@@ -490,6 +490,18 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("vacuum in here", [], [], {}, context=kitchen).offers(specs["home.vacuum_clean_area"])
     assert not Request("put the plumber on my list", [], [], {}).offers(specs["home.list_add_item"])  # which list?
     assert Request("add milk to my shopping list", [], [], {}).offers(specs["home.list_add_item"])
+    # a function named for its verb does not do the opposite
+    assert not Request("close the trunk", [], [], {}).offers(specs["car.open_trunk"])
+    assert Request("pop the trunk open", [], [], {}).offers(specs["car.open_trunk"])
+    assert not Request("unlock the car", [], [], {}).offers(specs["car.lock_doors"])
+    assert not Request("lock the car", [], [], {}).offers(specs["car.unlock_doors"])
+    assert Request("lock the car and unlock the trunk", [], [], {}).offers(specs["car.lock_doors"])
+    assert not Request("stop charging the car", [], [], {}).offers(specs["car.start_charging"])
+    assert not Request("close the trunk", [], [], {}).offers(specs["car.get_vehicle_status"])  # asks nothing
+    assert Request("where did I park", [], [], {}).offers(specs["car.get_vehicle_status"])
+    assert not Request("can I get some air in the car", [], [], {}).offers(specs["car.unlock_doors"])
+    assert not Request("empty the robot vacuum's bin", [], [], {}).offers(specs["home.vacuum_return_to_base"])
+    assert Request("send the vacuum back to its dock", [], [], {}).offers(specs["home.vacuum_return_to_base"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():

@@ -646,7 +646,8 @@ _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
-_SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+that)?)\s+", re.I)  # a message's words follow
+# a message's words follow; or an argument's label ("... team@startup.io. Subject: Standup moved")
+_SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+that)?)\s+|[a-z]+\s*:\s*", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"

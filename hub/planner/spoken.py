@@ -420,6 +420,12 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
     return bool(name) and (f" {name} " in said or (plural and f" {name}s " in said))
 
 
+# A function named for its verb ("open_trunk") does not do its opposite: a request that says
+# an opposite and not the verb is not offered it.
+OPPOSITE_VERBS = {"open": ["close", "closed", "shut"], "close": ["open"], "lock": ["unlock"], "unlock": ["lock"],
+                  "start": ["stop"], "stop": ["start", "resume"]}
+
+
 def says(query: str, phrases: list[str], plural: bool = False) -> bool:
     """Does the request say one of these words or phrases, as whole words (or, with
     `plural`, with an "s" added)? A word of five letters or more also counts with one
