@@ -170,6 +170,10 @@ CUES: dict[str, list[str]] = {
                      "never mind", "forget", "get rid", "scrap", "drop", "dismiss", "turn off", "cancelled"],
     "cancel_all_timers": ["cancel", "stop", "delete", "remove", "kill", "end", "clear", "off", "abort", "forget",
                           "get rid", "scrap", "drop", "dismiss", "cancelled"],
+    # an announcement says so, or to whom ("invite Priya to the lunch" announces nothing)
+    "broadcast": ["announce", "announcement", "broadcast", "everyone", "everybody", "house", "intercom", "speakers",
+                  "speaker", "all rooms", "every room", "shout", "yell", "call out", "tell the", "tell all", "say",
+                  "read out", "whole family", "family", "kids"],
     # docking says where or how it goes ("empty the robot vacuum's bin" docks nothing)
     "lawn_mower_dock": ["dock", "docked", "home", "base", "back", "return", "park", "charge", "charger", "charging",
                         "station", "garage", "shed", "stop", "cancel", "end", "finish", "quit", "halt", "away", "put"],

@@ -447,8 +447,15 @@ def test_days_and_hours_are_read_not_made_up(random_planner: Planner) -> None:
     assert request("put mow the lawn on the chores list").offers(todo)
     spec = random_planner.specs[random_planner.table.index("phone.create_calendar_event")]
     assert not request("turn the nest hub up").offers(spec)
-    assert request("put lunch with Sam on my calendar").offers(spec)
+    assert not request("put lunch with Sam on my calendar").offers(spec)  # on which day? none is read
+    assert request("put lunch with Sam on my calendar on Friday").offers(spec)
     assert request("turn the nest hub up on Friday").offers(spec)
+    # only what takes a day or a time can be scheduled
+    assert request("schedule lunch with Sam on Friday at noon").offers(spec)
+    for name in ("phone.send_text_message", "home.lawn_mower_start_mowing", "car.start_charging"):
+        function = random_planner.specs[random_planner.table.index(name)]
+        assert not request("schedule the mower for Saturday at 8 am").offers(function)
+        assert request("text Tom, start the mower and start charging").offers(function)
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")

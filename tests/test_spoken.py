@@ -502,6 +502,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("can I get some air in the car", [], [], {}).offers(specs["car.unlock_doors"])
     assert not Request("empty the robot vacuum's bin", [], [], {}).offers(specs["home.vacuum_return_to_base"])
     assert Request("send the vacuum back to its dock", [], [], {}).offers(specs["home.vacuum_return_to_base"])
+    assert not Request("invite Priya to the team lunch", [], [], {}).offers(specs["home.broadcast"])
+    assert Request("tell everyone dinner is ready", [], [], {}).offers(specs["home.broadcast"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():

@@ -183,15 +183,17 @@ class Request:
         props = spec.parameters.get("properties", {})
         stamped = any(_pattern_of(props.get(name, {})) == spoken.STAMP_PATTERN
                       for name in spec.parameters.get("required", []))
-        if stamped and self.event is None and not spoken.says_a_day(self.query) \
-                and not spoken.says(self.query, spoken.CALENDAR_WORDS, plural=True):
-            return False  # an event on no day, and not asked for, would be made up
+        if stamped and self.event is None:
+            return False  # an event on no day it can read ("invite Priya to the lunch event") would be made up
         if any(_pattern_of(props.get(name, {})) == spoken.HHMM_PATTERN for name in spec.parameters.get("required", [])) \
                 and not self.free(self.times):
             return False  # an alarm at a time the request does not say would be made up
         if any(name in NAMED_SLOTS and props.get(name, {}).get("enum") and not self._names_one(name, props)
                for name in spec.parameters.get("required", [])):
             return False  # a list or room it must name, and the request names none: it would be made up
+        if spoken.says(self.query, spoken.SCHEDULE_WORDS) and spoken.one_clause(self.query) and not any(
+                _pattern_of(p) in (spoken.STAMP_PATTERN, spoken.HHMM_PATTERN) for p in props.values()):
+            return False  # "schedule the mower for saturdays": only what takes a day or a time can be scheduled
         groups = [g.get("required", []) for g in spec.parameters.get("anyOf", [])]
         if groups and not any(all(self.says_value(props.get(name, {})) for name in g) for g in groups):
             return False  # "it's dark, turn the lights on" says no brightness, colour or temperature to set

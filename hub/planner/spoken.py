@@ -577,6 +577,7 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
 
 STAMP_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-([01]\d|2[0-3])-[0-5]\d$"
 # Words that ask for a calendar entry even when its day and time are not read plainly.
+SCHEDULE_WORDS = ["schedule", "scheduled", "schedules", "scheduling"]
 CALENDAR_WORDS = ["calendar", "event", "meeting", "appointment", "agenda", "diary", "schedule"]
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
