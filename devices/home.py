@@ -174,6 +174,11 @@ CUES: dict[str, list[str]] = {
     "broadcast": ["announce", "announcement", "broadcast", "everyone", "everybody", "house", "intercom", "speakers",
                   "speaker", "all rooms", "every room", "shout", "yell", "call out", "tell the", "tell all", "say",
                   "read out", "whole family", "family", "kids"],
+    # playing says so ("create a new playlist called road trip" plays nothing)
+    "media_search_and_play": ["play", "playing", "put", "listen", "hear", "start", "queue", "throw on", "spin",
+                              "blast", "shuffle", "watch", "turn on", "stream", "pull up", "find"],
+    # the shopping list is said ("add this song to my workout playlist" is no shopping)
+    "shopping_list_add_item": ["shopping", "grocery", "groceries", "list"],
     # docking says where or how it goes ("empty the robot vacuum's bin" docks nothing)
     "lawn_mower_dock": ["dock", "docked", "home", "base", "back", "return", "park", "charge", "charger", "charging",
                         "station", "garage", "shed", "stop", "cancel", "end", "finish", "quit", "halt", "away", "put"],

@@ -504,6 +504,11 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("send the vacuum back to its dock", [], [], {}).offers(specs["home.vacuum_return_to_base"])
     assert not Request("invite Priya to the team lunch", [], [], {}).offers(specs["home.broadcast"])
     assert Request("tell everyone dinner is ready", [], [], {}).offers(specs["home.broadcast"])
+    for query in ["create a new playlist called road trip", "add this song to my workout playlist"]:
+        assert not Request(query, [], [], {}).offers(specs["home.media_search_and_play"])
+        assert not Request(query, [], [], {}).offers(specs["home.shopping_list_add_item"])
+    assert Request("put the movie Up on the tv", [], [], {}).offers(specs["home.media_search_and_play"])
+    assert Request("add eggs to the grocery list", [], [], {}).offers(specs["home.shopping_list_add_item"])
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():
