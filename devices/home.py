@@ -35,6 +35,15 @@ MEDIA_CLASSES = ["album", "app", "artist", "channel", "composer", "contributing_
                  "season", "track", "tv_show", "url", "video"]
 # Home Assistant names colours from a closed list: "dim it to 30 percent" or "it's dark" says none.
 COLORS = [v["out"] for v in home_assistant_intents.get_intents("en")["lists"]["color"]["values"]]
+def _said_as(pattern: str) -> list[str]:
+    """Home Assistant's "auto[matic]" -> ["auto", "automatic"]."""
+    return sorted({re.sub(r"\[(\w*)\]", "", pattern), re.sub(r"\[(\w*)\]", r"\1", pattern)})
+
+
+# A fan mode is one Home Assistant names, said in its words ("switch to sport mode" is none).
+FAN_MODES = {str(v["out"]): _said_as(v["in"]) for v in home_assistant_intents.get_intents("en")["lists"]["fan_mode"]["values"]}
+# "on" and "off" are modes only when said as one: "put the heater fan on low" is low
+FAN_MODES |= {mode: [f"to {mode}", f"{mode} mode", f"mode {mode}"] for mode in ("on", "off") if mode in FAN_MODES}
 # "half brightness", "blinds halfway": words that say a percentage without a number ("full"
 # is no such word: "the full album", "is the tank full")
 PERCENT = {"type": "integer", "minimum": 0, "maximum": 100,
@@ -58,7 +67,7 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
                                "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}]},
     "temperature": {"type": "number"},
     "color": {"type": "string", "enum": COLORS, "default": None, "x-words": {c: [c] for c in COLORS}},
-    "fan_mode": {"type": "string"},
+    "fan_mode": {"type": "string", "enum": list(FAN_MODES), "x-words": FAN_MODES, "x-said": True},
     "hours": COUNT, "minutes": COUNT, "seconds": COUNT,
     "start_hours": COUNT, "start_minutes": COUNT, "start_seconds": COUNT,
     "item": TEXT, "conversation_command": TEXT,

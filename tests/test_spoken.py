@@ -509,6 +509,9 @@ def test_cue_words_decide_between_devices() -> None:
         assert not Request(query, [], [], {}).offers(specs["home.shopping_list_add_item"])
     assert Request("put the movie Up on the tv", [], [], {}).offers(specs["home.media_search_and_play"])
     assert Request("add eggs to the grocery list", [], [], {}).offers(specs["home.shopping_list_add_item"])
+    fan_mode = specs["home.climate_set_fan_mode"]  # a mode Home Assistant names, said
+    assert not Request("switch the thermostat to sport mode", [], [], {}).offers(fan_mode)
+    assert Request("put the thermostat fan on automatic", [], [], {}).offers(fan_mode)
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0
     for case in labelled_cases():

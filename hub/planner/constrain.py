@@ -194,6 +194,9 @@ class Request:
         if spoken.says(self.query, spoken.SCHEDULE_WORDS) and spoken.one_clause(self.query) and not any(
                 _pattern_of(p) in (spoken.STAMP_PATTERN, spoken.HHMM_PATTERN) for p in props.values()):
             return False  # "schedule the mower for saturdays": only what takes a day or a time can be scheduled
+        if any(props.get(name, {}).get("x-said") and not self.says_value(props[name])
+               for name in spec.parameters.get("required", [])):
+            return False  # "switch to sport mode": a fan mode it must say, and it says none
         groups = [g.get("required", []) for g in spec.parameters.get("anyOf", [])]
         if groups and not any(all(self.says_value(props.get(name, {})) for name in g) for g in groups):
             return False  # "it's dark, turn the lights on" says no brightness, colour or temperature to set
