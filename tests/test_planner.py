@@ -1390,3 +1390,17 @@ def test_a_call_whose_text_only_names_the_medium_is_dropped() -> None:
     assert _without_medium_calls(kept) == kept
     alone = Plan(calls=[PlannedCall(id="c1", function="phone.get_trending_news", args={"query": "email"})])
     assert _without_medium_calls(alone) == alone  # the only call: what it means is left to the model
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
+    """An item that says a list or a list's name is the list itself: sharing, ordering or
+    assigning it is nothing a list call does."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    for query in ["share my shopping list with my husband", "order everything on the shopping list from instacart",
+                  "assign the laundry chore to emma"]:
+        assert planner.plan(query).calls == [], query
+    calls = planner.plan("add paper towels to the shopping list").calls
+    assert [(c.function, c.args) for c in calls] == [
+        ("home.list_add_item", {"item": "paper towels", "name": "Shopping List"})]

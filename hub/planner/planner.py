@@ -153,6 +153,7 @@ class Planner:
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _each_item(plan)
+                plan = self._items_not_lists(plan)
                 plan = _without_medium_calls(plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -494,6 +495,22 @@ class Planner:
                     call = call.model_copy(update={"function": named, "args": {**call.args, "name": said[0]}})
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
+
+    def _items_not_lists(self, plan: Plan) -> Plan:
+        """"share my shopping list with my husband", "assign the laundry chore to emma": an
+        item that says a list, or a list's name, is the list itself, which no list call
+        adds, completes or removes. Such a call is dropped (a plan that passed its result
+        on plans nothing)."""
+        names = {n.casefold() for n in self._lists()} | {"list", "grocery list", "shopping list"}
+        said = re.compile(r"\b(?:" + "|".join(re.escape(n.removesuffix("s")) for n in sorted(names, key=len, reverse=True))
+                          + r")s?\b", re.I)
+        dropped = {c.id for c in plan.calls if c.function.endswith("_item") and isinstance(c.args.get("item"), str)
+                   and said.search(c.args["item"])}
+        if not dropped:
+            return plan
+        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+            return Plan(calls=[])
+        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
 
     def _completed(self, query: str, plan: Plan) -> Plan:
         """"cross bananas off my shopping list", "mark water plants as done": an item marked
