@@ -1404,3 +1404,15 @@ def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
     calls = planner.plan("add paper towels to the shopping list").calls
     assert [(c.function, c.args) for c in calls] == [
         ("home.list_add_item", {"item": "paper towels", "name": "Shopping List"})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("turn on the attic fan", []),  # the home's fans are the Ceiling Fan and the Office Fan
+    ("turn on the ceiling fan", [("home.turn_on", {"name": "Ceiling Fan"})]),
+    ("could you lock up the back door", [("home.turn_on", {"name": "Back Door Lock"})]),  # "lock" the verb
+])
+def test_the_shipped_planner_acts_on_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

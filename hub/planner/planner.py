@@ -154,6 +154,7 @@ class Planner:
                 plan = self._completed(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
+                plan = self._other_devices(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -496,6 +497,34 @@ class Planner:
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
+    def _other_devices(self, query: str, plan: Plan) -> Plan:
+        """"turn on the attic fan" in a home whose fans are the Ceiling Fan and the Office
+        Fan: a word before the class word that no entity, area or floor of the home says
+        names a device the home lacks, which Home Assistant would not match either. A home
+        call on a named entity whose class word the request says only after such a word is
+        dropped (a plan that passed its result on plans nothing)."""
+        if self.home is None:
+            return plan
+        known = set(spoken.home_words(self.home))
+        said = spoken.words_of(query)
+        dropped = set()
+        for call in plan.calls:
+            name = call.args.get("name")
+            if not call.function.startswith("home.") or not isinstance(name, str) or spoken.says_whole(query, name):
+                continue
+            last = spoken.words_of(name)[-1:]
+            # the class word as a noun, not a verb ("lock it", "lock up the front door")
+            at = [i for i, w in enumerate(said) if last and w.rstrip("s") == last[0].rstrip("s")
+                  and (i + 1 == len(said) or said[i + 1] not in _OBJECT_AFTER_VERB)]
+            if at and all(i > 0 and said[i - 1].isalpha() and len(said[i - 1]) >= 3 and said[i - 1] not in known
+                          and said[i - 1] not in spoken.FUNCTION_WORDS for i in at):
+                dropped.add(call.id)
+        if not dropped:
+            return plan
+        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+            return Plan(calls=[])
+        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
+
     def _items_not_lists(self, plan: Plan) -> Plan:
         """"share my shopping list with my husband", "assign the laundry chore to emma": an
         item that says a list, or a list's name, is the list itself, which no list call
@@ -815,6 +844,7 @@ def _each_item(plan: Plan) -> Plan:
 
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
+_OBJECT_AFTER_VERB = {"it", "up", "them", "the", "my", "our", "this", "that", "all", "everything"}
 _MEDIUM_ONLY = re.compile(r"(?:(?:a|an|the|my|this|that)\s+)?(?:e-?mails?|texts?|messages?|sms)", re.I)
 
 

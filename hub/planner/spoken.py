@@ -411,6 +411,25 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.removesuffix("'s") for w in re.findall(r"[a-z0-9']+", text.lower()))
 
 
+def words_of(text: str) -> tuple[str, ...]:
+    """The text's lowercase words, possessives dropped ("the car's" -> "car")."""
+    return _words(text)
+
+
+def home_words(home: dict[str, Any]) -> set[str]:
+    """Every word of the home's entity, area and floor names and aliases."""
+    names = [e.get("name") for e in home.get("entities") or []] + [
+        n for kind in ("areas", "floors") for p in home.get(kind) or [] for n in (p.get("name"), *(p.get("aliases") or []))]
+    return {w for n in names if n for w in _words(str(n))}
+
+
+# Words that modify no device: "turn on the fan", "all of the lights", "both fans", "my lamp".
+FUNCTION_WORDS = set("""the a an my our your his her their this that these those all both every each any some
+on off in at of to up down for from with by and or then also please now just too all whole other
+turn switch set put make get start stop open close shut lock unlock dim raise lower is are was were
+it you i we can could would will locked unlocked opened closed called named""".split())
+
+
 def says_whole(query: str, value: str, plural: bool = False) -> bool:
     """Does the request say this whole name ("turn on the bedroom lamp": Bedroom Lamp)?
     "the kitchen lights" says Kitchen Light only as a `plural`: as Home Assistant reads
