@@ -188,6 +188,9 @@ CUES: dict[str, list[str]] = {
                               "blast", "shuffle", "watch", "turn on", "stream", "pull up", "find"],
     # the shopping list is said ("add this song to my workout playlist" is no shopping)
     "shopping_list_add_item": ["shopping", "grocery", "groceries", "list"],
+    # a temperature is asked for ("check the bathroom humidity" is the humidity sensor's state)
+    "climate_get_temperature": ["temperature", "temp", "hot", "cold", "warm", "cool", "degrees", "thermostat", "heat",
+                                "heating", "chilly", "freezing", "warmth"],
     # docking says where or how it goes ("empty the robot vacuum's bin" docks nothing)
     "lawn_mower_dock": ["dock", "docked", "home", "base", "back", "return", "park", "charge", "charger", "charging",
                         "station", "garage", "shed", "stop", "cancel", "end", "finish", "quit", "halt", "away", "put"],

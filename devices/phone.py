@@ -347,7 +347,10 @@ class Phone(DeviceAdapter):
         """Checks the battery, sensor and connectivity status of the Nest smoke detector."""
         return "Battery: OK (87%), Sensor: OK, Connectivity: Online"
 
-    @function(sensitive=True, examples=[
+    # a message is asked for ("... drive to Lake Tahoe and announce it" texts nobody)
+    @function(sensitive=True, cues=["text", "txt", "message", "msg", "sms", "tell", "let", "send", "write", "ping",
+                                    "reply", "shoot", "drop", "inform", "notify", "say", "ask", "remind", "imessage",
+                                    "whatsapp"], examples=[
         "(text|message) {contact_name} [saying|that] {message}",
         "send (a text|a message|an sms|a text message) to {contact_name} (saying|that says) {message}",
         "tell {contact_name} {message}",

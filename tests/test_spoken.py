@@ -509,6 +509,10 @@ def test_cue_words_decide_between_devices() -> None:
         assert not Request(query, [], [], {}).offers(specs["home.shopping_list_add_item"])
     assert Request("put the movie Up on the tv", [], [], {}).offers(specs["home.media_search_and_play"])
     assert Request("add eggs to the grocery list", [], [], {}).offers(specs["home.shopping_list_add_item"])
+    assert not Request("how long does it take to drive to Lake Tahoe", [], [], {}).offers(
+        specs["phone.send_text_message"])
+    assert not Request("check the bathroom humidity", [], [], {}).offers(specs["home.climate_get_temperature"])
+    assert Request("how warm is it in the bedroom", [], [], {}).offers(specs["home.climate_get_temperature"])
     fan_mode = specs["home.climate_set_fan_mode"]  # a mode Home Assistant names, said
     assert not Request("switch the thermostat to sport mode", [], [], {}).offers(fan_mode)
     assert Request("put the thermostat fan on automatic", [], [], {}).offers(fan_mode)
