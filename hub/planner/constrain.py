@@ -176,10 +176,10 @@ class Request:
         can only come from the request and it says none (send_email with no address)."""
         if spec.cues and not spoken.says(self.query, spec.cues, plural=True):
             return False
-        verb = spec.name.split("_", 1)[0] if "_or_" not in spec.name else ""  # not open_or_lock_door
-        if (opposites := spoken.OPPOSITE_VERBS.get(verb)) and spoken.says(self.query, opposites) \
-                and not spoken.says(self.query, [verb]):
-            return False  # "close the trunk" is no open_trunk, "unlock the car" no lock_doors
+        for verb in spec.name.split("_") if "_or_" not in spec.name else ():  # not open_or_lock_door
+            if (opposites := spoken.OPPOSITE_VERBS.get(verb)) and spoken.says(self.query, opposites) \
+                    and not spoken.says(self.query, [verb]):
+                return False  # "close the trunk" is no open_trunk, "dock the vacuum" no vacuum_start
         props = spec.parameters.get("properties", {})
         stamped = any(_pattern_of(props.get(name, {})) == spoken.STAMP_PATTERN
                       for name in spec.parameters.get("required", []))

@@ -439,10 +439,10 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
     return bool(name) and (f" {name} " in said or (plural and f" {name}s " in said))
 
 
-# A function named for its verb ("open_trunk") does not do its opposite: a request that says
+# A function named for a verb ("open_trunk", "vacuum_start") does not do its opposite: a request that says
 # an opposite and not the verb is not offered it.
 OPPOSITE_VERBS = {"open": ["close", "closed", "shut"], "close": ["open"], "lock": ["unlock"], "unlock": ["lock"],
-                  "start": ["stop"], "stop": ["start", "resume"]}
+                  "start": ["stop", "dock"], "stop": ["start", "resume"]}
 
 
 def says(query: str, phrases: list[str], plural: bool = False) -> bool:
