@@ -350,7 +350,7 @@ class Phone(DeviceAdapter):
     # a message is asked for ("... drive to Lake Tahoe and announce it" texts nobody)
     @function(sensitive=True, cues=["text", "txt", "message", "msg", "sms", "tell", "let", "send", "write", "ping",
                                     "reply", "shoot", "drop", "inform", "notify", "say", "ask", "remind", "imessage",
-                                    "whatsapp"], examples=[
+                                    "whatsapp", "email", "e-mail"], examples=[  # "email Mom": no address, a text
         "(text|message) {contact_name} [saying|that] {message}",
         "send (a text|a message|an sms|a text message) to {contact_name} (saying|that says) {message}",
         "tell {contact_name} {message}",
