@@ -1416,3 +1416,19 @@ def test_the_shipped_planner_acts_on_no_device_the_home_lacks(query: str, expect
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+def test_a_forecast_for_here_is_the_homes_weather() -> None:
+    from hub.planner.planner import _weather_here
+
+    forecast = PlannedCall(id="c1", function="phone.get_weather_forecast", args={"location": "here"})
+    text = PlannedCall(id="c2", function="phone.send_text_message", args={"contact_name": "Mom", "message": {"$ref": "c1"}})
+    live = ["phone.get_weather_forecast", "home.get_weather", "phone.send_text_message"]
+    calls = _weather_here(Plan(calls=[forecast, text]), live).calls
+    assert [(c.function, c.args) for c in calls] == [("home.get_weather", {}), (text.function, text.args)]
+    for place in ["right outside", "my area", "where I am"]:
+        plan = Plan(calls=[forecast.model_copy(update={"args": {"location": place}})])
+        assert _weather_here(plan, live).calls[0].function == "home.get_weather"
+    paris = Plan(calls=[forecast.model_copy(update={"args": {"location": "Hereford"}})])
+    assert _weather_here(paris, live) == paris
+    assert _weather_here(Plan(calls=[forecast]), live[:1]).calls == [forecast]  # no home: the phone's

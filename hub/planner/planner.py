@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -150,6 +151,7 @@ class Planner:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._asked_for(query, plan, context)
                 plan = _plays_what_was_found(query, plan)
+                plan = _weather_here(plan, [self.table.functions[i] for i in self.specs])
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _each_item(plan)
@@ -782,6 +784,21 @@ _SEARCH, _PLAYS = "phone.search_youtube_videos", ("phone.play_video_on_nest_hub"
 _PLAY_FOUND = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:play|put|cast|show|stream|throw|send)\s+)?"
                          r"(?:it|that|the\s+(?:first\s+|top\s+)?(?:result|video|one)|whatever\s+you\s+find)\b"
                          r"(?:\s+\w+){0,3}?\s+(?:on|to|onto)\s+(?:the\s+|my\s+)?nest\s+hub\b", re.I)
+
+
+# A forecast's "location" that is where the home is: the home's own weather answers it.
+_HERE_WEATHER = re.compile(r"(?:right\s+|around\s+|out\s+)?(?:here|outside|out|nearby|local(?:ly)?|my\s+(?:area|location)"
+                           r"|where\s+i\s+am|this\s+area)", re.I)
+
+
+def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
+    """"get the weather here and text it to Mom": a forecast for "here" is the home's weather."""
+    if "home.get_weather" not in functions:
+        return plan
+    calls = [c.model_copy(update={"function": "home.get_weather", "args": {}})
+             if c.function == "phone.get_weather_forecast" and isinstance(c.args.get("location"), str)
+             and _HERE_WEATHER.fullmatch(c.args["location"].strip()) else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
 def _plays_what_was_found(query: str, plan: Plan) -> Plan:
