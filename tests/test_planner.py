@@ -1432,3 +1432,18 @@ def test_a_forecast_for_here_is_the_homes_weather() -> None:
     paris = Plan(calls=[forecast.model_copy(update={"args": {"location": "Hereford"}})])
     assert _weather_here(paris, live) == paris
     assert _weather_here(Plan(calls=[forecast]), live[:1]).calls == [forecast]  # no home: the phone's
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("skip this song and turn it up", [("home.media_next", {}), ("home.set_volume_relative", {"volume_step": "up"})]),
+    ("pause the kitchen speaker and turn it down", [
+        ("home.media_pause", {"name": "Kitchen Speaker"}),
+        ("home.set_volume_relative", {"volume_step": "down", "name": "Kitchen Speaker"})]),
+])
+def test_the_shipped_planner_turns_up_the_player_a_clause_before_played(query: str, expected: list[Any]) -> None:
+    """"turn it up" after a media clause is that player's volume (the model alone plans
+    nothing for "turn it up")."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

@@ -285,6 +285,10 @@ class Planner:
             if (place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None)) \
                     and not _MESSAGE.search(clause):  # "... text Mom the keys are in there" keeps her words
                 clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
+            if n and calls and (louder := _LOUDER.match(clause)):  # "skip this song and turn it up": the player's volume
+                named = calls[-1].args.get("name") if calls[-1].function.startswith("home.media") else None
+                what = f"the {named}" if isinstance(named, str) else "the volume"
+                clause = f"{clause[:louder.start('it')]}{what}{clause[louder.end('it'):]}"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, _prompt(clause, context), context)
@@ -830,7 +834,7 @@ _ITEM_BREAK = re.compile(r"\s*(?<![0-9]),(?![0-9])\s*(?:and\s+)?|\s+and\s+", re.
 _ONE_DEED = re.compile(r"[a-z]+\s+and\s+[a-z]+\s+(?:the|my|our|a|an|all|some)\b", re.I)  # "wash and dry the dishes"
 
 
-_LOUDER = re.compile(r"\s*(?:please\s+)?(?:turn|crank|bump|pump|dial)\s+it\s+(?:up|down|louder|quieter)\b", re.I)
+_LOUDER = re.compile(r"\s*(?:please\s+)?(?:turn|crank|bump|pump|dial)\s+(?P<it>it)\s+(?:up|down|louder|quieter)\b", re.I)
 _THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
 _MESSAGE = re.compile(r"\b(?:text|txt|tell|e-?mail|message|say|saying|says|announce|broadcast|remind|note)\b", re.I)
 
