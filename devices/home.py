@@ -64,7 +64,8 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "volume_step": {"anyOf": [{"type": "integer", "minimum": -100, "maximum": 100,
                                "x-number-after": ["by", "up", "down"], "x-negative": VOLUME_DOWN},
                               {"type": "string", "enum": ["up", "down"],
-                               "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}]},
+                               "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}],
+                    "x-said": True},  # "turn the sound back on" says no step: no volume change
     "temperature": {"type": "number"},
     "color": {"type": "string", "enum": COLORS, "default": None, "x-words": {c: [c] for c in COLORS}},
     "fan_mode": {"type": "string", "enum": list(FAN_MODES), "x-words": FAN_MODES, "x-said": True},
@@ -166,7 +167,9 @@ CUES: dict[str, list[str]] = {
                  "kill", "cut", "out", "douse", "unplug", "of"],  # "turn of the light"
     "media_pause": ["pause", "stop", "hold", "halt", "freeze", "off"],
     "media_unpause": ["unpause", "un-pause", "resume", "continue", "keep", "again", "back on"],
-    "media_previous": ["previous", "back", "last", "replay", "rewind", "before"],
+    # "back" only as going back: "turn the sound back on" is no previous track
+    "media_previous": ["previous", "last", "replay", "rewind", "before", "go back", "skip back", "back one", "back a",
+                       "jump back", "earlier", "prior"],
     "media_player_unmute": ["unmute", "un-mute", "off mute", "sound back", "back on"],
     "list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed", "tick",
                            "ticked", "mark", "marked", "finished", "bought", "got"],

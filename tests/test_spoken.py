@@ -516,6 +516,13 @@ def test_cue_words_decide_between_devices() -> None:
         specs["phone.send_text_message"])
     assert not Request("check the bathroom humidity", [], [], {}).offers(specs["home.climate_get_temperature"])
     assert Request("how warm is it in the bedroom", [], [], {}).offers(specs["home.climate_get_temperature"])
+    relative = specs["home.set_volume_relative"]  # a step said: a number, or "up"/"down" in words
+    assert not Request("turn the sound back on in the kitchen", [], [], {}).offers(relative)
+    assert not Request("turn the sound back on in the kitchen", [], [], {}).offers(specs["home.media_previous"])
+    assert Request("make the kitchen speaker louder", [], [], {}).offers(relative)
+    tokens = AutoTokenizer.from_pretrained(minilm_dir())("turn the tv down by 15", add_special_tokens=False,
+                                                         return_offsets_mapping=True)["offset_mapping"]
+    assert Request("turn the tv down by 15", [], tokens, {}).offers(relative)
     fan_mode = specs["home.climate_set_fan_mode"]  # a mode Home Assistant names, said
     assert not Request("switch the thermostat to sport mode", [], [], {}).offers(fan_mode)
     assert Request("put the thermostat fan on automatic", [], [], {}).offers(fan_mode)

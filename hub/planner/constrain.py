@@ -209,6 +209,8 @@ class Request:
         """Could the request's own words fill a slot of this schema? A worded enum needs one
         of its values said, a number that must be said ("x-said") a number or a number word;
         anything else may be filled."""
+        if "anyOf" in schema and schema.get("x-said"):  # a step said as a number, or as "up"/"down"
+            return any(self.says_value({**option, "x-said": True}) for option in schema["anyOf"])
         if "x-words" in schema:
             return bool(spoken.said_values(self.query, schema))
         if schema.get("x-said") and schema.get("type") in ("integer", "number"):
