@@ -1447,3 +1447,15 @@ def test_the_shipped_planner_turns_up_the_player_a_clause_before_played(query: s
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_text_ending_in_and_does_not_hold_two_clauses_together() -> None:
+    """The whole plan texted Hannah "airport and"; a copied text that starts or ends with a
+    joining word is no message, so the request is still planned clause by clause."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("drive to the Oakland airport and let Hannah know the distance by text").calls
+    assert [(c.function, c.args) for c in calls] == [
+        ("car.navigate_to", {"destination": "the Oakland airport"}),
+        ("phone.send_text_message", {"contact_name": "Hannah", "message": {"$ref": "c1"}})]

@@ -731,6 +731,7 @@ _ASKS = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:make sure|did|do|is|a
                    r"|see (?:if|whether))\b", re.I)
 
 
+_DANGLING = re.compile(r"^\s*(?:and|then|also|plus)\b|\b(?:and|then|also|plus)\s*$", re.I)
 _JOINED = re.compile(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", re.I)  # how a later clause is joined on
 
 
@@ -744,7 +745,8 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
     stays one message) unless what follows passes a result on ("..., email it to ..."). A remark is a clause that ends at a "," and does not start with a
     command ("it's dark, turn the lights on"): it may only set the scene."""
     copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
-              if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0]
+              if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0
+              and not _DANGLING.search(v)]  # "airport and" is no text: it cut a clause in two
     # "text Benji and say thanks for the ride": what follows "say" is the message
     goes_on = {at for c in plan.calls for v in c.args.values()
                if isinstance(v, str) and (at := query.find(v)) >= 0}
