@@ -23,7 +23,7 @@ from hub.planner.model import OCTOPUS_PROMPT, Causal, Seq2Seq
 from hub.planner.planner import DEFAULT_MODEL, Planner, table_from_manifests
 from hub.planner.syntax import SyntaxError_, parse, renumber, to_text
 from hub.planner.train import TrainConfig, builtin_manifests, train
-from protocols.plan import Plan, PlannedCall
+from protocols.plan import Plan, PlannedCall, is_ref
 
 PHONE = Phone("phone-1").manifest()
 PHONE_TABLE = table_from_manifests([PHONE])
@@ -1459,3 +1459,16 @@ def test_a_text_ending_in_and_does_not_hold_two_clauses_together() -> None:
     assert [(c.function, c.args) for c in calls] == [
         ("car.navigate_to", {"destination": "the Oakland airport"}),
         ("phone.send_text_message", {"contact_name": "Hannah", "message": {"$ref": "c1"}})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_texts_the_answer_it_looked_up() -> None:
+    """"text Jamie the date": the model planned only the date; the text takes its result."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    calls = planner.plan("text Alex the time and text Jamie the date").calls
+    assert [(c.function, c.args) for c in calls] == [
+        ("home.get_current_time", {}), ("phone.send_text_message", {"contact_name": "Alex", "message": {"$ref": "c1"}}),
+        ("home.get_current_date", {}), ("phone.send_text_message", {"contact_name": "Jamie", "message": {"$ref": "c3"}})]
+    said = planner.plan("text Jamie the date is set").calls  # her message is her own words, not a look-up
+    assert not any(c.function == "phone.send_text_message" and is_ref(c.args.get("message")) for c in said)

@@ -150,6 +150,7 @@ class Planner:
                 if self.by_clauses:
                     plan = self._by_clauses(query, context, plan)
                 plan = self._asked_for(query, plan, context)
+                plan = self._text_the_answer(query, plan)
                 plan = _plays_what_was_found(query, plan)
                 plan = _weather_here(plan, [self.table.functions[i] for i in self.specs])
                 plan = self._named_lists(query, plan)
@@ -302,6 +303,7 @@ class Planner:
                 part, confidence = alone
             held = None
             part, confidence = self._or_recognized(clause, context, part, confidence)
+            part = self._text_the_answer(clause, part)
             if bare != clause:  # "heading out: lock the back door": the recognizer hears no remark
                 part, confidence = self._or_recognized(bare, context, part, confidence)
             if inside is not None:
@@ -422,6 +424,18 @@ class Planner:
         if not any(c.id.startswith("asked") for c in calls):
             return plan
         return Plan(calls=without_repeats(_numbered(calls, alias)))
+
+    def _text_the_answer(self, query: str, plan: Plan) -> Plan:
+        """"text Jamie the date": the model may plan only the look-up that answers the
+        message. A request that is only "text <Name> <what it asks for>" and plans one
+        look-up texts that look-up's result to the name."""
+        said = _TEXT_ASKED.fullmatch(query.strip(" .!?"))
+        if said is None or len(plan.calls) != 1 or not _LOOKS_UP.search(plan.calls[0].function) \
+                or _TEXT not in self.table.functions or self.table.index(_TEXT) not in self.specs \
+                or not _ASKS_FOR.match(said.group("asked")):
+            return plan
+        return Plan(calls=[plan.calls[0].model_copy(update={"id": "c1"}), PlannedCall(
+            id="c2", function=_TEXT, args={"contact_name": said.group("name"), "message": {"$ref": "c1"}})])
 
     def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
         """A text copied from the request keeps the words as the user wrote them ("I left
@@ -687,6 +701,8 @@ _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(
 _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|where|when|who|if)\b"
                        r"|the\s+(?:current\s+)?(?:time|date|weather|forecast)$|the\s+(?:top\s+|latest\s+)?(?:headlines|news)\b",
                        re.I)
+_TEXT = "phone.send_text_message"
+_TEXT_ASKED = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?P<asked>.+)")
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
 _LEFT = re.compile(r"(?:did|have)\s+(?:i|we|you|someone|anyone|somebody)\s+(?:leave|left)\s+(?P<what>.+?)\s+"
                    r"(?P<state>open|closed|on|off|locked|unlocked)", re.I)
