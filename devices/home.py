@@ -43,7 +43,7 @@ def _said_as(pattern: str) -> list[str]:
 # A fan mode is one Home Assistant names, said in its words ("switch to sport mode" is none).
 FAN_MODES = {str(v["out"]): _said_as(v["in"]) for v in home_assistant_intents.get_intents("en")["lists"]["fan_mode"]["values"]}
 # "on" and "off" are modes only when said as one: "put the heater fan on low" is low
-FAN_MODES |= {mode: [f"to {mode}", f"{mode} mode", f"mode {mode}"] for mode in ("on", "off") if mode in FAN_MODES}
+FAN_MODES |= {mode: [f"to {mode}", f"fan mode {mode}"] for mode in ("on", "off") if mode in FAN_MODES}
 # "half brightness", "blinds halfway": words that say a percentage without a number ("full"
 # is no such word: "the full album", "is the tank full")
 PERCENT = {"type": "integer", "minimum": 0, "maximum": 100,
@@ -64,7 +64,8 @@ SLOT_SCHEMAS: dict[str, dict[str, Any]] = {
     "volume_step": {"anyOf": [{"type": "integer", "minimum": -100, "maximum": 100,
                                "x-number-after": ["by", "up", "down"], "x-negative": VOLUME_DOWN},
                               {"type": "string", "enum": ["up", "down"],
-                               "x-words": {"up": ["up", "louder", "raise", "increase", "crank"], "down": VOLUME_DOWN}}],
+                               "x-words": {"up": ["up", "louder", "raise", "increase", "crank", "too quiet", "too low", "can't hear"],
+                                           "down": [*VOLUME_DOWN, "too loud"]}}],
                     "x-said": True},  # "turn the sound back on" says no step: no volume change
     "temperature": {"type": "number"},
     "color": {"type": "string", "enum": COLORS, "default": None, "x-words": {c: [c] for c in COLORS}},
@@ -241,14 +242,16 @@ def function_name(intent_name: str) -> str:
 
 def one_of_slots(intent: dict[str, Any]) -> list[str]:
     """The value slots of which every sentence Home Assistant knows for the intent fills at
-    least one, when no single one is required: HassLightSet needs a brightness, a colour or
-    a temperature. Empty when there is no such rule."""
+    least one, each able to stand alone, when no single one is required: HassLightSet needs
+    a brightness, a colour or a temperature, HassStartTimer hours, minutes or seconds (its
+    delayed command never stands alone). Empty when there is no such rule."""
     slots = intent.get("slots") or {}
     values = [s for s in slots if s not in TARGET_SLOTS]
     combos = [set(c.get("slots", [])) for c in (intent.get("slot_combinations") or {}).values()]
-    if not combos or any(slots[s].get("required") for s in values) or not all(c & set(values) for c in combos):
+    if not combos or any(slots[s].get("required") for s in values):
         return []
-    return [s for s in values if any(s in c for c in combos)]
+    alone = [s for s in values if any(c & set(values) == {s} for c in combos)]  # "set a 5 minute timer": minutes
+    return alone if alone and all(c & set(alone) for c in combos) else []
 
 
 def intent_examples(intent: dict[str, Any], limit: int = 3) -> list[str]:

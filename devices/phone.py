@@ -471,7 +471,8 @@ class Phone(DeviceAdapter):
         self.alarms.append({"time": time, "label": label})
         return True
 
-    @function(cues=["brightness", "bright", "brighter", "brighten", "brightest", "dim", "dimmer", "dimmest", "darker", "screen", "display"], examples=[
+    # the phone is said, or its screen: "dim the floor lamp" is no phone
+    @function(cues=["brightness", "bright", "brighter", "brighten", "brightest", "screen", "display", "phone"], examples=[
         "set (the|my) [screen] brightness to {level}",
         "(change|adjust) [the] (screen|display) brightness to {level}",
         "brightness (to|at) {level}",

@@ -129,6 +129,8 @@ def test_custom_inventory_changes_the_area_enum(tmp_path) -> None:
     ("set_position", {"name": "Garage Door"}),  # position is required
     ("light_set", {"name": "Bedroom Lamp"}),  # a brightness, colour or temperature is
     ("light_set", {"name": "Bedroom Lamp", "color": "mauve"}),  # not one of Home Assistant's colours
+    ("start_timer", {"conversation_command": "turn off the lights"}),  # a delayed command, but no duration
+    ("increase_timer", {"start_minutes": 5}),  # which timer, but not by how much
     ("turn_on", {"name": "Moon Lamp"}),  # not in the name enum
 ])
 async def test_invalid_args(home: Home, function: str, args: dict[str, Any]) -> None:

@@ -343,6 +343,7 @@ def test_light_set_is_offered_only_with_a_value_said() -> None:
     for text in ["it's dark, turn the lights on in here", "schedule the porch light to turn on at sunset",
                  "make the kitchen lights dark"]:
         assert not request(text).offers(light_set), text
+    assert not request("set the kitchen light brightness to 2000").says_value(light_set.parameters["properties"]["brightness"])
     for text in ["dim the floor lamp to 30 percent", "kitchen lights to max", "make the lamp blue",
                  "lights to half brightness", "set the lights to 2700 kelvin"]:
         assert request(text).offers(light_set), text
@@ -525,6 +526,15 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("turn the tv down by 15", [], tokens, {}).offers(relative)
     fan_mode = specs["home.climate_set_fan_mode"]  # a mode Home Assistant names, said
     assert not Request("switch the thermostat to sport mode", [], [], {}).offers(fan_mode)
+    assert not Request("turn the thermostat's away mode off", [], [], {}).offers(fan_mode)
+    assert Request("set the fan mode to off", [], [], {}).offers(fan_mode)
+    assert Request("the music is too loud in the kitchen", [], [], {}).offers(relative)
+    # only the request's own verb counts against a function ("a timer to stop the coffee maker" starts one)
+    assert Request("set a 20 minute timer to stop the coffee maker", [], [], {}).offers(specs["home.start_timer"])
+    assert not Request("can you close the trunk", [], [], {}).offers(specs["car.open_trunk"])
+    assert Request("text Sam the schedule changed", [], [], {}).offers(specs["phone.send_text_message"])
+    assert not Request("dim the floor lamp", [], [], {}).offers(specs["phone.change_screen_brightness"])
+    assert Request("dim the phone screen", [], [], {}).offers(specs["phone.change_screen_brightness"])
     assert Request("put the thermostat fan on automatic", [], [], {}).offers(fan_mode)
     tokenizer = AutoTokenizer.from_pretrained(minilm_dir())
     checked = 0

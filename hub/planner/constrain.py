@@ -18,6 +18,7 @@ So every answer parses and every argument validates. Tokens that the grammar for
 from __future__ import annotations
 
 import functools
+import math
 import json
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
@@ -177,8 +178,8 @@ class Request:
         if spec.cues and not spoken.says(self.query, spec.cues, plural=True):
             return False
         for verb in spec.name.split("_") if "_or_" not in spec.name else ():  # not open_or_lock_door
-            if (opposites := spoken.OPPOSITE_VERBS.get(verb)) and spoken.says(self.query, opposites) \
-                    and not spoken.says(self.query, [verb]):
+            if (opposites := spoken.OPPOSITE_VERBS.get(verb)) and spoken.starts_with(self.query, opposites) \
+                    and not spoken.says(self.query, [verb]):  # the request's own verb ("a timer to stop the ..." is none)
                 return False  # "close the trunk" is no open_trunk, "dock the vacuum" no vacuum_start
         props = spec.parameters.get("properties", {})
         stamped = any(_pattern_of(props.get(name, {})) == spoken.STAMP_PATTERN
@@ -191,7 +192,7 @@ class Request:
         if any(name in NAMED_SLOTS and props.get(name, {}).get("enum") and not self._names_one(name, props)
                for name in spec.parameters.get("required", [])):
             return False  # a list or room it must name, and the request names none: it would be made up
-        if spoken.says(self.query, spoken.SCHEDULE_WORDS) and spoken.one_clause(self.query) and not any(
+        if spoken.starts_with(self.query, spoken.SCHEDULE_WORDS) and spoken.one_clause(self.query) and not any(
                 _pattern_of(p) in (spoken.STAMP_PATTERN, spoken.HHMM_PATTERN) for p in props.values()):
             return False  # "schedule the mower for saturdays": only what takes a day or a time can be scheduled
         if any(props.get(name, {}).get("x-said") and not self.says_value(props[name])
@@ -214,8 +215,10 @@ class Request:
         if "x-words" in schema:
             return bool(spoken.said_values(self.query, schema))
         if schema.get("x-said") and schema.get("type") in ("integer", "number"):
-            return bool(self.free(self.numbers)) or bool(self.free(spoken.named_number_spans(
-                self.query, self.offsets, schema.get("x-number-words", {}))))
+            low, high = schema.get("minimum", -math.inf), schema.get("maximum", math.inf)
+            found = {**self.free(self.numbers), **self.free(spoken.named_number_spans(
+                self.query, self.offsets, schema.get("x-number-words", {})))}
+            return any(low <= v <= high for v in found.values())  # "brightness to 2000" says no brightness
         return True
 
     def _names_one(self, slot: str, props: dict[str, Any]) -> bool:

@@ -286,9 +286,11 @@ class Planner:
             if (place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None)) \
                     and not _MESSAGE.search(clause):  # "... text Mom the keys are in there" keeps her words
                 clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
-            if n and calls and (louder := _LOUDER.match(clause)):  # "skip this song and turn it up": the player's volume
-                named = calls[-1].args.get("name") if calls[-1].function.startswith("home.media") else None
-                what = f"the {named}" if isinstance(named, str) else "the volume"
+            if n and calls and calls[-1].function.startswith("home.media") and (louder := _LOUDER.match(clause)):
+                # "skip this song and turn it up": that player's volume (not "turn on the fan and turn it up")
+                named, area = calls[-1].args.get("name"), calls[-1].args.get("area")
+                what = f"the {named}" if isinstance(named, str) else \
+                    f"the volume in the {area}" if isinstance(area, str) else "the volume"
                 clause = f"{clause[:louder.start('it')]}{what}{clause[louder.end('it'):]}"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
@@ -546,15 +548,15 @@ class Planner:
         return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
 
     def _items_not_lists(self, plan: Plan) -> Plan:
-        """"share my shopping list with my husband", "assign the laundry chore to emma": an
-        item that says a list, or a list's name, is the list itself, which no list call
-        adds, completes or removes. Such a call is dropped (a plan that passed its result
+        """"share my shopping list with my husband": an item that says "the/my ... list", or
+        is a list's name alone, is the list itself, which no list call adds, completes or
+        removes ("a reading list", "the Schindler's List dvd" are things). Such a call is dropped (a plan that passed its result
         on plans nothing)."""
-        names = {n.casefold() for n in self._lists()} | {"list", "grocery list", "shopping list"}
-        said = re.compile(r"\b(?:" + "|".join(re.escape(n.removesuffix("s")) for n in sorted(names, key=len, reverse=True))
-                          + r")s?\b", re.I)
+        names = [n for n in self._lists() if n and n != "None"]
+        said = re.compile(r"(?i:\b(?:the|my|our|this|that|your))\s+(?:[\w'-]+\s+)?lists?\b"  # "my shopping list"
+                          + "".join(rf"|^(?i:(?:the|my|our)\s+)?(?i:{re.escape(n)})$" for n in names))  # the list alone
         dropped = {c.id for c in plan.calls if c.function.endswith("_item") and isinstance(c.args.get("item"), str)
-                   and said.search(c.args["item"])}
+                   and said.search(c.args["item"].strip())}
         if not dropped:
             return plan
         if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
@@ -883,6 +885,7 @@ def _each_item(plan: Plan) -> Plan:
 
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
+_WHAT_IS_SAID = {"message", "destination", "location", "query", "search_query", "content"}  # not a list's "item"
 _OBJECT_AFTER_VERB = {"it", "up", "them", "the", "my", "our", "this", "that", "all", "everything"}
 _MEDIUM_ONLY = re.compile(r"(?:(?:a|an|the|my|this|that)\s+)?(?:e-?mails?|texts?|messages?|sms)", re.I)
 
@@ -896,7 +899,7 @@ def _without_medium_calls(plan: Plan) -> Plan:
         return plan
     used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
     kept = [c for c in plan.calls if c.id in used or not any(
-        isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for v in c.args.values())]
+        k in _WHAT_IS_SAID and isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for k, v in c.args.items())]
     return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
 
 

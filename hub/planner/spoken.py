@@ -427,7 +427,8 @@ def home_words(home: dict[str, Any]) -> set[str]:
 FUNCTION_WORDS = set("""the a an my our your his her their this that these those all both every each any some
 on off in at of to up down for from with by and or then also please now just too all whole other
 turn switch set put make get start stop open close shut lock unlock dim raise lower is are was were
-it you i we can could would will locked unlocked opened closed called named""".split())
+it you i we can could would will locked unlocked opened closed called named
+current indoor outdoor main same new old big small little entire usual actual present real overall average""".split())
 
 
 def says_whole(query: str, value: str, plural: bool = False) -> bool:
@@ -443,6 +444,15 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
 # an opposite and not the verb is not offered it.
 OPPOSITE_VERBS = {"open": ["close", "closed", "shut"], "close": ["open"], "lock": ["unlock"], "unlock": ["lock"],
                   "start": ["stop", "dock"], "stop": ["start", "resume"]}
+
+
+_LEAD = r"\W*(?:(?:hey|ok|okay|so|um|uh|please|can\s+you|could\s+you|would\s+you|will\s+you|go\s+ahead\s+and)\W+)*"
+
+
+def starts_with(query: str, phrases: list[str]) -> bool:
+    """Does the request start with one of these words, after a greeting or "please"
+    ("can you close the trunk")? That word is its verb."""
+    return bool(re.match(_LEAD + "(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", query, re.I))
 
 
 def says(query: str, phrases: list[str], plural: bool = False) -> bool:
