@@ -1479,3 +1479,21 @@ def test_the_shipped_planner_texts_the_answer_it_looked_up() -> None:
         ("home.get_current_date", {}), ("phone.send_text_message", {"contact_name": "Jamie", "message": {"$ref": "c3"}})]
     said = planner.plan("text Jamie the date is set").calls  # her message is her own words, not a look-up
     assert not any(c.function == "phone.send_text_message" and is_ref(c.args.get("message")) for c in said)
+
+
+def test_the_nest_hub_plays_what_its_service_streams() -> None:
+    from hub.planner.planner import _played_as_its_service_streams
+
+    live = ["phone.play_music_on_nest_hub", "phone.play_video_on_nest_hub"]
+    video = PlannedCall(id="c1", function="phone.play_video_on_nest_hub",
+                        args={"video_service": "YouTube Music", "video_name": "Lose Yourself"})
+    [call] = _played_as_its_service_streams(Plan(calls=[video]), live).calls
+    assert (call.function, call.args) == ("phone.play_music_on_nest_hub",
+                                          {"music_service": "YouTube Music", "music_name": "Lose Yourself"})
+    music = PlannedCall(id="c1", function="phone.play_music_on_nest_hub",
+                        args={"music_service": "Netflix", "music_name": {"$ref": "c0"}})
+    [call] = _played_as_its_service_streams(Plan(calls=[music]), live).calls
+    assert (call.function, call.args) == ("phone.play_video_on_nest_hub",
+                                          {"video_service": "Netflix", "video_name": {"$ref": "c0"}})
+    youtube = Plan(calls=[video.model_copy(update={"args": {"video_service": "YouTube", "video_name": "cats"}})])
+    assert _played_as_its_service_streams(youtube, live) == youtube  # YouTube streams both: the model's choice

@@ -152,7 +152,9 @@ class Planner:
                 plan = self._asked_for(query, plan, context)
                 plan = self._text_the_answer(query, plan)
                 plan = _plays_what_was_found(query, plan)
-                plan = _weather_here(plan, [self.table.functions[i] for i in self.specs])
+                live = [self.table.functions[i] for i in self.specs]
+                plan = _weather_here(plan, live)
+                plan = _played_as_its_service_streams(plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _each_item(plan)
@@ -822,6 +824,29 @@ def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
     calls = [c.model_copy(update={"function": "home.get_weather", "args": {}})
              if c.function == "phone.get_weather_forecast" and isinstance(c.args.get("location"), str)
              and _HERE_WEATHER.fullmatch(c.args["location"].strip()) else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+# Services that only stream music, or only video: what the nest hub plays follows the service.
+_MUSIC_ONLY = re.compile(r"spotify|pandora|soundcloud|deezer|tidal|(?:youtube|apple|amazon)\s*music|iheart\s*radio|tunein",
+                         re.I)
+_VIDEO_ONLY = re.compile(r"netflix|hulu|disney\s*(?:\+|plus)|hbo|prime\s*video|peacock|paramount|youtube\s*tv|twitch|vimeo",
+                         re.I)
+_PLAYS_AS = {"phone.play_video_on_nest_hub": ("phone.play_music_on_nest_hub", "music", _MUSIC_ONLY),
+             "phone.play_music_on_nest_hub": ("phone.play_video_on_nest_hub", "video", _VIDEO_ONLY)}
+
+
+def _played_as_its_service_streams(plan: Plan, functions: Sequence[str]) -> Plan:
+    """"Can the Nest Hub play Lose Yourself on YouTube Music?": a video from a music-only
+    service is music, and music from Netflix a video."""
+    calls = []
+    for call in plan.calls:
+        other, kind, only = _PLAYS_AS.get(call.function, (None, "", None))
+        own = "video" if kind == "music" else "music"
+        service, name = call.args.get(f"{own}_service"), call.args.get(f"{own}_name")
+        if other in functions and only is not None and isinstance(service, str) and only.search(service):
+            call = call.model_copy(update={"function": other, "args": {f"{kind}_service": service, f"{kind}_name": name}})
+        calls.append(call)
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
