@@ -1490,10 +1490,11 @@ def test_the_nest_hub_plays_what_its_service_streams() -> None:
     [call] = _played_as_its_service_streams(Plan(calls=[video]), live).calls
     assert (call.function, call.args) == ("phone.play_music_on_nest_hub",
                                           {"music_service": "YouTube Music", "music_name": "Lose Yourself"})
-    music = PlannedCall(id="c1", function="phone.play_music_on_nest_hub",
-                        args={"music_service": "Netflix", "music_name": {"$ref": "c0"}})
-    [call] = _played_as_its_service_streams(Plan(calls=[music]), live).calls
+    search = PlannedCall(id="c1", function="phone.search_youtube_videos", args={"query": "dark"})
+    music = PlannedCall(id="c2", function="phone.play_music_on_nest_hub",
+                        args={"music_service": "Netflix", "music_name": {"$ref": "c1"}})
+    _, call = _played_as_its_service_streams(Plan(calls=[search, music]), live).calls
     assert (call.function, call.args) == ("phone.play_video_on_nest_hub",
-                                          {"video_service": "Netflix", "video_name": {"$ref": "c0"}})
+                                          {"video_service": "Netflix", "video_name": {"$ref": "c1"}})
     youtube = Plan(calls=[video.model_copy(update={"args": {"video_service": "YouTube", "video_name": "cats"}})])
     assert _played_as_its_service_streams(youtube, live) == youtube  # YouTube streams both: the model's choice
