@@ -1498,3 +1498,14 @@ def test_the_nest_hub_plays_what_its_service_streams() -> None:
                                           {"video_service": "Netflix", "video_name": {"$ref": "c1"}})
     youtube = Plan(calls=[video.model_copy(update={"args": {"video_service": "YouTube", "video_name": "cats"}})])
     assert _played_as_its_service_streams(youtube, live) == youtube  # YouTube streams both: the model's choice
+
+
+def test_the_homes_weather_is_not_a_named_citys() -> None:
+    from hub.planner.planner import _weather_elsewhere
+
+    live = ["home.get_weather", "phone.get_weather_forecast"]
+    home = Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={})])
+    [call] = _weather_elsewhere("weather in Paris France", home, live, ["Kitchen"]).calls
+    assert (call.function, call.args) == ("phone.get_weather_forecast", {"location": "Paris France"})
+    for query in ["what's the weather like in the Kitchen", "weather for Monday", "how's it looking outside"]:
+        assert _weather_elsewhere(query, home, live, ["Kitchen"]) == home, query

@@ -154,6 +154,7 @@ class Planner:
                 plan = _plays_what_was_found(query, plan)
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _weather_here(plan, live)
+                plan = _weather_elsewhere(query, plan, live, self._places())
                 plan = _played_as_its_service_streams(plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
@@ -815,6 +816,22 @@ _PLAY_FOUND = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:play|put|cast|show|str
 # A forecast's "location" that is where the home is: the home's own weather answers it.
 _HERE_WEATHER = re.compile(r"(?:right\s+|around\s+|out\s+)?(?:here|outside|out|nearby|local(?:ly)?|my\s+(?:area|location)"
                            r"|where\s+i\s+am|this\s+area)", re.I)
+
+
+_ELSEWHERE = re.compile(r"\b(?:in|for|at|near|around)\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+                        r"|Sep|Oct|Nov|Dec|Today|Tonight|Tomorrow|I\b|A\b|The\b))(?P<place>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*)*)")
+
+
+def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places: Sequence[str]) -> Plan:
+    """"weather in Paris France": the home's weather is the home's; a place the request
+    names (capitalized, none of the home's rooms) gets the phone's forecast for it."""
+    said = next((m.group("place") for m in _ELSEWHERE.finditer(query)
+                 if m.group("place").casefold() not in {p.casefold() for p in places}), None)
+    if said is None or "phone.get_weather_forecast" not in functions:
+        return plan
+    calls = [c.model_copy(update={"function": "phone.get_weather_forecast", "args": {"location": said}})
+             if c.function == "home.get_weather" and not c.args else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
 def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
