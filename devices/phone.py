@@ -60,7 +60,7 @@ Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
     "text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop", "write", "reply to", "to"]})]
 # What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
 NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
-    "x-marked": ["about", "regarding", "on"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]
+    "x-marked": ["about", "regarding", "on", "coverage of"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]
 VideoQuery = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["for", "about", "videos of", "video of", "clips of", "clip of", "videos on", "video on",
                  "look up", "pull up", ":"],
