@@ -1509,3 +1509,14 @@ def test_the_homes_weather_is_not_a_named_citys() -> None:
     assert (call.function, call.args) == ("phone.get_weather_forecast", {"location": "Paris France"})
     for query in ["what's the weather like in the Kitchen", "weather for Monday", "how's it looking outside"]:
         assert _weather_elsewhere(query, home, live, ["Kitchen"]) == home, query
+
+
+@pytest.mark.parametrize(("topic", "kept"), [
+    ("the latest world cup", "world cup"), ("breaking news on the election", "the election"),
+    ("top stories about Mars", "Mars"), ("the Lakers", "the Lakers"), ("latest", "latest"),
+])
+def test_how_fresh_the_news_is_is_no_part_of_its_topic(topic: str, kept: str) -> None:
+    from hub.planner.planner import _news_topic
+
+    plan = Plan(calls=[PlannedCall(id="c1", function="phone.get_trending_news", args={"query": topic})])
+    assert _news_topic(plan).calls[0].args["query"] == kept

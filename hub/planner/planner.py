@@ -155,6 +155,7 @@ class Planner:
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _weather_here(plan, live)
                 plan = _weather_elsewhere(query, plan, live, self._places())
+                plan = _news_topic(plan)
                 plan = _played_as_its_service_streams(plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
@@ -831,6 +832,22 @@ def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places:
         return plan
     calls = [c.model_copy(update={"function": "phone.get_weather_forecast", "args": {"location": said}})
              if c.function == "home.get_weather" and not c.args else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+_FRESH = re.compile(r"(?:(?:the|any|some)\s+)?(?:(?:very\s+)?(?:latest|recent|newest|top|breaking|current|today's|big)\s+)+"
+                    r"(?:(?:news|headlines|stories)\s+(?:on|about|from|of)\s+)?", re.I)
+
+
+def _news_topic(plan: Plan) -> Plan:
+    """"whats the latest world cup news": how fresh the news is, is no part of its topic."""
+    calls = []
+    for call in plan.calls:
+        topic = call.args.get("query")
+        if call.function == "phone.get_trending_news" and isinstance(topic, str) \
+                and (fresh := _FRESH.match(topic)) and topic[fresh.end():].strip():
+            call = call.model_copy(update={"args": {**call.args, "query": topic[fresh.end():].strip()}})
+        calls.append(call)
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
