@@ -250,7 +250,10 @@ class Car(DeviceAdapter):
         self.sunroof = {"state": action, "intensity": 0 if action == "close" else (intensity or 100)}
         return True
 
-    @function(cues=["lock", "locked", "secure"], examples=[  # "close the trunk" locks nothing
+    # what is locked is the car or its doors ("lock my laptop"; "close the trunk" locks nothing; not
+    # "truck": one slip from "trunk")
+    @function(cues=["car", "cars", "vehicle", "doors", "door", "it", "up", "everything", "suv", "van", "jeep",
+                    "tesla", "ride"], examples=[
         "lock the (car|doors|car doors)",
         "lock (it|up) [the car]",
         "(can|could) you lock the (car|doors)",

@@ -1414,6 +1414,10 @@ def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
     ("turn on the ceiling fan", [("home.turn_on", {"name": "Ceiling Fan"})]),
     ("could you lock up the back door", [("home.turn_on", {"name": "Back Door Lock"})]),  # "lock" the verb
     ("what's the current humidity in the bathroom", [("home.get_state", {"name": "Bathroom Humidity"})]),
+    ("lock my laptop", []),  # the Front Door Lock's only word said is the verb
+    ("lock the kitchen window", []),  # the Kitchen Window is a sensor: no lock
+    ("lock the front door", [("home.turn_on", {"name": "Front Door Lock"})]),
+    ("tv on please", [("home.turn_on", {"name": "Living Room TV"})]),
 ])
 def test_the_shipped_planner_acts_on_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
     planner = Planner.load()

@@ -538,6 +538,11 @@ class Planner:
             name = call.args.get("name")
             if not call.function.startswith("home.") or not isinstance(name, str) or spoken.says_whole(query, name):
                 continue
+            lead = len(spoken.words_of(spoken.lead_of(query)))
+            heard = {i for i, w in enumerate(said) for o in spoken.words_of(name) if w.rstrip("s") == o.rstrip("s")}
+            if heard == {lead} and said[lead] in spoken.IMPERATIVE_VERBS:
+                dropped.add(call.id)  # "lock my laptop": the Front Door Lock's only word said is the verb
+                continue
             last = spoken.words_of(name)[-1:]
             # the class word as a noun, not a verb ("lock it", "lock up the front door")
             at = [i for i, w in enumerate(said) if last and w.rstrip("s") == last[0].rstrip("s")

@@ -449,6 +449,12 @@ OPPOSITE_VERBS = {"open": ["close", "closed", "shut"], "close": ["open"], "lock"
 _LEAD = r"\W*(?:(?:hey|ok|okay|so|um|uh|please|can\s+you|could\s+you|would\s+you|will\s+you|go\s+ahead\s+and)\W+)*"
 
 
+def lead_of(query: str) -> str:
+    """The greeting or "please" a request starts with, if any ("can you ")."""
+    found = re.match(_LEAD, query, re.I)
+    return found.group() if found else ""
+
+
 def starts_with(query: str, phrases: list[str]) -> bool:
     """Does the request start with one of these words, after a greeting or "please"
     ("can you close the trunk")? That word is its verb."""
