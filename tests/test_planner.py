@@ -1418,6 +1418,9 @@ def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
     ("lock the kitchen window", []),  # the Kitchen Window is a sensor: no lock
     ("lock the front door", [("home.turn_on", {"name": "Front Door Lock"})]),
     ("tv on please", [("home.turn_on", {"name": "Living Room TV"})]),
+    ("set the car fan to high", []),  # the car's, not the home's fan mode
+    ("set the ambient lighting in the car to purple", []),
+    ("add wash the car to the chores list", [("home.list_add_item", {"item": "wash the car", "name": "Chores"})]),
 ])
 def test_the_shipped_planner_acts_on_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
     planner = Planner.load()

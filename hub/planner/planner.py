@@ -162,6 +162,7 @@ class Planner:
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
+                plan = self._not_in_the_car(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -550,6 +551,23 @@ class Planner:
             if at and all(i > 0 and said[i - 1].isalpha() and len(said[i - 1]) >= 3 and said[i - 1] not in known
                           and said[i - 1] not in spoken.FUNCTION_WORDS for i in at):
                 dropped.add(call.id)
+        if not dropped:
+            return plan
+        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+            return Plan(calls=[])
+        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
+
+    def _not_in_the_car(self, query: str, plan: Plan) -> Plan:
+        """"set the car fan to high", "play my road trip playlist in the car": a one-clause
+        request about the car acts on no home device (the home's fan modes and speakers are
+        not the car's). A home call other than an announcement or a list's is dropped, unless
+        the request names one of the home's rooms or entities."""
+        if self.home is None or not spoken.one_clause(query) or not spoken.says(query, _CAR_WORDS):
+            return plan
+        names = [str(e.get("name")) for e in self.home.get("entities") or [] if e.get("name")]
+        if any(spoken.says_whole(query, n, plural=True) for n in [*names, *self._places()]):
+            return plan
+        dropped = {c.id for c in plan.calls if c.function.startswith("home.") and not _SAYS_ANYWHERE.search(c.function)}
         if not dropped:
             return plan
         if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
@@ -949,6 +967,8 @@ def _each_item(plan: Plan) -> Plan:
 
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
+_CAR_WORDS = ["car", "vehicle"]
+_SAYS_ANYWHERE = re.compile(r"\.(?:broadcast|.*_item|get_current_)")  # calls whose words may be about the car
 _WHAT_IS_SAID = {"message", "destination", "location", "query", "search_query", "content"}  # not a list's "item"
 _OBJECT_AFTER_VERB = {"it", "up", "them", "the", "my", "our", "this", "that", "all", "everything"}
 _MEDIUM_ONLY = re.compile(r"(?:(?:a|an|the|my|this|that)\s+)?(?:e-?mails?|texts?|messages?|sms)", re.I)
