@@ -501,6 +501,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("dock the vacuum", [], [], {}).offers(specs["home.vacuum_start"])  # a verb anywhere in the name
     assert not Request("stop the timer", [], [], {}).offers(specs["home.start_timer"])
     assert Request("start the vacuum and dock the mower", [], [], {}).offers(specs["home.vacuum_start"])
+    assert not Request("record a video with the front camera", [], [], {}).offers(specs["phone.take_a_photo"])
+    assert Request("take a photo of the video screen", [], [], {}).offers(specs["phone.take_a_photo"])
     assert not Request("close the trunk", [], [], {}).offers(specs["car.get_vehicle_status"])  # asks nothing
     assert Request("where did I park", [], [], {}).offers(specs["car.get_vehicle_status"])
     assert not Request("can I get some air in the car", [], [], {}).offers(specs["car.unlock_doors"])
