@@ -1527,3 +1527,15 @@ def test_how_fresh_the_news_is_is_no_part_of_its_topic(topic: str, kept: str) ->
 
     plan = Plan(calls=[PlannedCall(id="c1", function="phone.get_trending_news", args={"query": topic})])
     assert _news_topic(plan).calls[0].args["query"] == kept
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("disable guest mode", [("home.turn_off", {"name": "Guest Mode"})]),  # Home Assistant says "turn off"
+    ("we have no guests anymore, disable guest mode", [("home.turn_off", {"name": "Guest Mode"})]),  # a remark
+    ("activate the christmas tree", [("home.turn_on", {"name": "Christmas Tree"})]),
+])
+def test_the_shipped_planner_hears_enable_and_disable_as_on_and_off(query: str, expected: list[Any]) -> None:
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected

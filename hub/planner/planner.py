@@ -323,6 +323,9 @@ class Planner:
                 # unless what follows says the same thing itself ("..., set the rear to 66")
                 held, remarked = (clause, {c.function for c in part.calls}), True
                 continue
+            if remark and not part.calls and n + 1 < len(clauses):
+                remarked = True  # "we have no guests anymore, disable guest mode": it sets the scene, unsure or not
+                continue
             if confidence < CLAUSE_CONFIDENCE:
                 return plan
             sure = sure and confidence >= SURE_CLAUSE and bool(part.calls) and refers_to is None and inside is None
@@ -658,6 +661,10 @@ class Planner:
             domains = {str(e.get("id")).split(".")[0] for e in self.home.get("entities") or []
                        if found and e.get("name") == found[1].get("name")}
             found = found if domains and domains <= _RUNNING else None
+        if found is None and (power := _POWER.match(query)):
+            # "disable guest mode", "kill the porch light": Home Assistant says "turn off ..."
+            way = "on" if power.group("verb").lower() in _POWER_ON else "off"
+            found = hassil_recognize(f"turn {way} {query[power.end():]}", self.home, context)
         if found is None and (left := _LEFT.fullmatch(query.strip(" .!?"))):
             # "did I leave the garage door open?": Home Assistant asks "is the garage door open"
             found = hassil_recognize(f"is {left.group('what')} {left.group('state')}", self.home, context)
@@ -740,6 +747,8 @@ _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|
 _MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
                           r"|\bmark(?:ed)?\b(?:\s+[\w']+){0,4}?\s+(?:as\s+)?(?:done|complete|completed|finished|bought)\b", re.I)
 _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re.I)
+_POWER_ON = {"enable", "activate", "power"}
+_POWER = re.compile(r"\s*(?:please\s+)?(?P<verb>enable|activate|disable|deactivate|kill|cut)\s+", re.I)
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
 _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|cell)\b", re.I)
