@@ -1539,3 +1539,18 @@ def test_the_shipped_planner_hears_enable_and_disable_as_on_and_off(query: str, 
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+def test_a_one_clause_chain_keeps_only_its_links() -> None:
+    from hub.planner.planner import _only_the_chain
+
+    state = PlannedCall(id="c1", function="home.get_state", args={"domain": "light", "state": "on"})
+    text = PlannedCall(id="c2", function="phone.send_text_message", args={"contact_name": "Carlos", "message": {"$ref": "c1"}})
+    stray = PlannedCall(id="c3", function="home.turn_on", args={"domain": "light"})
+    plan = Plan(calls=[state, text, stray])
+    assert [c.function for c in _only_the_chain("text Carlos which lights are still on", plan).calls] == [
+        "home.get_state", "phone.send_text_message"]
+    # two clauses: the third call is asked for
+    assert _only_the_chain("text Carlos which lights are on and turn them on", plan) == plan
+    alone = Plan(calls=[stray])
+    assert _only_the_chain("turn on the lights", alone) == alone

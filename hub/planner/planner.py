@@ -163,6 +163,7 @@ class Planner:
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
                 plan = self._not_in_the_car(query, plan)
+                plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -994,6 +995,17 @@ def _without_medium_calls(plan: Plan) -> Plan:
     kept = [c for c in plan.calls if c.id in used or not any(
         k in _WHAT_IS_SAID and isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for k, v in c.args.items())]
     return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
+
+
+def _only_the_chain(query: str, plan: Plan) -> Plan:
+    """"text Carlos which lights are still on": a one-clause request whose plan passes a
+    result on is that chain; a call beside it that neither passes nor takes a result (the
+    lights turned on) was made of the message's words, and is dropped."""
+    used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    if not used or not spoken.one_clause(query):
+        return plan
+    kept = [c for c in plan.calls if c.id in used or any(is_ref(v) for v in c.args.values())]
+    return plan if len(kept) == len(plan.calls) else Plan(calls=_numbered(kept))
 
 
 def _clause_from(query: str, at: int) -> str:
