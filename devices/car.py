@@ -250,10 +250,7 @@ class Car(DeviceAdapter):
         self.sunroof = {"state": action, "intensity": 0 if action == "close" else (intensity or 100)}
         return True
 
-    # what is locked is the car or its doors ("lock my laptop"; "close the trunk" locks nothing; not
-    # "truck": one slip from "trunk")
-    @function(cues=["car", "cars", "vehicle", "doors", "door", "it", "up", "everything", "suv", "van", "jeep",
-                    "tesla", "ride"], examples=[
+    @function(cues=["lock", "locked", "secure"], examples=[  # "close the trunk", "check the car doors" lock nothing
         "lock the (car|doors|car doors)",
         "lock (it|up) [the car]",
         "(can|could) you lock the (car|doors)",

@@ -1414,7 +1414,6 @@ def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
     ("turn on the ceiling fan", [("home.turn_on", {"name": "Ceiling Fan"})]),
     ("could you lock up the back door", [("home.turn_on", {"name": "Back Door Lock"})]),  # "lock" the verb
     ("what's the current humidity in the bathroom", [("home.get_state", {"name": "Bathroom Humidity"})]),
-    ("lock my laptop", []),  # the Front Door Lock's only word said is the verb
     ("lock the kitchen window", []),  # the Kitchen Window is a sensor: no lock
     ("lock the front door", [("home.turn_on", {"name": "Front Door Lock"})]),
     ("tv on please", [("home.turn_on", {"name": "Living Room TV"})]),
@@ -1521,6 +1520,7 @@ def test_the_homes_weather_is_not_a_named_citys() -> None:
 @pytest.mark.parametrize(("topic", "kept"), [
     ("the latest world cup", "world cup"), ("breaking news on the election", "the election"),
     ("top stories about Mars", "Mars"), ("the Lakers", "the Lakers"), ("latest", "latest"),
+    ("the Big Ten", "the Big Ten"), ("current affairs", "current affairs"), ("breaking bad", "breaking bad"),
 ])
 def test_how_fresh_the_news_is_is_no_part_of_its_topic(topic: str, kept: str) -> None:
     from hub.planner.planner import _news_topic
@@ -1539,6 +1539,35 @@ def test_the_shipped_planner_hears_enable_and_disable_as_on_and_off(query: str, 
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "functions"), [
+    # a comma before a command is a clause too: its call stays
+    ("turn off the lights, get the forecast, text it to Dad",
+     ["home.turn_off", "home.get_weather", "phone.send_text_message"]),
+    ("turn off the lights, lock the car", ["home.turn_off", "car.lock_doors"]),
+    ("set a timer for 2 hours to move my car", ["home.start_timer"]),  # a timer may be about the car
+    ("add batteries, flash cards and glue to the shopping list", ["home.list_add_item"] * 3),  # "flash" the noun
+])
+def test_the_shipped_planner_keeps_what_each_clause_asks(query: str, functions: list[str]) -> None:
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    assert [c.function for c in planner.plan(query).calls] == functions
+
+
+@pytest.mark.parametrize(("query", "place"), [
+    ("weather in Paris France", "Paris France"), ("weather in Paris for tomorrow", "Paris"),
+    ("what's the weather in Augusta", "Augusta"), ("what's the weather in Boston. Text it to Mom", "Boston"),
+    ("what's the weather for Christmas", None), ("what's the weather and call Mom at Work", None),
+])
+def test_a_named_place_is_read_only_after_the_weather(query: str, place: str | None) -> None:
+    from hub.planner.planner import _weather_elsewhere
+
+    live = ["home.get_weather", "phone.get_weather_forecast"]
+    home = Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={})])
+    [call] = _weather_elsewhere(query, home, live, ["Kitchen"]).calls
+    assert call.args.get("location") == place
 
 
 def test_a_one_clause_chain_keeps_only_its_links() -> None:

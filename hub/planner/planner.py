@@ -566,7 +566,8 @@ class Planner:
         request about the car acts on no home device (the home's fan modes and speakers are
         not the car's). A home call other than an announcement or a list's is dropped, unless
         the request names one of the home's rooms or entities."""
-        if self.home is None or not spoken.one_clause(query) or not spoken.says(query, _CAR_WORDS):
+        if self.home is None or not _one_clause(query) or not spoken.says(query, _CAR_WORDS) \
+                or not any(f.startswith("car.") for f in self.table.functions):
             return plan
         names = [str(e.get("name")) for e in self.home.get("entities") or [] if e.get("name")]
         if any(spoken.says_whole(query, n, plural=True) for n in [*names, *self._places()]):
@@ -748,7 +749,7 @@ _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|
 _MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
                           r"|\bmark(?:ed)?\b(?:\s+[\w']+){0,4}?\s+(?:as\s+)?(?:done|complete|completed|finished|bought)\b", re.I)
 _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re.I)
-_POWER_ON = {"enable", "activate", "power"}
+_POWER_ON = {"enable", "activate"}
 _POWER = re.compile(r"\s*(?:please\s+)?(?P<verb>enable|activate|disable|deactivate|kill|cut)\s+", re.I)
 _RUNS = re.compile(r"\s*(?:please\s+)?(start|run|stop)\s+(?=(?:the|my)\b)", re.I)
 _RUNNING = {"switch", "fan", "valve", "humidifier"}  # what "start" turns on and "stop" off
@@ -852,8 +853,12 @@ _HERE_WEATHER = re.compile(r"(?:right\s+|around\s+|out\s+)?(?:here|outside|out|n
                            r"|where\s+i\s+am|this\s+area)", re.I)
 
 
-_ELSEWHERE = re.compile(r"\b(?:in|for|at|near|around)\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
-                        r"|Sep|Oct|Nov|Dec|Today|Tonight|Tomorrow|I\b|A\b|The\b))(?P<place>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*)*)")
+_NOT_A_PLACE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+                r"|September|October|November|December|Today|Tonight|Tomorrow|Noon|Midnight|Christmas|Easter"
+                r"|Thanksgiving|Halloween|New Year'?s?|Work|Home|School|I|A|The")
+_ELSEWHERE = re.compile(r"\b(?i:weather|forecast|temperature|rain|raining|snow|snowing|sunny|windy|humid|cold|hot)\b"
+                        r"(?:\s+[\w']+){0,2}?\s+(?i:in|for|at|near|around)\s+(?!(?:" + _NOT_A_PLACE + r")\b)"
+                        r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")  # the place as written: capitalized
 
 
 def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places: Sequence[str]) -> Plan:
@@ -868,8 +873,9 @@ def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places:
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
-_FRESH = re.compile(r"(?:(?:the|any|some)\s+)?(?:(?:very\s+)?(?:latest|recent|newest|top|breaking|current|today's|big)\s+)+"
-                    r"(?:(?:news|headlines|stories)\s+(?:on|about|from|of)\s+)?", re.I)
+_FRESH = re.compile(r"(?:(?:the|any|some)\s+)?(?:(?:(?:very\s+)?(?:latest|recent|newest|today's)\s+)+"
+                    r"(?:(?:news|headlines|stories)\s+(?:on|about|from|of)\s+)?"
+                    r"|(?:top|breaking|big|current)\s+(?:news|headlines|stories)\s+(?:on|about|from|of)\s+)", re.I)
 
 
 def _news_topic(plan: Plan) -> Plan:
@@ -912,7 +918,8 @@ def _played_as_its_service_streams(plan: Plan, functions: Sequence[str]) -> Plan
         own = "video" if kind == "music" else "music"
         service, name = call.args.get(f"{own}_service"), call.args.get(f"{own}_name")
         if other in functions and only is not None and isinstance(service, str) and only.search(service):
-            call = call.model_copy(update={"function": other, "args": {f"{kind}_service": service, f"{kind}_name": name}})
+            args = {k.replace(f"{own}_", f"{kind}_", 1): v for k, v in call.args.items()}
+            call = call.model_copy(update={"function": other, "args": args})
         calls.append(call)
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
@@ -978,7 +985,8 @@ def _each_item(plan: Plan) -> Plan:
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
 _CAR_WORDS = ["car", "vehicle"]
-_SAYS_ANYWHERE = re.compile(r"\.(?:broadcast|.*_item|get_current_)")  # calls whose words may be about the car
+# calls whose words may be about the car: announcements, lists, the time, timers, the weather
+_SAYS_ANYWHERE = re.compile(r"\.(?:broadcast|.*_item|get_current_|.*timer|get_weather)")
 _WHAT_IS_SAID = {"message", "destination", "location", "query", "search_query", "content"}  # not a list's "item"
 _OBJECT_AFTER_VERB = {"it", "up", "them", "the", "my", "our", "this", "that", "all", "everything"}
 _MEDIUM_ONLY = re.compile(r"(?:(?:a|an|the|my|this|that)\s+)?(?:e-?mails?|texts?|messages?|sms)", re.I)
@@ -997,12 +1005,17 @@ def _without_medium_calls(plan: Plan) -> Plan:
     return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
 
 
+def _one_clause(query: str) -> bool:
+    """No "and", "then", ... and no comma or stop before a command ("turn off the lights, lock the car")."""
+    return spoken.one_clause(query) and len(_clauses(query, Plan(calls=[]))) == 1
+
+
 def _only_the_chain(query: str, plan: Plan) -> Plan:
     """"text Carlos which lights are still on": a one-clause request whose plan passes a
     result on is that chain; a call beside it that neither passes nor takes a result (the
     lights turned on) was made of the message's words, and is dropped."""
     used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
-    if not used or not spoken.one_clause(query):
+    if not used or not _one_clause(query):
         return plan
     kept = [c for c in plan.calls if c.id in used or any(is_ref(v) for v in c.args.values())]
     return plan if len(kept) == len(plan.calls) else Plan(calls=_numbered(kept))

@@ -651,7 +651,7 @@ COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause
                  "start", "stop", "open", "close", "shut", "lock", "unlock", "take", "find", "search",
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
                  "show", "remind", "tell", "announce", "broadcast", "enable", "disable", "activate", "deactivate",
-                 "cancel", "resume", "unmute", "connect", "honk", "flash", "dock")
+                 "cancel", "unmute", "connect", "honk")  # not "flash", "dock": "flash cards", "dock shoes"
 QUESTION_WORDS = ("what", "how", "is", "are")
 # "... & raise the windows" joins two clauses; "Simon & Garfunkel" does not (one_clause)
 _MORE_THAN_ONE = re.compile(_MORE_THAN_ONE_WORDS + r"|\s&\s+(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
