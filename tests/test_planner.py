@@ -1583,3 +1583,13 @@ def test_a_one_clause_chain_keeps_only_its_links() -> None:
     assert _only_the_chain("text Carlos which lights are on and turn them on", plan) == plan
     alone = Plan(calls=[stray])
     assert _only_the_chain("turn on the lights", alone) == alone
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_state_said_that_the_named_entity_never_has_is_no_dead_end() -> None:
+    """"if nobody is home" says the state "home"; the model named the Home Forecast, whose
+    states are on/off: the state is left out rather than required and unfillable."""
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    for query in ["if nobody is home", "if nobody is home, lock the front door"]:
+        planner.plan(query)  # raised PlanningError: the answer grammar reached a dead end

@@ -584,7 +584,8 @@ def _as_filled(props: list[tuple[str, dict[str, Any]]], fills: dict[str, Any],
                 continue
             schema = {**schema, "enum": [v for v in schema.get("enum", []) if v in (
                 allowed if isinstance(allowed, list) else [allowed])]}
-            if not schema["enum"]:
+            if not schema["enum"]:  # "if nobody is home" said a state the Home Forecast never has
+                required.discard(param)
                 continue
             if param in CLASS_SLOTS:
                 required.add(param)
