@@ -555,11 +555,7 @@ class Planner:
             if at and all(i > 0 and said[i - 1].isalpha() and len(said[i - 1]) >= 3 and said[i - 1] not in known
                           and said[i - 1] not in spoken.FUNCTION_WORDS for i in at):
                 dropped.add(call.id)
-        if not dropped:
-            return plan
-        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
-            return Plan(calls=[])
-        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
+        return _without(plan, dropped)
 
     def _not_in_the_car(self, query: str, plan: Plan) -> Plan:
         """"set the car fan to high", "play my road trip playlist in the car": a one-clause
@@ -573,27 +569,19 @@ class Planner:
         if any(spoken.says_whole(query, n, plural=True) for n in [*names, *self._places()]):
             return plan
         dropped = {c.id for c in plan.calls if c.function.startswith("home.") and not _SAYS_ANYWHERE.search(c.function)}
-        if not dropped:
-            return plan
-        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
-            return Plan(calls=[])
-        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
+        return _without(plan, dropped)
 
     def _items_not_lists(self, plan: Plan) -> Plan:
         """"share my shopping list with my husband": an item that says "the/my ... list", or
         is a list's name alone, is the list itself, which no list call adds, completes or
-        removes ("a reading list", "the Schindler's List dvd" are things). Such a call is dropped (a plan that passed its result
-        on plans nothing)."""
+        removes ("a reading list", "the Schindler's List dvd" are things). Such a call is
+        dropped."""
         names = [n for n in self._lists() if n and n != "None"]
         said = re.compile(r"(?i:\b(?:the|my|our|this|that|your))\s+(?:[\w'-]+\s+)?lists?\b"  # "my shopping list"
                           + "".join(rf"|^(?i:(?:the|my|our)\s+)?(?i:{re.escape(n)})$" for n in names))  # the list alone
         dropped = {c.id for c in plan.calls if c.function.endswith("_item") and isinstance(c.args.get("item"), str)
                    and said.search(c.args["item"].strip())}
-        if not dropped:
-            return plan
-        if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
-            return Plan(calls=[])
-        return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
+        return _without(plan, dropped)
 
     def _completed(self, query: str, plan: Plan) -> Plan:
         """"cross bananas off my shopping list", "mark water plants as done": an item marked
@@ -1003,6 +991,16 @@ def _without_medium_calls(plan: Plan) -> Plan:
     kept = [c for c in plan.calls if c.id in used or not any(
         k in _WHAT_IS_SAID and isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for k, v in c.args.items())]
     return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
+
+
+def _without(plan: Plan, dropped: set[str]) -> Plan:
+    """The plan without these calls; a plan whose other calls took a dropped call's result
+    plans nothing."""
+    if not dropped:
+        return plan
+    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+        return Plan(calls=[])
+    return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
 
 
 def _one_clause(query: str) -> bool:
