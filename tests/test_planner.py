@@ -129,6 +129,32 @@ def test_constrained_decoding_never_yields_an_invalid_arg(random_planner: Planne
     Plan.model_validate(plan.model_dump())
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(-50, 200), st.integers(0, 120), st.booleans(), st.randoms(use_true_random=False))
+def test_a_spelled_number_never_dead_ends(random_planner: Planner, low: int, span: int, integer: bool,
+                                         rng: Any) -> None:
+    """Any path through the number grammar ends in a number within the schema's range:
+    "5." was offered for 50 to 90 ("Yo it's hot in On the nest hub" raised PlanningError)."""
+    from hub.planner.constrain import number
+
+    vocab = random_planner.vocab
+    assert vocab is not None
+    follow = frozenset({vocab.comma})
+    grammar = number(vocab, {"minimum": low, "maximum": low + span}, follow, integer)
+    allowed = next(grammar)
+    for _ in range(12):
+        assert allowed, "dead end"
+        token = rng.choice(sorted(allowed))
+        try:
+            allowed = grammar.send(token)
+        except StopIteration as done:
+            value, _ = done.value
+            assert low <= value <= low + span
+            return
+    allowed_follow = allowed & follow
+    assert allowed_follow  # a number long enough must be able to end
+
+
 def test_grammar_accepts_every_training_target(random_planner: Planner) -> None:
     """The targets we train on are exactly what the grammar allows at decode time."""
     vocab = random_planner.vocab

@@ -424,8 +424,8 @@ def number(vocab: Vocab, schema: dict[str, Any], follow: frozenset[int], integer
             starts = not text or text == "-" or text.endswith(".")
             pool = vocab.digit_start_ids if starts else vocab.digit_more_ids
             allowed |= {t for t in pool if _feasible(text + vocab.text[t], low, high, width)}
-        if not integer and text and "." not in text and text[-1].isdigit():
-            allowed.add(vocab.dot)
+        if not integer and text and "." not in text and text[-1].isdigit() and _decimals_fit(text, low, high):
+            allowed.add(vocab.dot)  # not "5." where 50 to 90 is asked: no decimal of 5 fits
         value = _as_number(text, integer)
         if value is not None and low <= value <= high:
             allowed |= follow
@@ -450,6 +450,13 @@ def _feasible(text: str, low: float, high: float, width: int) -> bool:
         if hi >= low and lo <= high:
             return True
     return False
+
+
+def _decimals_fit(whole: str, low: float, high: float) -> bool:
+    """Does some number with this whole part and a fraction lie within [low, high]?"""
+    value = int(whole)
+    lo, hi = (value - 1, value) if whole.startswith("-") else (value, value + 1)
+    return hi > low and lo < high
 
 
 def _as_number(text: str, integer: bool) -> float | int | None:
