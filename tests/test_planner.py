@@ -3,6 +3,7 @@ run-time inventory swaps, and the Octopus-v2 compatibility path."""
 from __future__ import annotations
 
 import copy
+import functools
 import random
 import re
 from pathlib import Path
@@ -92,6 +93,19 @@ def test_octopus_output_parser() -> None:
                                                 "phone.enable_do_not_disturb"]
     assert plan.calls[1].args == {"contact_name": "Mom", "message": {"$ref": "c1"}}
     assert plan.calls[2].args == {"enabled": True}
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> Planner:
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
+    return planner
+
+
+def shipped_calls(query: str, context: dict[str, str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """What the shipped checkpoint plans, as (function, args); one planner for these tests,
+    which only plan with it."""
+    return [(c.function, c.args) for c in _shipped().plan(query, context).calls]
 
 
 # ---- constrained decoding with random weights ---------------------------------------------
@@ -678,9 +692,7 @@ def test_the_shipped_planner_reads_marked_values(query: str, expected: tuple[str
     """A subject or body introduced by its marker is read from there, and no other
     argument may take its words (the model alone makes "Leo saying don't wait up, I'll"
     the contact, and the subject "update saying the build is green")."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -697,9 +709,7 @@ def test_the_shipped_planner_reads_places_from_their_markers(query: str, expecte
     """A route's origin follows "from" and its destination "to", up to how one travels or
     a closing word. The model alone swaps them ("from the stadium to the pizza place"),
     or takes "bus" or "Elm Street" for the destination."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -710,9 +720,7 @@ def test_the_shipped_planner_reads_places_from_their_markers(query: str, expecte
 def test_the_shipped_planner_reads_timer_durations(query: str, args: dict[str, int]) -> None:
     """A duration said plainly fills the timer slots as Home Assistant splits it (the
     model alone gives hours 20 and minutes 30 for the first)."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.start_timer", args)]
+    assert shipped_calls(query) == [("home.start_timer", args)]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -727,9 +735,7 @@ def test_the_shipped_planner_names_timers_as_home_assistant_does(query: str, exp
     """A timer's name and its delayed command are only what Home Assistant's templates
     read ("the pizza timer", "<command> in 20 minutes"): the model alone names the first
     timer "take" and the second "set a timer"."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -801,9 +807,7 @@ def test_the_shipped_planner_plans_each_of_several_objects(query: str, expected:
     """A coordination of objects stands for one request per object, sharing the verb and
     what follows the last object. The model alone turns the Hallway's covers on, opens
     the first window 500 mm, and navigates to Ben."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -852,17 +856,13 @@ def test_the_shipped_planner_reads_topics_and_announcements_from_their_markers(
         query: str, expected: tuple[str, dict[str, Any]]) -> None:
     """A search follows "clips of", "for" or "about", and an announcement a ":": the model
     alone drops "in hawaii" and announces "an announcement: ..."."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_converts_a_distance_said_in_centimetres() -> None:
     """A seat moves in millimetres: "3 centimeters" is 30, where the model alone writes 3."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("slide the passenger seat forward 4 centimeters").calls] == \
+    assert shipped_calls("slide the passenger seat forward 4 centimeters") == \
         [("car.adjust_seat_position", {"seat": "passenger", "position": "forward", "distance": 40})]
 
 
@@ -888,9 +888,7 @@ def test_the_shipped_planner_asks_about_a_named_entity_as_home_assistant_does(qu
     """A state question names its one entity, with the slots Home Assistant's templates fill
     for its domain: a door sensor's domain, class and "on" for open. The model alone asks
     about a light "open", and about the kitchen window as a cover."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.get_state", args)]
+    assert shipped_calls(query) == [("home.get_state", args)]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -903,9 +901,7 @@ def test_the_shipped_planner_acts_only_on_entities_the_function_can_name() -> No
              if "enum" in f.parameters.get("properties", {}).get("name", {})}
     assert "Front Door" not in names["turn_off"] and "Front Door Lock" in names["turn_off"]
     assert "Front Door" in names["get_state"] and "Guest Mode" in names["get_state"]
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("unlock the front door for me").calls] == \
+    assert shipped_calls("unlock the front door for me") == \
         [("home.turn_off", {"name": "Front Door Lock"})]
 
 
@@ -936,9 +932,7 @@ def test_a_noun_phrase_with_of_is_no_back_reference() -> None:
 def test_the_shipped_planner_sets_or_changes_the_car_volume_as_said(query: str, args: dict[str, int]) -> None:
     """"to twelve" sets the volume and "down 8" lowers it by 8; the model alone changes it
     by 12 and sets it to 8."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("car.adjust_volume", args)]
+    assert shipped_calls(query) == [("car.adjust_volume", args)]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -951,9 +945,7 @@ def test_the_shipped_planner_sets_or_changes_the_car_volume_as_said(query: str, 
 def test_the_shipped_planner_reads_a_contact_where_it_is_written(query: str, expected: list[Any]) -> None:
     """The capitalized name after "text" is the contact and the rest its message; the model
     alone texts "my" the words "I'm on", and "Ray the garage" the word "shut"."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -972,9 +964,7 @@ def test_the_shipped_planner_passes_a_result_on_where_planning_together_did_not(
     """Planned together, the model texts the weather only, or texts the words "tell" and
     "let"; each part planned alone, the text takes the first part's result. "in here" is
     the asking device's area (Home Assistant's <here>), which the model alone leaves out."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query, context).calls] == expected
+    assert shipped_calls(query, context) == expected
 
 
 def test_a_passed_on_argument_is_replaced_only_where_it_holds_no_words_of_its_own() -> None:
@@ -989,9 +979,7 @@ def test_a_passed_on_argument_is_replaced_only_where_it_holds_no_words_of_its_ow
 def test_the_shipped_planner_ranks_a_whole_entity_name_first(query: str) -> None:
     """Home Assistant reads "turn off the porch light" as that light by name; the model
     alone turns off every light."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("home.turn_off", {"name": "Porch Light"})]
+    assert shipped_calls(query) == [("home.turn_off", {"name": "Porch Light"})]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1030,9 +1018,7 @@ def test_the_shipped_planner_reads_an_event_title_after_its_verb() -> None:
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_reads_what_to_play_and_from_where() -> None:
     """The model alone plays "the nest" from peacock."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("put The Office on the nest hub from peacock").calls] == [
+    assert shipped_calls("put The Office on the nest hub from peacock") == [
         ("phone.play_video_on_nest_hub", {"video_service": "peacock", "video_name": "The Office"})]
 
 
@@ -1072,17 +1058,13 @@ def test_the_shipped_planner_acts_on_the_home_entity_a_request_names(query: str,
     Assistant's recognizer names the home's lock, garage door, sprinkler and switch
     ("start" and "stop" turn on and off only what runs: a tv stops by pausing; "did someone
     leave X open" is its "is X open")."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_turns_on_the_tv() -> None:
     """The model alone refuses "turn on the tv" (its negatives change TV channels)."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("turn on the tv").calls] == [
+    assert shipped_calls("turn on the tv") == [
         ("home.turn_on", {"name": "Living Room TV"})]
 
 
@@ -1097,9 +1079,7 @@ def test_the_shipped_planner_turns_on_the_tv() -> None:
 def test_the_shipped_planner_reads_it_as_the_thing_acted_on(query: str, expected: list[Any]) -> None:
     """An "it" that passes no result on is what the clause before acts on: planned
     together, the model drops the second clause."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1115,9 +1095,7 @@ def test_the_shipped_planner_acts_on_each_place_said(query: str, expected: list[
     """A place said is filled, as Home Assistant fills it (the model alone leaves out the
     Kids Room); a clause that is only a place ("and downstairs", "and in New York") is the
     clause before, said of that place."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1128,18 +1106,14 @@ def test_the_shipped_planner_acts_on_each_place_said(query: str, expected: list[
 ])
 def test_the_shipped_planner_takes_the_window_or_seat_said(query: str, expected: tuple[str, dict[str, Any]]) -> None:
     """The model alone takes the rear left window and the rear left seat."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_reads_what_a_home_speaker_plays() -> None:
     """The model alone searches for "the movie"; Home Assistant's media class is the word
     before the title."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("play the movie Up on the tv").calls] == [
+    assert shipped_calls("play the movie Up on the tv") == [
         ("home.media_search_and_play", {"name": "Living Room TV", "search_query": "Up", "media_class": "movie"})]
 
 
@@ -1194,9 +1168,7 @@ def test_the_shipped_planner_reads_one_request_said_in_two_clauses_as_one_call(
         query: str, expected: tuple[str, dict[str, Any]]) -> None:
     """"and say ..." goes on with the text's message, and "snap a pic" repeats what "use the
     front cam" asked: planned clause by clause, each made a call of its own."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1213,25 +1185,21 @@ def test_the_shipped_planner_takes_the_clauses_it_is_sure_of(query: str, expecte
     clause it precedes is dropped; clauses that each surely plan a call of their own are
     planned so, though planning them together made more calls (a timer "while we're at
     dinner", a route as well as the navigation)."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_mends_a_slip_but_copies_words_as_written() -> None:
     """The model alone closes every shade for "the ofice shades" and turns the light on
     for "turn of"; a text keeps the user's own spelling."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan("close the ofice shades").calls] == [
+    assert shipped_calls("close the ofice shades") == [
         ("home.turn_off", {"name": "Office Shades"})]
-    assert [(c.function, c.args) for c in planner.plan("turn of the garage light").calls] == [
+    assert shipped_calls("turn of the garage light") == [
         ("home.turn_off", {"name": "Garage Light"})]
-    assert [(c.function, c.args) for c in planner.plan("text Mom the coffe is ready").calls] == [
+    assert shipped_calls("text Mom the coffe is ready") == [
         ("phone.send_text_message", {"contact_name": "Mom", "message": "the coffe is ready"})]
     # a word the user also wrote right is never turned back into the slip
-    calls = planner.plan("text Mom the coffee is ready and turn off the coffe maker").calls
+    calls = _shipped().plan("text Mom the coffee is ready and turn off the coffe maker").calls
     assert [c.args.get("message") for c in calls if c.function == "phone.send_text_message"] == ["the coffee is ready"]
 
 
@@ -1263,9 +1231,7 @@ def test_a_copied_text_neither_starts_nor_ends_at_a_comma() -> None:
 ])
 def test_the_shipped_planner_passes_on_the_answer_a_message_asks_for(query: str, expected: list[Any]) -> None:
     """The model alone texts Omar "whether the garage door" and announces "today"."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1274,9 +1240,7 @@ def test_the_shipped_planner_passes_on_the_answer_a_message_asks_for(query: str,
     ("find a youtube video of baby otters and play the first result on the nest hub", "baby otters"),
 ])
 def test_the_shipped_planner_plays_what_a_youtube_search_found(query: str, topic: str) -> None:
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [
+    assert shipped_calls(query) == [
         ("phone.search_youtube_videos", {"query": topic}),
         ("phone.play_video_on_nest_hub", {"video_service": "youtube", "video_name": {"$ref": "c1"}})]
 
@@ -1289,9 +1253,7 @@ def test_the_shipped_planner_plays_what_a_youtube_search_found(query: str, topic
 def test_the_shipped_planner_turns_a_speaker_up_or_down_in_volume(query: str, expected: tuple[str, dict[str, Any]]) -> None:
     """"up" and "down" alone turn nothing on or off (the model alone turns the speaker off
     or on); Home Assistant's recognizer hears "turn the tv down" as "turn down the tv volume"."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [expected]
+    assert shipped_calls(query) == [expected]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1302,9 +1264,7 @@ def test_the_shipped_planner_turns_a_speaker_up_or_down_in_volume(query: str, ex
 ])
 def test_the_shipped_planner_completes_an_item_marked_done(query: str, expected: list[Any]) -> None:
     """The model alone adds the item it was told is done."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.parametrize(("items", "expected"), [
@@ -1348,9 +1308,7 @@ def test_each_listed_item_is_its_own_call(items: list[str], expected: list[str])
 ])
 def test_the_shipped_planner_fills_the_place_said(query: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
     """The model alone leaves the living room out, and closes the Living Room Blinds."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1400,9 +1358,7 @@ def test_the_shipped_planner_sends_one_email_and_nothing_else(query: str, expect
     """An e-mail's words are its own: no broadcast reads its "that says ..." again, no
     call carries "an email" as its text, and "and write ..." goes on with the content; a
     request that writes an address is not pushed to no call by the neighbours' prior."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == [("phone.send_email", expected)]
+    assert shipped_calls(query) == [("phone.send_email", expected)]
 
 
 def test_a_call_whose_text_only_names_the_medium_is_dropped() -> None:
@@ -1448,9 +1404,7 @@ def test_the_shipped_planner_adds_no_list_to_a_list() -> None:
     ("add wash the car to the chores list", [("home.list_add_item", {"item": "wash the car", "name": "Chores"})]),
 ])
 def test_the_shipped_planner_acts_on_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 def test_a_forecast_for_here_is_the_homes_weather() -> None:
@@ -1483,9 +1437,7 @@ def test_a_forecast_for_here_is_the_homes_weather() -> None:
 def test_the_shipped_planner_turns_up_the_player_a_clause_before_played(query: str, expected: list[Any]) -> None:
     """"turn it up" after a media clause is that player's volume (the model alone plans
     nothing for "turn it up")."""
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -1562,9 +1514,7 @@ def test_how_fresh_the_news_is_is_no_part_of_its_topic(topic: str, kept: str) ->
     ("activate the christmas tree", [("home.turn_on", {"name": "Christmas Tree"})]),
 ])
 def test_the_shipped_planner_hears_enable_and_disable_as_on_and_off(query: str, expected: list[Any]) -> None:
-    planner = Planner.load()
-    planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
-    assert [(c.function, c.args) for c in planner.plan(query).calls] == expected
+    assert shipped_calls(query) == expected
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
