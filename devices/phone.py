@@ -148,6 +148,18 @@ class Phone(DeviceAdapter):
         "take a (photo|picture|pic) using the (back|rear|main) (camera|lens) => camera=back",
         "(capture|take) a (photo|picture) [right now]",
         "[hey] snap a [quick] (pic|photo) [(with|using) the {camera} camera]",
+        "I need a (photo|picture|pic) of (this|the parking sign|my receipt|the whiteboard|this page) [for later|for work]",
+        "is it possible to (take|snap) a (photo|picture) (with|using) the {camera} camera",
+        "would you mind taking a (photo|picture|pic) [for me] [(with|on) the {camera} camera]",
+        "{camera} camera, (take|snap|grab) a (photo|pic|picture) [please]",
+        "(ok|alright) camera, (snap|take) one [now|real quick]",
+        "everyone squeeze in, let's (do|take) a (selfie|group selfie) => camera=front",
+        "(photograph|get a snapshot of) (this|that|the view) [(with|using) the {camera} camera]",
+        "(could|can) you get a (shot|photo) of me (with|on) the selfie (camera|cam) => camera=front",
+        "(take|snap) a (pic|photo), (use|using) the {camera} one [this time]",
+        "the (sunset|view|sky) looks (amazing|great) right now, (take|snap) a (picture|photo) [of it]",
+        "(could|can) you take a snap [of this] for me",
+        "(hold still|smile|say cheese), I'm taking a selfie => camera=front",
     ])
     async def take_a_photo(self, camera: Camera = "back") -> str:
         """Captures a photo using the specified camera and resolution settings.
@@ -181,6 +193,18 @@ class Phone(DeviceAdapter):
         "what's happening with {query}",
         "is there any (breaking|new) news (on|about) {query}",
         "(read|tell) me the (top|latest) (stories|news) about {query}",
+        "I'd like to (know|hear) what's new (on|about|regarding) {query}",
+        "(can you tell me|do you know) what's in the news (about|regarding) {query} [today|this week]",
+        "(latest|any) updates on {query} [today|this week]",
+        "I've been out of the loop, (what's the latest|what are the headlines|give me the latest) (on|about) {query}",
+        "before my (meeting|call), (give me|I need) a quick news (rundown|roundup) (on|about) {query}",
+        "would you mind (pulling up|finding) [some] Spanish (articles|headlines|stories) (about|on) {query} => language=es",
+        "has there been any news (regarding|about|on) {query} [today|this week]",
+        "what are the (papers|news sites|headlines) saying (about|on) {query}",
+        "get me up to speed on {query} [today]",
+        "{query}: (top stories|trending news|headlines) [right now|today]",
+        "I'd like to read (the news|some articles) about {query} in French => language=fr",
+        "um, is anything (big|major) happening (with|regarding) {query} [right now]",
     ])
     async def get_trending_news(self, query: NewsTopic, language: Language = "en") -> list[str]:
         """Retrieves trending news articles that match a topic.
@@ -214,6 +238,18 @@ class Phone(DeviceAdapter):
         "(check|pull up) the (forecast|weather) (in|for) {location}",
         "what should I expect weather-wise in {location}",
         "will it be nice (out|outside) in {location} [this weekend]",
+        "packing for {location}, what's the forecast (there|looking like)",
+        "would you mind checking the (weather|forecast) (in|for) {location} [for me]",
+        "{location}, (weather|forecast) (please|pls)",
+        "is it (nice|warm|chilly|rainy|stormy) in {location} (at the moment|these days|right now)",
+        "what's it like (outside|out) in {location} [today|right now]",
+        "(any|is there) rain (in the forecast|expected) (for|in) {location} [this week|tomorrow]",
+        "(hey|so) how's the weather (over|down|up) in {location}",
+        "tell me if it's going to be (hot|cold|wet|stormy|freezing) in {location} [tomorrow|this week]",
+        "my (flight|train) (lands|gets) in {location} (tomorrow|tonight|on Friday), what's the weather going to be like",
+        "I'd like the (weekend|three-day|extended) forecast for {location}",
+        "(is it|will it be) (t-shirt|jacket|shorts|coat) weather in {location} [tomorrow|this weekend]",
+        "can you tell me what the weather's doing in {location}",
     ])
     async def get_weather_forecast(self, location: Text) -> list[str]:
         """Provides a weather forecast for a specified location over a given number of days.
@@ -245,6 +281,18 @@ class Phone(DeviceAdapter):
         "(send|write) an email with the subject {title} to {recipient} (saying|that says) {content}",
         "email {recipient} \"{title}\" - {content}",
         "could you send an e-mail to {recipient}? subject should be {title} and the message {content}",
+        "I need to get an email off to {recipient}, subject {title}, and the message is {content}",
+        "would you mind emailing {recipient}? (The subject is|Subject) {title}, (and the body is|body) {content}",
+        "{recipient} - email them with the subject {title} saying {content}",
+        "for work, email {recipient} with the subject {title} and the body {content}",
+        "(pop|drop|fire) an email (over|off) to {recipient} with the subject {title} (saying|that says) {content}",
+        "um, email for {recipient}, the subject should be {title} and it should say {content}",
+        "write up an email (for|to) {recipient}, subject line {title}, and the body {content}",
+        "could you (please|kindly) email {recipient} with the subject {title}, and it should say {content}",
+        "(hey|ok so) I have to email {recipient} - (title|subject) {title}, (body|message) {content}",
+        "(quick|short) email to {recipient} titled {title}, (saying|that says) {content}",
+        "before I forget, send an email to {recipient}, subject {title}, (saying|that says) {content}",
+        "e-mail {recipient}, subject line {title}, message {content}",
     ])
     async def send_email(self, recipient: EMAIL, title: Subject, content: Body) -> bool:
         """Sends an email to a recipient.
@@ -276,6 +324,18 @@ class Phone(DeviceAdapter):
         "search (yt|youtube) {query}",
         "(go to|open) youtube and search [for] {query}",
         "are there any good videos about {query} on youtube",
+        "I'm bored, (find|search for) {query} on youtube",
+        "would you mind searching youtube for {query}",
+        "{query} - look it up on (youtube|yt)",
+        "{query} on yt [please]",
+        "youtube: {query}",
+        "is there a youtube (video|clip) (about|for) {query}",
+        "bring up youtube results for {query}",
+        "got any good (clips|videos) of {query} on youtube",
+        "could you have a look on youtube for {query}",
+        "I'd like to see what youtube has (for|about) {query}",
+        "my (kid|son|daughter) wants videos of {query}, search youtube",
+        "(hey|so) can you check if youtube has anything (on|about|for) {query}",
     ])
     async def search_youtube_videos(self, query: VideoQuery) -> list[str]:
         """Searches YouTube for videos matching a query.
@@ -309,6 +369,18 @@ class Phone(DeviceAdapter):
         "directions to {destination} from {origin} [{mode_by}] [please]",
         "navigate from {origin} to {destination} [{mode_by}] [on google maps]",
         "(open|use) google maps (for|to get) directions from {origin} to {destination}",
+        "I'm at {origin} and need to get to {destination} [{mode_by}]",
+        "would you mind finding a route from {origin} to {destination} [{mode_by}]",
+        "from {origin} to {destination} [{mode_by}], show me the (quickest|best) way",
+        "(starting|leaving) from {origin}, show me the (way|route) to {destination} [{mode_by}]",
+        "I'm leaving from {origin}, find me a route to {destination} [{mode_by}]",
+        "(hey|um) google maps, (route|directions) from {origin} to {destination} [{mode_by}]",
+        "what's the (commute|journey|trip) like from {origin} to {destination} [{mode_by}]",
+        "can I walk from {origin} to {destination} => mode=walking",
+        "is there a (bus|train|subway) from {origin} to {destination} => mode=transit",
+        "(bike|cycling) route (please|pls) from {origin} to {destination} => mode=bicycling",
+        "(how far|how long) is the drive from {origin} to {destination} => mode=driving",
+        "I'm trying to get from {origin} to {destination} [{mode_by}]",
     ])
     async def find_route_google_maps(
         self, origin: Origin, destination: Destination,
@@ -342,6 +414,18 @@ class Phone(DeviceAdapter):
         "(check|test) the nest protect",
         "the smoke alarm (chirped|beeped), [can you] check (it|its status)",
         "how is the smoke detector doing",
+        "before we go (away|on vacation|on holiday), (make sure|check that) the nest protect is (online|working)",
+        "would you mind checking on the (smoke detector|nest protect) [for me]",
+        "(smoke alarm|smoke detector|nest protect) (ok|all good|working)?",
+        "the smoke detector (keeps beeping|is blinking yellow|light is flashing), what's wrong with it",
+        "can you tell me if the nest smoke (alarm|detector) has any (alerts|warnings|issues)",
+        "I need to know if the smoke detector battery (needs replacing|is running low)",
+        "(run|do) a (diagnostic|health check) on the (nest protect|smoke detector)",
+        "is the smoke detector (still connected to the wifi|still online)",
+        "(hey|um) quick safety check, (smoke detector|nest protect) status",
+        "I just want to double-check the smoke (alarm|detector) is (good to go|working properly)",
+        "we just had a power (cut|outage), is the smoke detector back online",
+        "what does the nest (protect|smoke detector) say about its battery",
     ])
     async def check_nest_smoke_detector_status(self) -> str:
         """Checks the battery, sensor and connectivity status of the Nest smoke detector."""
@@ -370,6 +454,18 @@ class Phone(DeviceAdapter):
         "send a message to {contact_name}: \"{message}\"",
         "(could|can) you send {contact_name} a text that says {message}",
         "new message to {contact_name} {message}",
+        "before I forget, text {contact_name} {message}",
+        "if you don't mind, send {contact_name} a (quick|short) text (saying|that says) {message}",
+        "{contact_name} - send them a text saying {message}",
+        "txt {contact_name}: {message}",
+        "ping {contact_name} on (whatsapp|imessage) (saying|that says) {message}",
+        "message {contact_name} and say {message}",
+        "can you let {contact_name} know (via|by) text that {message}",
+        "(shoot|send) a quick (text|message) to {contact_name}: {message}",
+        "(type|write) out a (text|message) to {contact_name} (saying|that says) {message}",
+        "message for {contact_name}: {message}",
+        "can you text {contact_name} for me? here's what to say: {message}",
+        "send {contact_name} a (message|text) on whatsapp saying {message}",
     ])
     async def send_text_message(self, contact_name: Contact, message: Message) -> bool:
         """Sends a text message to a contact.
@@ -399,6 +495,18 @@ class Phone(DeviceAdapter):
         "{phone_number}, call it [please]",
         "could you place a call to {phone_number}",
         "ring up {phone_number}",
+        "would you mind (calling|dialing) {phone_number}",
+        "here's a number, {phone_number}, (call|ring) it [please]",
+        "the (pharmacy|restaurant|plumber|school|front desk)'s number is {phone_number}, (give them a call|call them)",
+        "(can|could) you ring this number for me: {phone_number}",
+        "I (got|had) a missed call from {phone_number}, (call|ring) (them|it) back",
+        "put me through to {phone_number} [please]",
+        "is it possible to (call|dial) {phone_number} [now]",
+        "call {phone_number} (now|right away), it's urgent",
+        "try calling {phone_number} [again]",
+        "I have to reach {phone_number}, (can|could) you call (it|them)",
+        "make a call, number {phone_number}",
+        "(um|hey) dial out to {phone_number} [please]",
     ])
     async def make_phone_call(self, phone_number: E164) -> bool:
         """Makes a phone call to a number.
@@ -427,6 +535,18 @@ class Phone(DeviceAdapter):
         "save a contact for {name} (at|with) {phone_number}",
         "(make|create) a contact named {name} [and] (set|with) the number [to] {phone_number}",
         "I just met {name}, add (them|her|him) to my contacts with {phone_number}",
+        "I'd like to save a new contact: {name}, (number|phone) {phone_number}",
+        "would you mind adding {name} to my (contacts|phone book|address book)? the number is {phone_number}",
+        "{phone_number} is {name}'s (number|cell|mobile), (store|save|add) it [to my contacts]",
+        "before I forget, save {name}'s (number|mobile number) as a contact: {phone_number}",
+        "add {name}'s mobile, {phone_number}, to my contacts",
+        "I just got {name}'s number, it's {phone_number}, (can|could) you save it",
+        "create an entry in my (contacts|address book) for {name} (with|at) {phone_number}",
+        "save this number: {phone_number}, (label|file) it (as|under) {name}",
+        "program {phone_number} into my phone under {name}",
+        "is it possible to add a contact named {name} with {phone_number}",
+        "my new (dentist|neighbor|neighbour|babysitter|colleague) is {name}, (number|phone) {phone_number}, (save|add) them to my contacts",
+        "new contact please, {name}, {phone_number}",
     ])
     async def create_contact(self, name: Text, phone_number: E164) -> bool:
         """Creates a new contact.
@@ -460,6 +580,18 @@ class Phone(DeviceAdapter):
         "could you set an alarm for {time} so I (can|remember to) {label_task}",
         "I have to {label_task} at {time}, set an alarm",
         "new alarm {time} [label {label}]",
+        "I've got an early (flight|start|shift) tomorrow, (wake me up|get me up) at {time}",
+        "would you mind setting an alarm for {time} [(labeled|called) {label}]",
+        "{time}, (alarm|wake-up alarm) please",
+        "I need to be up by {time}",
+        "don't let me oversleep, (set an alarm for|alarm at) {time}",
+        "(could|can) you make sure I'm (up|awake) at {time}",
+        "I keep forgetting to {label_task}, (set|put) an alarm (for|at) {time}",
+        "alarm at {time} (please|pls), I (have|need) to {label_task} [then]",
+        "set my alarm clock for {time}",
+        "is it possible to get an alarm (at|for) {time} (called|with the label) {label}",
+        "(hey|um) I need an alarm, {time}, [and] label it {label}",
+        "sound an alarm at {time} [so I can {label_task}]",
     ])
     async def set_timer_alarm(self, time: HHMM, label: str = "alarm") -> bool:
         """Sets an alarm for a time of day.
@@ -491,6 +623,18 @@ class Phone(DeviceAdapter):
         "turn (the|my) (screen|phone) brightness (up|down) to {level}",
         "(lower|raise) the brightness to {level}",
         "I can't see (my|the) screen, brightness to {level}",
+        "it's (really sunny|so bright) out, (put|set) my phone's brightness (to|at) {level}",
+        "my eyes hurt, (dim|lower) my (phone|screen) down to {level}",
+        "would you mind setting the (screen|display) brightness to {level}",
+        "phone brightness {level} [please]",
+        "make the (screen|display) (brighter|dimmer), set it to {level}",
+        "(turn|put) my (screen|phone) brightness all the way down, I'm in (bed|the cinema|a dark room) => level=0",
+        "crank up the (screen|phone) brightness (as high as it goes|to the max) => level=10",
+        "is it possible to (change|set) my phone's brightness to {level}",
+        "(drop|reduce) the (display|screen) brightness to {level}, it's (too bright|blinding me)",
+        "half brightness on my (phone|screen) [please] => level=5",
+        "brightness on my phone: {level}",
+        "take the screen brightness (down|up) to {level}",
     ])
     async def change_screen_brightness(self, level: Level) -> bool:
         """Sets the screen brightness.
@@ -522,6 +666,18 @@ class Phone(DeviceAdapter):
         "(schedule|book) {title} (starting|at) {start_time} for {duration}",
         "put {title} in my calendar for {date}, {start_clock} to {end_clock}",
         "add {title} from {start_clock} to {end_clock} on {date}",
+        "would you mind (adding|putting) {title} (in|on) my (calendar|diary) (on|for) {date} from {start_clock} to {end_clock}",
+        "pencil in {title} (on|for) {date} at {start_clock} (for|lasting) {duration}",
+        "{title}, {date}, {start_clock} (to|until|till) {end_clock} - (add|put) it (in|on) my calendar",
+        "block out {start_clock} to {end_clock} on {date} for {title}",
+        "set up a meeting called {title} (for|on) {date} at {start_clock} that lasts {duration}",
+        "could you slot {title} into my (calendar|diary) for {date} from {start_clock} to {end_clock}",
+        "I need {title} (in|on) my calendar (for|on) {date}, {start_clock} (to|till) {end_clock}",
+        "make an appointment (for|called) {title} on {date} at {start_clock} for {duration}",
+        "schedule {title} between {start_time} and {end_time}",
+        "add {title} to my calendar for {date}, (starting|from) {start_clock}, (for|lasting) {duration}",
+        "is it possible to (schedule|book) {title} from {start_time} until {end_time}",
+        "(hey|ok) new (appointment|event), {title}, {date} (from|at) {start_clock} (to|until) {end_clock}",
     ])
     async def create_calendar_event(self, title: EventTitle, start_time: STAMP, end_time: STAMP) -> bool:
         """Creates a calendar event.
@@ -555,6 +711,18 @@ class Phone(DeviceAdapter):
         "put my (ringer|ringtone) (on|to|at) {level} => volume_type=ring",
         "(turn|set) the (music|media|video) volume to {level} => volume_type=media",
         "alarm volume (to|at) {level} => volume_type=alarm",
+        "my ringer is way too loud, (turn|bring) it down to {level} => volume_type=ring",
+        "I can't hear my phone ring, (turn|put) the ringer up to {level} => volume_type=ring",
+        "would you mind setting the {volume_type} volume on my phone to {level}",
+        "{volume_type} volume on my phone: {level}",
+        "(podcast|video) volume on my phone to {level} => volume_type=media",
+        "I keep sleeping through my alarm, make it as loud as it goes => volume_type=alarm, level=10",
+        "is it possible to (lower|raise|change) the {volume_type} volume to {level}",
+        "{level} for the {volume_type} volume [please]",
+        "(bump|knock) the {volume_type} volume (up|down) to {level}",
+        "change the volume for my (alarm|alarms) to {level} => volume_type=alarm",
+        "(media|music) on my phone is too quiet, (turn|bring) it up to {level} => volume_type=media",
+        "my alarm (is too loud|scares me awake), set the alarm volume to {level} => volume_type=alarm",
     ])
     async def set_volume(self, level: Level, volume_type: VolumeType) -> bool:
         """Sets the volume of one of the phone's channels.
@@ -585,6 +753,18 @@ class Phone(DeviceAdapter):
         "turn on bluetooth and connect to {device_name}",
         "connect to {device_name}, (give it|wait) {timeout}",
         "pair with {device_name} with a timeout of {timeout}",
+        "I just turned on {device_name}, (can|could) you pair it [with my phone]",
+        "{device_name} (won't connect|isn't connecting), try (pairing|connecting) again",
+        "would you mind connecting to {device_name} [over bluetooth]",
+        "bluetooth to {device_name} (please|pls)",
+        "{device_name} - (connect|pair) (to it|with it) [please]",
+        "try to (connect|pair) {device_name} (and give up|but stop trying) after {timeout}",
+        "connect to {device_name} but don't wait more than {timeout}",
+        "is it possible to pair {device_name} with (my|this) phone",
+        "(can|could) you link up with {device_name}",
+        "{device_name} is in pairing mode, (connect|pair) (to it|with it|it) [now]",
+        "(can|could) you sort out the bluetooth connection (to|with) {device_name}",
+        "{device_name} (dropped|disconnected), connect (to it|it) again",
     ])
     async def connect_to_bluetooth_device(
         self, device_name: Text, timeout: Annotated[int, Field(ge=1, le=120)] = 10,
@@ -619,6 +799,18 @@ class Phone(DeviceAdapter):
         "(allow|let) notifications (through|again) => enabled=false",
         "no (interruptions|calls or notifications) for a while please => enabled=true",
         "is do not disturb on? turn it off => enabled=false",
+        "I need to focus for a while, (turn on|switch on) do not disturb => enabled=true",
+        "(turn on|enable|start) focus mode => enabled=true",
+        "(turn on|switch on|go into) quiet mode => enabled=true",
+        "(turn off|exit|switch off) quiet mode => enabled=false",
+        "would you mind putting my phone on do not disturb => enabled=true",
+        "no more notifications (for now|until I say so)[, please] => enabled=true",
+        "(meeting's over|I'm off the call|the baby's awake), (turn|switch) off do not disturb => enabled=false",
+        "dnd (please|pls|now) => enabled=true",
+        "don't let any notifications through => enabled=true",
+        "do not disturb, {enabled} [please]",
+        "I'm (in class|at the cinema|in an exam|at a funeral), no (interruptions|notifications) please => enabled=true",
+        "why is my phone so quiet? oh, turn off do not disturb => enabled=false",
     ])
     async def enable_do_not_disturb(self, enabled: bool) -> bool:
         """Turns Do Not Disturb mode on or off.
@@ -647,6 +839,18 @@ class Phone(DeviceAdapter):
         "(bump|drop) the nest thermostat to {target_temperature}",
         "I'd like it to be {target_temperature} (inside|at home|in the house) on the nest",
         "set the nest at {target_temperature} [please]",
+        "we're heading home soon, (set|warm up) the nest to {target_temperature}",
+        "would you mind (turning|setting) the nest [thermostat] to {target_temperature}",
+        "nest, {target_temperature} [please]",
+        "{target_temperature} on the nest [please]",
+        "what's the nest set to? (change it to|make it) {target_temperature}",
+        "(can|could) you have the nest keep the house at {target_temperature}",
+        "(brr|ugh), I'm (freezing|boiling|roasting), nest to {target_temperature}",
+        "is it possible to (set|change) the nest [thermostat] to {target_temperature}",
+        "before bed, (drop|turn down) the nest to {target_temperature}",
+        "(adjust|change) the temp on the nest to {target_temperature}",
+        "(whack|turn) the heating up to {target_temperature} on the nest",
+        "I'd prefer the nest at {target_temperature}",
     ])
     async def set_nest_temperature(
         self, target_temperature: Annotated[float, Field(ge=50, le=90)],
@@ -677,6 +881,18 @@ class Phone(DeviceAdapter):
         "play {music_name} on the nest hub (from|on|using) {music_service}",
         "{music_service}, play {music_name} on the nest hub",
         "can I hear {music_name} from {music_service} on the hub",
+        "would you mind playing {music_name} from {music_service} on the nest hub",
+        "I'm (cooking|cleaning|working out), put on {music_name} from {music_service} on the nest hub",
+        "on the hub, (play|put on) {music_name} (via|using) {music_service}",
+        "{music_name} from {music_service} on the nest hub [please]",
+        "let's hear {music_name} from {music_service} on the (nest hub|hub)",
+        "fire up {music_service} on the nest hub and play {music_name}",
+        "I'm in the mood for {music_name}, (stream|play) it from {music_service} on the nest hub",
+        "(hey|ok) hub, (play|put on) {music_name} from {music_service}",
+        "spin {music_name} (from|on) {music_service} on the nest hub",
+        "music on the nest hub (please|pls), {music_name} from {music_service}",
+        "(have the nest hub play|get the nest hub to play) {music_name} from {music_service}",
+        "could the hub play {music_name} via {music_service}",
     ])
     async def play_music_on_nest_hub(self, music_service: MediaService, music_name: MediaName) -> bool:
         """Plays music on the Nest Hub from a music service.
@@ -706,6 +922,18 @@ class Phone(DeviceAdapter):
         "watch {video_name} (on|from) {video_service} on the nest hub",
         "play the video {video_name} from {video_service} on the nest hub",
         "nest hub, put on {video_name} from {video_service}",
+        "the kids want to watch {video_name}, put it on the nest hub from {video_service}",
+        "would you mind putting on {video_name} (from|on) {video_service} on the nest hub",
+        "movie night! (put on|stream) {video_name} from {video_service} on the nest hub",
+        "{video_name} on {video_service}, on the nest hub [please]",
+        "can I (see|watch) {video_name} (from|on) {video_service} on the hub",
+        "bring up {video_name} from {video_service} on the nest hub",
+        "use {video_service} to stream {video_name} on the nest hub",
+        "(I'm|we're) (bored|in the mood for something), cast {video_name} from {video_service} to the nest hub",
+        "is it possible to cast {video_name} from {video_service} onto the nest hub",
+        "nest hub, pull up {video_name} (on|from) {video_service}",
+        "time for some {video_name}, (stream|play) it (from|on) {video_service} on the nest hub",
+        "(have the nest hub|get the nest hub to) (play|show) {video_name} from {video_service}",
     ])
     async def play_video_on_nest_hub(self, video_service: MediaService, video_name: MediaName) -> bool:
         """Plays a video on the Nest Hub from a video service.
@@ -739,6 +967,18 @@ class Phone(DeviceAdapter):
         "please {status} the door (on|from|with) my phone",
         "(is the front door locked|did I lock the door)? lock it (from|with) my phone => status=lock",
         "door app: {status} the front door",
+        "I left my keys (inside|at work), (use the app to|can you use my phone to) (unlock|open) the front door => status=open",
+        "would you mind locking the front door (through|with) the app => status=lock",
+        "front door, lock it (from|with|using) my phone => status=lock",
+        "(the guests are|my sister is|the dog sitter is) here, open up (through|with) the (door app|app) => status=open",
+        "is it possible to {status} the front door from my phone",
+        "I'm already at work and I think I left the door unlocked, lock it from my phone => status=lock",
+        "(open|unlock) the door on the app, I'm walking up [now] => status=open",
+        "phone, front door: {status}",
+        "(secure|lock up) the front door for the night (via|through) the door app => status=lock",
+        "the courier's here, (unlock|open) the door (using|on) the app => status=open",
+        "can you (pop|get) the front door open with my phone => status=open",
+        "(remotely|from here) (unlock|open) the front door on my phone => status=open",
     ])
     async def open_or_lock_door(self, status: Literal["open", "lock"]) -> bool:
         """Opens or locks the front door.

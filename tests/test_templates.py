@@ -447,9 +447,9 @@ def test_free_text_title_and_query_depend_on_the_function() -> None:
 # ---- templates -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("key", list(SPECS), ids=spec_ids())
-def test_every_function_has_12_to_25_valid_templates(key: tuple[str, str]) -> None:
+def test_every_function_has_12_to_40_valid_templates(key: tuple[str, str]) -> None:
     spec = SPECS[key]
-    assert 12 <= len(spec.examples) <= 25, (key, len(spec.examples))
+    assert 12 <= len(spec.examples) <= 40, (key, len(spec.examples))
     assert template_problems(spec) == []
     assert len(set(spec.examples)) == len(spec.examples)
 

@@ -1436,13 +1436,13 @@ def sample_value(rng: random.Random, function: str, param: str,
                          "use sample_slots")
     words = ENUM_WORDS.get((function, param)) or (enum_words(function, real) if param == real
                                                   else None)
+    if param == "language":  # an enum of ISO codes, said as the language's name
+        code = rng.choice([c for c in schema.get("enum", LANGUAGES) if c in LANGUAGES])
+        return rng.choice(LANGUAGES[code]), code
     if "enum" in schema:
         canonical = rng.choice(list(schema["enum"]))
         options = (words or {}).get(canonical) or [str(canonical).replace("_", " ")]
         return rng.choice(options), canonical
-    if param == "language":
-        code = rng.choice(list(LANGUAGES))
-        return rng.choice(LANGUAGES[code]), code
     kind = schema.get("type")
     if kind == "boolean":
         value = rng.random() < 0.5
