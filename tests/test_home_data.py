@@ -3,6 +3,8 @@ validity against a Home built on each example's inventory, HA's slot conventions
 agreement with hassil's own recognizer."""
 from __future__ import annotations
 
+import dataclasses
+import json
 import random
 from collections import defaultdict
 from pathlib import Path
@@ -11,16 +13,22 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from home_assistant_intents import get_intents
 
 from devices.home import Home, function_name, load_intents
 from hub.planner.examples import Example
 from hub.planner.home_data import (
+    EXTRA_SENTENCES,
+    _block_feasible,
+    _example,
+    _view,
     default_inventory,
     example_for,
     hassil_recognize,
     home_examples,
     home_examples_with_context_flag,
     random_inventory,
+    templates,
 )
 
 SEED = 20240601
@@ -57,7 +65,7 @@ def homes(examples: list[Example], tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def intent_of(example: Example) -> str:
-    assert example.source.startswith("hassil:")
+    assert example.source.startswith(("hassil:", "extra:"))
     return example.source.split(":", 1)[1]
 
 
@@ -286,7 +294,8 @@ def test_default_inventory_is_used_as_loaded() -> None:
 # ---- agreement with hassil ---------------------------------------------------------------
 
 def test_labels_match_hassil_recognition(examples: list[Example]) -> None:
-    sample = random.Random(3).sample(examples, 400)
+    own = [e for e in examples if e.source.startswith("hassil:")]  # the extra sentences are ours
+    sample = random.Random(3).sample(own, 400)
     wrong = []
     for example in sample:
         got = hassil_recognize(example.query, example.inventory, example.context)
@@ -307,3 +316,45 @@ def test_a_tv_or_a_toggle_is_asked_on_or_off_like_a_light() -> None:
     assert hassil_recognize("is guest mode off", home) == ("HassGetState", {"name": "Guest Mode", "state": "off"})
     assert hassil_recognize("is the floor lamp on", home) == ("HassGetState", {"name": "Floor Lamp", "state": "on"})
     assert hassil_recognize("is the front door lock on", home) is None
+
+
+# ---- the extra training sentences (hub/planner/home_sentences.yaml) -------------------------
+
+def _block_key(block: dict[str, Any]) -> tuple[str, str, str]:
+    return (json.dumps(block.get("slots") or {}, sort_keys=True),
+            json.dumps(block.get("requires_context") or {}, sort_keys=True),
+            str((block.get("metadata") or {}).get("slot_combination", "")))
+
+
+def test_extra_sentences_copy_a_home_assistant_block_of_their_intent() -> None:
+    extra = yaml.safe_load(EXTRA_SENTENCES.read_text(encoding="utf-8"))["intents"]
+    own = get_intents("en")["intents"]
+    assert sum(len(s) for i in extra.values() for b in i["data"] for s in b["sentences"]) >= 100
+    for intent, body in extra.items():
+        assert intent in SERVED, intent
+        for block in body["data"]:
+            assert any(_block_key(h) == _block_key(block) for h in own[intent]["data"]), (intent, block)
+
+
+def test_every_extra_sentence_yields_examples() -> None:
+    tpl = templates()
+    rng = random.Random(5)
+    homes = [default_inventory()] + [random_inventory(random.Random(i)) for i in range(8)]
+    dead = []
+    for combos in tpl.blocks.values():
+        for block in (b for bs in combos.values() for b in bs if b.extra):
+            for index in range(len(block.sentences)):
+                one = dataclasses.replace(block, sentences=[block.sentences[index]], lists=[block.lists[index]])
+                views = [(h, _view(h)) for h in homes]
+                made = [_example(rng, one, h, v, tpl) for _ in range(8) for h, v in views
+                        if _block_feasible(one, v, tpl)]
+                if not any(made):
+                    dead.append((block.intent, block.sentences[index].text))
+    assert dead == []
+
+
+def test_extra_sentences_train_but_never_recognize(examples: list[Example]) -> None:
+    extra = [e for e in examples if e.source.startswith("extra:")]
+    assert 0.05 * len(examples) < len(extra) < 0.6 * len(examples)
+    assert not any(b.extra for combos in templates(extra=False).blocks.values()
+                   for bs in combos.values() for b in bs)

@@ -103,6 +103,8 @@ def register(app: typer.Typer) -> None:
         lora: Annotated[bool, typer.Option(help="LoRA (rank 16, alpha 32) instead of full")] = False,
         seed: int = 0,
         per_function: Annotated[int, typer.Option(help="Single-call examples per function")] = 400,
+        prior_per_function: Annotated[int, typer.Option(
+            help="Examples per function drawn for the first choice's prior (neighbours)")] = 100,
         epochs: float = 3.0,
         max_minutes: float = 19.0,
         manifests: Annotated[Optional[Path], typer.Option(
@@ -119,13 +121,14 @@ def register(app: typer.Typer) -> None:
 
         logs.configure("info")
         if neighbours_only:
-            count = rebuild_neighbours(out, [k.strip() for k in kinds.split(",") if k.strip()], seed, per_function)
+            count = rebuild_neighbours(out, [k.strip() for k in kinds.split(",") if k.strip()], seed, prior_per_function)
             print(json.dumps({"out": str(out), "neighbours": count}))
             return
         report = run(TrainConfig(kinds=[k.strip() for k in kinds.split(",") if k.strip()],
                                  inventory=str(inventory) if inventory else None, out=str(out),
                                  base=str(base) if base else None, lora=lora, seed=seed,
-                                 per_function=per_function, epochs=epochs, max_minutes=max_minutes,
+                                 per_function=per_function, prior_per_function=prior_per_function,
+                                 epochs=epochs, max_minutes=max_minutes,
                                  manifests_file=str(manifests) if manifests else None,
                                  hidden=hidden, layers=layers, int8_encoder=int8_encoder))
         out_summary = {k: report[k] for k in ("backbone", "examples", "steps", "final_loss", "minutes")}

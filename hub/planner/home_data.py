@@ -23,6 +23,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -103,6 +104,7 @@ class Block:
     fixed: dict[str, Any]
     name_domains: frozenset[str] | None  # requires_context domain, for {name}
     context_area: bool  # requires_context area, copied into the `area` slot
+    extra: bool = False  # from home_sentences.yaml, not Home Assistant's own
 
     @functools.cached_property
     def uses(self) -> frozenset[str]:
@@ -136,16 +138,34 @@ def _asked_on_or_off(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=1)
-def templates() -> Templates:
+# More English sentences for training only, in Home Assistant's custom_sentences format:
+# each block copies the slots and requires_context of one of Home Assistant's own blocks
+# for the same intent, so its labels follow Home Assistant's conventions.
+EXTRA_SENTENCES = Path(__file__).with_name("home_sentences.yaml")
+
+
+def _with_extra_sentences(data: dict[str, Any]) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    extra = yaml.safe_load(EXTRA_SENTENCES.read_text(encoding="utf-8")) or {}
+    for name, intent in (extra.get("intents") or {}).items():
+        data["intents"][name]["data"].extend(intent["data"])
+    return data
+
+
+@functools.lru_cache(maxsize=2)
+def templates(extra: bool = True) -> Templates:
+    """Home Assistant's English templates, by intent and slot combination; with `extra`,
+    also home_sentences.yaml (training), without it as Home Assistant has them (recognizing)."""
     served = load_intents()
-    intents = Intents.from_dict(_asked_on_or_off(get_intents("en")))
+    source = get_intents("en")
+    intents = Intents.from_dict(_asked_on_or_off(_with_extra_sentences(source) if extra else source))
     blocks: dict[str, dict[str, list[Block]]] = {}
     for name, intent in intents.intents.items():
         if name in SKIPPED_INTENTS or name not in served:
             continue
         combos: dict[str, list[Block]] = {}
-        for data in intent.data:
+        own = len(source["intents"][name]["data"])  # the extra blocks come after these
+        for index, data in enumerate(intent.data):
             rules = {**intents.expansion_rules, **data.expansion_rules}
             sentences = list(data.sentences)
             needs = data.requires_context or {}
@@ -161,6 +181,7 @@ def templates() -> Templates:
                 fixed=dict(data.slots or {}),
                 name_domains=frozenset(domains) if domains else None,
                 context_area=isinstance(area_need, dict) and bool(area_need.get("slot")),
+                extra=index >= own,
             )
             combos.setdefault(block.combo, []).append(block)
         blocks[name] = combos
@@ -604,6 +625,8 @@ _COMMAND_LIKE = re.compile(r"(?:all|every|each)\b", re.IGNORECASE)
 _PREFIXES = ["please ", "can you ", "could you ", "would you ", "can you please ",
              "please, "]
 _SUFFIXES = [" please", ", please", " for me"]
+_POLITE_OPENERS = {"please", "can", "could", "would", "will", "i'd", "i", "kindly", "mind"}
+_POLITE_CLOSERS = {"please", "thanks", "thank", "you", "me", "pls", "cheers"}
 
 
 def _block_feasible(block: Block, view: View, tpl: Templates) -> bool:
@@ -687,7 +710,7 @@ def _example(rng: random.Random, block: Block, inventory: dict[str, Any], view: 
         return None
     call = {"id": "c1", "function": f"home.{function_name(block.intent)}", "args": args}
     return (Example(query=query, calls=[call], context=context, inventory=inventory,
-                    source=f"hassil:{block.intent}"), block.context_area)
+                    source=f"{'extra' if block.extra else 'hassil'}:{block.intent}"), block.context_area)
 
 
 def _surface(rng: random.Random, block: Block, pieces: list[Piece],
@@ -700,10 +723,15 @@ def _surface(rng: random.Random, block: Block, pieces: list[Piece],
     if not said:
         return None
     politeness = rng.random()
+    words = " ".join(p.text for p in said).lower().split()
     if politeness < 0.06 and not said[0].wildcard and block.intent not in QUESTION_INTENTS:
-        pieces.insert(0, Piece(rng.choice(_PREFIXES)))
+        prefix = rng.choice(_PREFIXES)
+        if words[0] not in _POLITE_OPENERS:  # no "could you would you mind ..."
+            pieces.insert(0, Piece(prefix))
     elif politeness < 0.1 and not said[-1].wildcard:
-        pieces.append(Piece(rng.choice(_SUFFIXES)))
+        suffix = rng.choice(_SUFFIXES)
+        if words[-1].strip(",.!") not in _POLITE_CLOSERS:  # no "... please please"
+            pieces.append(Piece(suffix))
     mode = rng.random()
     if mode < 0.25:  # all lower case
         for p in pieces:
@@ -917,7 +945,7 @@ def hassil_recognize(query: str, inventory: dict[str, Any],
     from hassil.recognize import recognize_best
 
     _unsign_number_words()
-    tpl = templates()
+    tpl = templates(extra=False)
     view = _view(inventory)
     lists: dict[str, SlotList] = {
         "name": TextSlotList.from_tuples(
