@@ -137,15 +137,26 @@ def _as_joined(value: Any, text: str) -> Any:
 
 
 def _merged(inventories: list[dict[str, Any]]) -> dict[str, Any]:
-    """One home holding everything of several (parts of a request drawn from different homes)."""
+    """One home holding everything of several (parts of a request drawn from different homes).
+    An id two homes share is renamed in the later home, with what points at it (an area's
+    floor, an entity's area), so that both homes' floors, areas and entities stay."""
     out: dict[str, Any] = {"floors": [], "areas": [], "entities": []}
-    for key in out:
-        seen: set[str] = set()
-        for inventory in inventories:
+    names: dict[str, set[str]] = {key: set() for key in out}
+    ids: set[str] = set()
+    for n, inventory in enumerate(inventories):
+        renamed: dict[str, dict[str, str]] = {key: {} for key in out}
+        for key, field, target in (("floors", None, None), ("areas", "floor", "floors"), ("entities", "area", "areas")):
             for item in inventory.get(key) or []:
-                if item["id"] not in seen and item["name"] not in seen:
-                    seen |= {item["id"], item["name"]}
-                    out[key].append(item)
+                if item["name"] in names[key]:
+                    continue
+                item = dict(item)
+                if field and target and item.get(field) in renamed[target]:
+                    item[field] = renamed[target][item[field]]
+                if item["id"] in ids:
+                    renamed[key][item["id"]] = item["id"] = f"{item['id']}_{n}"
+                names[key].add(item["name"])
+                ids.add(item["id"])
+                out[key].append(item)
     return out
 
 

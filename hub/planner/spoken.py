@@ -1181,6 +1181,7 @@ _AMOUNT = (r"(?P<n>[0-9]+|an?|another|(?:(?:" + "|".join(sorted(NUMBER_WORDS - {
                                                     reverse=True)) + r")[\s-]*)+?)")
 _HALF = r"(?:half|1/2)"
 _PART = re.compile(r"(?:\b(?P<half>" + _HALF + r"\s+an?\s+(?P<hu>hour|minute))|\b" + _AMOUNT
+                   + r"(?:\s+(?:more|extra|additional))?"  # "give the timer 29 more seconds"
                    + r"(?P<andhalf>\s+and\s+(?:a\s+)?" + _HALF + r")?[\s-]*"
                    r"(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b(?P<half2>\s+and\s+(?:a\s+)?"
                    + _HALF + r")?)", re.I)
