@@ -217,7 +217,13 @@ class Phone(DeviceAdapter):
         return [f"{query.title()}: story {i + 1} - https://news.example.com/{language}/{slug}/{i + 1}"
                 for i in range(3)]
 
-    @function(examples=[
+    # A place alone is no weather question ("what is the boiling point of water" read "of" as one).
+    @function(cues=["weather", "forecast", "rain", "raining", "rainy", "snow", "snowing", "sunny", "sun", "sunshine",
+                    "cloudy", "clouds", "overcast", "temperature", "temp", "hot", "cold", "warm", "cool", "chilly",
+                    "freezing", "humid", "humidity", "wind", "windy", "storm", "stormy", "thunder", "hail", "fog",
+                    "foggy", "drizzle", "showers", "precipitation", "ice", "icy", "heat", "heatwave", "degrees",
+                    "umbrella", "jacket", "coat", "shorts", "t-shirt", "sunscreen", "outside", "like", "conditions",
+                    "uv", "nice", "wet", "dry", "muggy", "sticky", "bbq", "picnic"], examples=[
         "what's the weather (like|going to be like) in {location}",
         "weather (in|for) {location}",
         "{location} weather [forecast]",

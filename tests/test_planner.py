@@ -812,14 +812,14 @@ def test_the_shipped_planner_plans_each_of_several_objects(query: str, expected:
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 @pytest.mark.parametrize(("query", "expected"), [
-    ("what's the tallest building in the world", []),
+    ("square root of 144", []),
     ("only charge the car to 90%", [("car.set_charge_limit", {"percent": 90})]),
 ])
 def test_the_shipped_planner_leans_on_the_nearest_training_requests(query: str, expected: list[Any]) -> None:
     """The first choice adds a prior from the nearest training requests (neighbours.py):
-    without it the model asks for the weather in "what's the tallest building" for the
-    first and stops charging for the second. (It cancelled the timer for "shorten my timer by a minute" too, which the
-    cue words for cancelling now rule out.)"""
+    without it the model moves the driver's seat 144 mm back for the first and stops
+    charging for the second. (It asked for the weather in "what's the tallest building",
+    and cancelled the timer for "shorten my timer by a minute", which cue words now rule out.)"""
     planner = Planner.load()
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     assert planner.neighbours is not None
@@ -830,7 +830,7 @@ def test_the_shipped_planner_leans_on_the_nearest_training_requests(query: str, 
 
 def test_neighbours_prior_favours_what_the_nearest_requests_chose(tmp_path: Path) -> None:
     """The prior is highest for the label of the nearest requests, lowest for a label none
-    of them has; it survives a save and load (fp16 on disk)."""
+    of them has; it survives a save and load (int8 on disk)."""
     import torch
 
     from hub.planner.neighbours import NO_CALL, Neighbours
@@ -844,7 +844,31 @@ def test_neighbours_prior_favours_what_the_nearest_requests_chose(tmp_path: Path
     query = torch.nn.functional.normalize(torch.tensor([1.0, 0.05, 0.0]), dim=-1)
     prior = loaded.prior(query, ["home.turn_on", "home.turn_off", NO_CALL, "car.honk_horn"])
     assert prior[0] > prior[1] and prior[0] > prior[2] and prior[3] <= prior.min() + 1e-6
+    assert torch.allclose(loaded.embeddings, bank.embeddings, atol=0.01)
     assert Neighbours.load(tmp_path / "nowhere") is None
+
+
+def test_a_forecast_for_no_place_is_the_homes_weather_or_a_misreading() -> None:
+    """Words that name no place ("today", "it", "'s") are the home's weather, and beside
+    another weather call a misreading; a call planned twice is made once."""
+    from hub.planner.planner import _weather_here, _without_repeats
+
+    def plan(*calls: tuple[str, dict[str, Any]]) -> Plan:
+        return Plan(calls=[PlannedCall(id=f"c{i + 1}", function=f, args=a) for i, (f, a) in enumerate(calls)])
+
+    live = ["phone.get_weather_forecast", "home.get_weather", "phone.send_text_message"]
+    forecast = "phone.get_weather_forecast"
+    assert [(c.function, c.args) for c in _weather_here(plan((forecast, {"location": "today"})), live).calls] == [
+        ("home.get_weather", {})]
+    both = _weather_here(plan((forecast, {"location": "Denver"}), (forecast, {"location": "'s"})), live)
+    assert [(c.function, c.args) for c in both.calls] == [(forecast, {"location": "Denver"})]
+    kept = _weather_here(plan((forecast, {"location": "Santa Fe"})), live)
+    assert [(c.function, c.args) for c in kept.calls] == [(forecast, {"location": "Santa Fe"})]
+    twice = plan((forecast, {"location": "Denver"}), (forecast, {"location": "Denver"}))
+    assert len(_without_repeats(twice).calls) == 1
+    fed = plan((forecast, {"location": "Denver"}), (forecast, {"location": "Denver"}),
+               ("phone.send_text_message", {"contact_name": "Bo", "message": {"$ref": "c2"}}))
+    assert len(_without_repeats(fed).calls) == 3  # the second one's result is used
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")

@@ -497,6 +497,9 @@ def test_cue_words_decide_between_devices() -> None:
         name for name, spec in specs.items() if spec.cues}
     door = specs["phone.open_or_lock_door"]
     assert not Request("lock the front door", [], [], {}).offers(door)
+    forecast = specs["phone.get_weather_forecast"]  # a place alone is no weather question
+    assert not Request("how many time zones does Russia have", [], [], {}).offers(forecast)
+    assert Request("will it be nice out in Oslo this weekend", [], [], {}).offers(forecast)
     assert Request("lock the front door from my phone", [], [], {}).offers(door)
     assert Request("use the door app to lock up", [], [], {}).offers(door)
     assert not Request("set the thermostat to 70", [], [], {}).offers(specs["phone.set_nest_temperature"])
@@ -708,6 +711,8 @@ def test_single_call_labels_agree_with_marked_values() -> None:
     ("cancel my timer", None),
     ("put another hour on the timer", {"hours": 1}),
     ("give the timer another 30 seconds", {"seconds": 30}),
+    ("give the timer 29 more seconds", {"seconds": 29}),
+    ("add five extra minutes to the timer", {"minutes": 5}),
 ])
 def test_durations_read_in_parts(text: str, parts: dict[str, int] | None) -> None:
     assert spoken.duration_parts(text) == parts
@@ -1326,3 +1331,21 @@ def test_a_class_of_devices_is_said_where_labels_fill_one() -> None:
     assert not spoken.says_class("switch on the dehumidifier in the laundry room", "cover", "curtain")
     assert spoken.says_class("draw the drapes", "cover", "curtain")
     assert spoken.says_class("turn on the sprinkler", "valve", None)  # no words listed: not checked
+
+
+def test_requests_joined_from_two_homes_keep_both_homes() -> None:
+    """A composite drawn from two random homes whose ids collide keeps both homes' floors,
+    areas and entities, each pointing at its own home's place."""
+    from hub.planner.data import _merged
+
+    a = {"floors": [{"name": "Ground Floor", "id": "f1"}], "areas": [{"name": "Den", "id": "den", "floor": "f1"}],
+         "entities": [{"name": "Lamp", "id": "light.x", "area": "den"}]}
+    b = {"floors": [{"name": "Main Floor", "id": "f1"}], "areas": [{"name": "Lounge", "id": "den", "floor": "f1"}],
+         "entities": [{"name": "Sliding Door", "id": "light.x", "area": "den"}]}
+    home = _merged([a, b])
+    assert [f["name"] for f in home["floors"]] == ["Ground Floor", "Main Floor"]
+    floor_of = {f["id"]: f["name"] for f in home["floors"]}
+    area_of = {x["id"]: x for x in home["areas"]}
+    assert {x["name"]: floor_of[x["floor"]] for x in home["areas"]} == {"Den": "Ground Floor", "Lounge": "Main Floor"}
+    assert {e["name"]: area_of[e["area"]]["name"] for e in home["entities"]} == {"Lamp": "Den", "Sliding Door": "Lounge"}
+    assert len({e["id"] for e in home["entities"]}) == 2

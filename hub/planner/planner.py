@@ -165,6 +165,7 @@ class Planner:
                 plan = self._not_in_the_car(query, plan)
                 plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
+                plan = _without_repeats(plan)
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -851,9 +852,11 @@ _ELSEWHERE = re.compile(r"\b(?i:weather|forecast|temperature|rain|raining|snow|s
 
 def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places: Sequence[str]) -> Plan:
     """"weather in Paris France": the home's weather is the home's; a place the request
-    names (capitalized, none of the home's rooms) gets the phone's forecast for it."""
+    names (capitalized, none of the home's rooms, not one a forecast already has) gets the
+    phone's forecast for it."""
+    taken = {str(c.args.get("location", "")).casefold() for c in plan.calls if c.function == "phone.get_weather_forecast"}
     said = next((m.group("place") for m in _ELSEWHERE.finditer(query)
-                 if m.group("place").casefold() not in {p.casefold() for p in places}), None)
+                 if m.group("place").casefold() not in {p.casefold() for p in places} | taken), None)
     if said is None or "phone.get_weather_forecast" not in functions:
         return plan
     calls = [c.model_copy(update={"function": "phone.get_weather_forecast", "args": {"location": said}})
@@ -878,14 +881,51 @@ def _news_topic(plan: Plan) -> Plan:
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
+# Words that name no place: a forecast "for" only these is for here ("is it sunny out" read "it").
+_NO_PLACE_WORDS = spoken.FUNCTION_WORDS | set("""what what's whats how how's 's s weather forecast like date time
+today tonight tomorrow now later weekend week morning afternoon evening here there outside out""".split())
+
+
+def _names_no_place(location: str) -> bool:
+    return all(w in _NO_PLACE_WORDS for w in re.findall(r"[\w']+", location.casefold()))
+
+
 def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
-    """"get the weather here and text it to Mom": a forecast for "here" is the home's weather."""
+    """"get the weather here and text it to Mom": a forecast for "here", or for words that
+    name no place ("is it nice out today" read "today"), is the home's weather. Beside
+    another weather call, a forecast for no place is a misreading and is dropped ("the
+    forecast in Denver, and any news" read "'s" as a second place)."""
     if "home.get_weather" not in functions:
         return plan
+
+    def location(c: PlannedCall) -> str | None:
+        value = c.args.get("location")
+        return value if c.function == "phone.get_weather_forecast" and isinstance(value, str) else None
+
+    nowhere = {c.id for c in plan.calls if location(c) is not None and _names_no_place(location(c) or "")}
+    weather = [c for c in plan.calls if c.function in ("phone.get_weather_forecast", "home.get_weather")]
+    if nowhere and len(weather) > len(nowhere):
+        kept = _without(plan, nowhere)
+        if kept.calls:
+            plan = kept
     calls = [c.model_copy(update={"function": "home.get_weather", "args": {}})
-             if c.function == "phone.get_weather_forecast" and isinstance(c.args.get("location"), str)
-             and _HERE_WEATHER.fullmatch(c.args["location"].strip()) else c for c in plan.calls]
+             if (where := location(c)) is not None and (_HERE_WEATHER.fullmatch(where.strip()) or _names_no_place(where))
+             else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+def _without_repeats(plan: Plan) -> Plan:
+    """A call planned twice, word for word, is made once ("what's the weather in Santa Fe and
+    how's the car's battery" planned Santa Fe twice), unless a later call takes its result."""
+    used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    seen: set[str] = set()
+    repeats = set()
+    for c in plan.calls:
+        key = json.dumps([c.function, c.args], sort_keys=True)
+        if key in seen and c.id not in used:
+            repeats.add(c.id)
+        seen.add(key)
+    return _without(plan, repeats)
 
 
 # Services that only stream music, or only video: what the nest hub plays follows the service.
