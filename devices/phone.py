@@ -223,7 +223,10 @@ class Phone(DeviceAdapter):
                     "freezing", "humid", "humidity", "wind", "windy", "storm", "stormy", "thunder", "hail", "fog",
                     "foggy", "drizzle", "showers", "precipitation", "ice", "icy", "heat", "heatwave", "degrees",
                     "umbrella", "jacket", "coat", "shorts", "t-shirt", "sunscreen", "outside", "like", "conditions",
-                    "uv", "nice", "wet", "dry", "muggy", "sticky", "bbq", "picnic"], examples=[
+                    "uv", "nice", "wet", "dry", "muggy", "sticky", "bbq", "picnic", "snowy", "thunderstorm", "colder",
+                    "hotter", "warmer", "cooler", "breezy", "gusty", "blizzard", "frost", "frosty", "sleet", "pour",
+                    "pouring", "mist", "misty", "hazy", "smog", "pollen", "tornado", "hurricane", "typhoon",
+                    "rainfall", "scorcher", "sunrise", "sunset", "air quality"], examples=[
         "what's the weather (like|going to be like) in {location}",
         "weather (in|for) {location}",
         "{location} weather [forecast]",

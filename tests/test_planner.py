@@ -862,6 +862,10 @@ def test_a_forecast_for_no_place_is_the_homes_weather_or_a_misreading() -> None:
         ("home.get_weather", {})]
     both = _weather_here(plan((forecast, {"location": "Denver"}), (forecast, {"location": "'s"})), live)
     assert [(c.function, c.args) for c in both.calls] == [(forecast, {"location": "Denver"})]
+    here = _weather_here(plan((forecast, {"location": "here"}), (forecast, {"location": "Denver"})), live)
+    assert [(c.function, c.args) for c in here.calls] == [("home.get_weather", {}), (forecast, {"location": "Denver"})]
+    there = _weather_here(plan((forecast, {"location": "there"})), live)  # a place said before
+    assert [(c.function, c.args) for c in there.calls] == [(forecast, {"location": "there"})]
     kept = _weather_here(plan((forecast, {"location": "Santa Fe"})), live)
     assert [(c.function, c.args) for c in kept.calls] == [(forecast, {"location": "Santa Fe"})]
     twice = plan((forecast, {"location": "Denver"}), (forecast, {"location": "Denver"}))

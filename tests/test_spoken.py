@@ -93,9 +93,10 @@ def test_free_text_spans_keep_words_whole(tokenizer) -> None:  # type: ignore[no
 
 
 def test_pointed_training_targets_walk_the_grammar(tokenizer, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Every generated single-call request's target (free text, numbers, phone numbers and
-    times pointed at) is a path through the decode-time grammar, pointer choices included,
-    and yields the request's own calls; so is nearly every multi-call one. Home requests use
+    """The target of all but a known 0.5 % of generated single-call requests (free text,
+    numbers, phone numbers and times pointed at) is a path through the decode-time grammar,
+    pointer choices included, and yields the request's own calls; so is that of all but 4 %
+    of multi-call ones. Home requests use
     their own random homes."""
     import yaml
 
@@ -499,7 +500,9 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("lock the front door", [], [], {}).offers(door)
     forecast = specs["phone.get_weather_forecast"]  # a place alone is no weather question
     assert not Request("how many time zones does Russia have", [], [], {}).offers(forecast)
-    assert Request("will it be nice out in Oslo this weekend", [], [], {}).offers(forecast)
+    for asked in ("will it be nice out in Oslo this weekend", "is it going to be snowy in Denver",
+                  "any thunderstorms in Miami tomorrow", "will it get colder in Boston this week"):
+        assert Request(asked, [], [], {}).offers(forecast), asked
     assert Request("lock the front door from my phone", [], [], {}).offers(door)
     assert Request("use the door app to lock up", [], [], {}).offers(door)
     assert not Request("set the thermostat to 70", [], [], {}).offers(specs["phone.set_nest_temperature"])
@@ -1349,3 +1352,7 @@ def test_requests_joined_from_two_homes_keep_both_homes() -> None:
     assert {x["name"]: floor_of[x["floor"]] for x in home["areas"]} == {"Den": "Ground Floor", "Lounge": "Main Floor"}
     assert {e["name"]: area_of[e["area"]]["name"] for e in home["entities"]} == {"Lamp": "Den", "Sliding Door": "Lounge"}
     assert len({e["id"] for e in home["entities"]}) == 2
+    third = {"floors": [], "areas": [], "entities": [{"name": "Desk Lamp", "id": "light.x", "area": "den"},
+                                                     {"name": "Lamp 2", "id": "light.x_1_0", "area": "den"}]}
+    ids = [e["id"] for e in _merged([a, b, third])["entities"]]
+    assert len(ids) == len(set(ids)) == 4  # a renamed id never takes one in use

@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
         seed: int = 0,
         per_function: Annotated[int, typer.Option(help="Single-call examples per function")] = 400,
         prior_per_function: Annotated[int, typer.Option(
-            help="Examples per function drawn for the first choice's prior (neighbours)")] = 100,
+            help="Examples per function drawn for the first choice's prior (neighbours), also with --neighbours-only")] = 100,
         epochs: float = 3.0,
         max_minutes: float = 19.0,
         manifests: Annotated[Optional[Path], typer.Option(

@@ -883,7 +883,7 @@ def _news_topic(plan: Plan) -> Plan:
 
 # Words that name no place: a forecast "for" only these is for here ("is it sunny out" read "it").
 _NO_PLACE_WORDS = spoken.FUNCTION_WORDS | set("""what what's whats how how's 's s weather forecast like date time
-today tonight tomorrow now later weekend week morning afternoon evening here there outside out""".split())
+today tonight tomorrow now later weekend week morning afternoon evening outside out""".split())
 
 
 def _names_no_place(location: str) -> bool:
@@ -902,7 +902,8 @@ def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
         value = c.args.get("location")
         return value if c.function == "phone.get_weather_forecast" and isinstance(value, str) else None
 
-    nowhere = {c.id for c in plan.calls if location(c) is not None and _names_no_place(location(c) or "")}
+    nowhere = {c.id for c in plan.calls if (where := location(c)) is not None and _names_no_place(where)
+               and not _HERE_WEATHER.search(where)}  # "for here and for Denver": here is the home
     weather = [c for c in plan.calls if c.function in ("phone.get_weather_forecast", "home.get_weather")]
     if nowhere and len(weather) > len(nowhere):
         kept = _without(plan, nowhere)

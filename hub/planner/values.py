@@ -1436,8 +1436,9 @@ def sample_value(rng: random.Random, function: str, param: str,
                          "use sample_slots")
     words = ENUM_WORDS.get((function, param)) or (enum_words(function, real) if param == real
                                                   else None)
-    if param == "language":  # an enum of ISO codes, said as the language's name
-        code = rng.choice([c for c in schema.get("enum", LANGUAGES) if c in LANGUAGES])
+    codes = [c for c in schema.get("enum", LANGUAGES) if c in LANGUAGES] if param == "language" else []
+    if codes:  # an enum of ISO codes, said as the language's name
+        code = rng.choice(codes)
         return rng.choice(LANGUAGES[code]), code
     if "enum" in schema:
         canonical = rng.choice(list(schema["enum"]))
