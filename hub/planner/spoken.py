@@ -472,12 +472,22 @@ def says(query: str, phrases: list[str], plural: bool = False) -> bool:
 def _says(query: str, phrases: tuple[str, ...], plural: bool) -> bool:
     words = _words(query)
     said = f" {' '.join(words)} "
-    for phrase in (" ".join(_words(p)) for p in phrases):
+    by_length: dict[int, list[str]] = {}  # a slip changes a word's length by one at most
+    for word in words:
+        by_length.setdefault(len(word), []).append(word)
+    for phrase in map(_phrase, phrases):
         if phrase and (f" {phrase} " in said or (plural and f" {phrase}s " in said)):
             return True
-        if " " not in phrase and len(phrase) >= 5 and any(_one_slip(w, phrase) for w in words):
+        if " " not in phrase and len(phrase) >= 5 and any(
+                _one_slip(w, phrase) for n in (len(phrase) - 1, len(phrase), len(phrase) + 1)
+                for w in by_length.get(n, ())):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(text: str) -> str:
+    return " ".join(_words(text))
 
 
 # A question about how or why, which no device answers by acting ("how do I descale the
@@ -545,7 +555,10 @@ def _one_slip(word: str, target: str) -> bool:
         return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
                                   and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
     short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    i = 0  # past the common start, dropping one letter of the longer must leave the shorter
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
 
 
 def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
