@@ -153,9 +153,9 @@ def _merged(inventories: list[dict[str, Any]]) -> dict[str, Any]:
                 if field and target and item.get(field) in renamed[target]:
                     item[field] = renamed[target][item[field]]
                 if item["id"] in ids:
-                    new_id = next(f"{item['id']}_{n}_{k}" for k in range(len(ids) + 1)
-                                  if f"{item['id']}_{n}_{k}" not in ids)
-                    renamed[key][item["id"]] = item["id"] = new_id
+                    old = item["id"]
+                    item["id"] = next(f"{old}_{n}_{k}" for k in range(len(ids) + 1) if f"{old}_{n}_{k}" not in ids)
+                    renamed[key][old] = item["id"]
                 names[key].add(item["name"])
                 ids.add(item["id"])
                 out[key].append(item)
