@@ -60,11 +60,12 @@ Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
     "text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop", "write", "reply to", "to"]})]
 # What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
 NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
-    "x-marked": ["about", "regarding", "on", "coverage of"], "x-ends": ["today", "right now", "this week", "please", "subject"]})]
+    "x-marked": ["about", "regarding", "on", "coverage of"],
+    "x-ends": ["today", "right now", "this week", "please", "thanks", "thank you", "thx", "subject", "news", "headlines"]})]
 VideoQuery = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["for", "about", "videos of", "video of", "clips of", "clip of", "videos on", "video on",
                  "look up", "pull up", ":"],
-    "x-ends": ["youtube", "yt", "search youtube", "search yt", "please", "subject"]})]
+    "x-ends": ["youtube", "yt", "search youtube", "search yt", "please", "thanks", "thank you", "thx", "subject"]})]
 # A route's ends: "from ..." and "to ...", up to how one travels ("by bike"), the app ("on
 # google maps") or a closing word ("please"), which are never part of a place.
 Origin = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={

@@ -46,7 +46,7 @@ log = structlog.get_logger("octohub.device")
 DEDUP_CACHE_SIZE = 4096  # call ids remembered for QoS 1 redelivery
 # For a place's "x-ends" (docs/protocol.md): closing words that are never part of a place
 # ("navigate to the airport please", "... to Mount Rushmore, start navigation").
-PLACE_ENDS = ["please", "thanks", "thank you", "for me", "now", "right now", "start navigation",
+PLACE_ENDS = ["please", "thanks", "thank you", "thx", "cheers", "for me", "now", "right now", "start navigation",
               "start the navigation", "start navigating"]
 
 

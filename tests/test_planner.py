@@ -1597,3 +1597,39 @@ def test_a_state_said_that_the_named_entity_never_has_is_no_dead_end() -> None:
     planner.use_manifests(builtin_manifests(["phone", "car", "home"]))
     for query in ["if nobody is home", "if nobody is home, lock the front door"]:
         planner.plan(query)  # raised PlanningError: the answer grammar reached a dead end
+
+
+def test_a_call_repeated_but_for_a_number_never_said_is_made_once() -> None:
+    """"media volume at three, this video is loud" planned 3 and then 10: the 10 is made up
+    again; two numbers said are two calls."""
+    from hub.planner.planner import _without_unsaid_numbers
+
+    def plan(*calls: tuple[str, dict[str, Any]]) -> Plan:
+        return Plan(calls=[PlannedCall(id=f"c{i + 1}", function=f, args=a) for i, (f, a) in enumerate(calls)])
+
+    volume = "phone.set_volume"
+    echo = plan((volume, {"level": 3, "volume_type": "media"}), (volume, {"level": 10, "volume_type": "media"}))
+    assert [c.args for c in _without_unsaid_numbers("media volume at three, this video is loud", echo).calls] == [
+        {"level": 3, "volume_type": "media"}]
+    assert len(_without_unsaid_numbers("media volume at three, no, ten", echo).calls) == 2  # both said
+    timers = plan(("home.start_timer", {"minutes": 5}), ("home.start_timer", {"minutes": 10}))
+    assert len(_without_unsaid_numbers("timers for 5 and for 10 minutes", timers).calls) == 2
+    other = plan((volume, {"level": 3, "volume_type": "media"}), (volume, {"level": 10, "volume_type": "ring"}))
+    assert len(_without_unsaid_numbers("media volume at three", other).calls) == 2  # another volume
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("warm up both back seats to level 1", [("car.set_seat_heating", {"seat": "rear left", "level": 1}),
+                                            ("car.set_seat_heating", {"seat": "rear right", "level": 1})]),
+    ("put both front windows down 80 mm", [
+        ("car.control_window", {"window": "front left", "position": "down", "distance": 80}),
+        ("car.control_window", {"window": "front right", "position": "down", "distance": 80})]),
+    ("set both front seat heaters to 3 and lock the car", [
+        ("car.lock_doors", {}), ("car.set_seat_heating", {"seat": "driver", "level": 3}),
+        ("car.set_seat_heating", {"seat": "passenger", "level": 3})]),
+])
+def test_the_shipped_planner_acts_on_both_sides(query: str, expected: list[Any]) -> None:
+    """"both front seats" is the driver's and the passenger's, "both rear windows" the left
+    and the right one, as "on both the driver and passenger side" is."""
+    assert sorted(shipped_calls(query), key=repr) == sorted(expected, key=repr)

@@ -636,6 +636,11 @@ def test_a_coordination_of_objects_stands_for_one_request_each(text: str, reques
     ("directions from Penn Station to JFK and email them to a@b.com with the subject Getting to JFK",
      {"origin": "Penn Station", "destination": "JFK"}),
     ("find the fastest route to Oakland?", {"destination": "Oakland"}),
+    # a bare travel mode ending in -ing closes the place at the very end, and no closing word is in it
+    ("a route from the Space Needle to the park cycling, please?", {"origin": "the Space Needle", "destination": "the park"}),
+    ("leaving from O'Hare, show me the route to Yasmin's house biking", {"origin": "O'Hare", "destination": "Yasmin's house"}),
+    ("route to the Driving Range", {"destination": "the Driving Range"}),
+    ("directions to the airport, thx", {"destination": "the airport"}),
 ])
 def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
     """A route's origin follows "from" and its destination "to" (the "to" after "from" when
@@ -653,6 +658,11 @@ def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
     ("get_trending_news", "news about Formula 1 in German please", {"query": "Formula 1"}),
     ("get_trending_news", "news about the Warriors, text it to Luis", {"query": "the Warriors"}),
     ("get_trending_news", "email me the news about AI with the subject AI news", {"query": "AI"}),
+    ("get_trending_news", "what's new on smartphones, thx", {"query": "smartphones"}),  # said to us
+    ("get_trending_news", "brief me on the German economy news", {"query": "the German economy"}),
+    ("get_trending_news", "anything on the French election in the news?", {"query": "the French election"}),
+    ("get_trending_news", "any news about the news industry", {"query": "the news industry"}),
+    ("search_youtube_videos", "find me a video of a Kindle review. thanks", {"query": "a Kindle review"}),
     ("search_youtube_videos", "I wanna watch clips of the apollo 11 landing, search youtube",
      {"query": "the apollo 11 landing"}),
     ("search_youtube_videos", "pull up the new marvel trailer on youtube", {"query": "the new marvel trailer"}),

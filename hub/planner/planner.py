@@ -166,6 +166,8 @@ class Planner:
                 plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
+                plan = _without_unsaid_numbers(query, plan)
+                plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -572,6 +574,30 @@ class Planner:
         dropped = {c.id for c in plan.calls if c.function.startswith("home.") and not _SAYS_ANYWHERE.search(c.function)}
         return _without(plan, dropped)
 
+    def _both_sides(self, query: str, plan: Plan) -> Plan:
+        """"heat both front seats to 2", "roll up both rear windows": one call for each side,
+        as "on both the driver and passenger side" is. Where the plan has one side's call,
+        the other side's is added (an enum value its function takes) with the same
+        arguments."""
+        calls = list(plan.calls)
+        for said in _BOTH.finditer(query):
+            row = (said.group("row") or "front").lower().replace("back", "rear")
+            pair = (f"{row} left", f"{row} right") if said.group("what").lower() == "window" else \
+                ("driver", "passenger") if row == "front" else ("rear left", "rear right")
+            for n, c in enumerate(calls):
+                spec = self.specs.get(self.table.index(c.function)) if c.function in self.table.functions else None
+                properties = spec.parameters.get("properties", {}) if spec else {}
+                side = next((k for k, v in c.args.items() if v in pair and set(pair) <= set(
+                    properties.get(k, {}).get("enum") or ())), None)
+                if side is None:
+                    continue
+                other = pair[1 - pair.index(c.args[side])]
+                args = {**c.args, side: other}
+                if not any(o.function == c.function and o.args == args for o in calls):
+                    calls.insert(n + 1, PlannedCall(id=f"c{9000 + n}", function=c.function, args=args))
+                break
+        return plan if len(calls) == len(plan.calls) else plan.model_copy(update={"calls": _numbered(calls)})
+
     def _items_not_lists(self, plan: Plan) -> Plan:
         """"share my shopping list with my husband": an item that says "the/my ... list", or
         is a list's name alone, is the list itself, which no list call adds, completes or
@@ -927,6 +953,33 @@ def _without_repeats(plan: Plan) -> Plan:
             repeats.add(c.id)
         seen.add(key)
     return _without(plan, repeats)
+
+
+# "both front seats", "both of the rear windows", "both back seat heaters"
+_BOTH = re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|my\s+)?(?P<row>front|rear|back)?\s*(?:passenger\s+|heated\s+)?"
+                   r"(?P<what>seat|window)s?\b", re.I)
+
+
+def _without_unsaid_numbers(query: str, plan: Plan) -> Plan:
+    """A call that repeats an earlier one but for a number the request never says, where
+    the earlier one's number is said, is that call made up again: "set the rear climate to
+    73" planned 73 and then 74, "media volume at three, this video is loud" 3 and then 10.
+    Two numbers said ("timers for 5 and for 10 minutes") are two calls."""
+    said = set(spoken.number_spans(query, spoken.word_offsets(query)).values())
+    used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+
+    def number(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    echoes = set()
+    for n, c in enumerate(plan.calls):
+        for e in plan.calls[:n]:
+            differ = [k for k in c.args if c.args[k] != e.args.get(k)]
+            if (c.id not in used and e.function == c.function and set(e.args) == set(c.args) and differ
+                    and all(number(c.args[k]) and number(e.args[k]) and c.args[k] not in said
+                            and e.args[k] in said for k in differ)):
+                echoes.add(c.id)
+    return _without(plan, echoes)
 
 
 # Services that only stream music, or only video: what the nest hub plays follows the service.

@@ -806,7 +806,7 @@ _DURATION = re.compile(r"\b(?:for|lasting|lasts|last|take|takes)\s+(?P<d>half an
                        r"(?:\s+and\s+(?:a\s+half|(?:[a-z0-9]+[\s-]){1,3}?(?:minutes?|mins?)))?)\b")
 
 
-def _word_offsets(text: str) -> list[tuple[int, int]]:
+def word_offsets(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9]", text)]
 
 
@@ -864,7 +864,7 @@ def event_times(query: str, today: date) -> tuple[str, str] | None:
     first = min((p for p, _ in dates), default=0)
     cut = [m.start() for m in _NEXT_COMMAND.finditer(masked) if m.start() > first]
     masked = masked[:cut[0]] if cut else masked
-    offsets = _word_offsets(masked)
+    offsets = word_offsets(masked)
     spans = time_spans(masked, offsets)
     times: list[tuple[int, int, str]] = []
     for (s, e), value in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
@@ -991,8 +991,9 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
     found.sort()
     own = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(ends, key=len, reverse=True)) or "(?!)"
     other = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(words, key=len, reverse=True)) or "(?!)"
+    # at the end, a word that needs no preposition to be said there ("... to the park cycling")
     introduced = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(words, key=len, reverse=True)
-                          if e.split()[0].lower() in _PREPOSITIONS) or "(?!)"
+                          if e.split()[0].lower() in _PREPOSITIONS or re.fullmatch(r"[a-z]+ing", e)) or "(?!)"
     # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later"),
     # "... by bike", "... on google maps", "... in German please", a bare "... please" at the very end
     ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{own}|{other})\b"
