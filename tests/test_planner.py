@@ -1633,3 +1633,35 @@ def test_the_shipped_planner_acts_on_both_sides(query: str, expected: list[Any])
     """"both front seats" is the driver's and the passenger's, "both rear windows" the left
     and the right one, as "on both the driver and passenger side" is."""
     assert sorted(shipped_calls(query), key=repr) == sorted(expected, key=repr)
+
+
+def test_an_item_cut_short_is_the_words_said_before_the_list() -> None:
+    """The model's pointer may cut an item of several words ("soda" of "baking soda"); the
+    item is then all the words between the verb and the list, but never several items or
+    the marking ("milk as bought")."""
+    from hub.planner.planner import _whole_items
+
+    def item(query: str, planned: str) -> Any:
+        plan = Plan(calls=[PlannedCall(id="c1", function="home.shopping_list_add_item", args={"item": planned})])
+        return _whole_items(query, plan).calls[0].args["item"]
+
+    assert item("add baking soda to the grocery list", "soda") == "baking soda"
+    assert item("cross ground coffee off the shopping list", "coffee") == "ground coffee"
+    assert item("check off mop the kitchen on the chores list", "mop") == "mop the kitchen"
+    assert item("add eggs and milk to the shopping list", "eggs") == "eggs"  # two items, each its own call
+    assert item("mark milk as bought on the shopping list", "milk") == "milk"
+    assert item("add baking soda to the grocery list", "flour") == "flour"  # not a part of what was said
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("add brown sugar to the grocery list", [("home.shopping_list_add_item", {"item": "brown sugar"})]),
+    ("check the weather in Austin and read it aloud", [("phone.get_weather_forecast", {"location": "Austin"}),
+                                                       ("home.broadcast", {"message": {"$ref": "c1"}})]),
+    ("what's the forecast in Boise? announce that to the whole house", [
+        ("phone.get_weather_forecast", {"location": "Boise"}), ("home.broadcast", {"message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_passes_results_to_the_house_and_keeps_whole_items(query: str, expected: list[Any]) -> None:
+    """"read it aloud" announces the result; in "announce that to the whole house" the house
+    is whom it goes to, not the message."""
+    assert shipped_calls(query) == expected

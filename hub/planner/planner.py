@@ -159,6 +159,7 @@ class Planner:
                 plan = _played_as_its_service_streams(plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
+                plan = _whole_items(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
@@ -786,10 +787,15 @@ _COPIED_WORDS = {"tell", "let", "know", "to", "text", "send", "by", "via", "the"
 
 def _left_over(value: str, clause: str) -> bool:
     """Is this argument only words of the back-reference or of the verb ("that", "let"),
-    or one word, rather than a message of its own?"""
+    or of whom it goes to ("announce it to the house"), or one word, rather than a message
+    of its own?"""
     words = re.findall(r"[\w']+", value.casefold())
     refs = {w for m in BACK_REFERENCE.finditer(clause) for w in re.findall(r"[\w']+", m.group().casefold())}
+    refs |= {w for m in _GOES_TO.finditer(clause) for w in re.findall(r"[\w']+", m.group("to").casefold())}
     return bool(words) and (len(words) == 1 or all(w in _COPIED_WORDS | refs for w in words))
+
+
+_GOES_TO = re.compile(r"\b(?:it|that|this|them)\s+(?:out\s+)?(?:loud\s+)?to\s+(?P<to>[^,.;:!?]+)", re.I)
 
 
 # A thing a clause acts on: "the driver seat", "this song", "the car's battery".
@@ -1040,6 +1046,30 @@ _THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
 _MESSAGE = re.compile(r"\b(?:text|txt|tell|e-?mail|message|say|saying|says|announce|broadcast|remind|note)\b", re.I)
 
 
+# The item between the verb and the list, as Home Assistant's templates read it: "add
+# {item} to my shopping list", "cross {item} off the list", "check off {item} on chores".
+_ITEM_SAID = re.compile(r"\b(?:add|put|stick|throw|pop|cross|check\s+off|tick\s+off|mark|remove|take|delete)\s+"
+                        r"(?P<item>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:to|on|onto|off|from|in|as)\s+"
+                        r"(?:(?:the|my|our)\s+)?(?:[\w'-]+\s+)?list\b", re.I)
+
+
+def _whole_items(query: str, plan: Plan) -> Plan:
+    """"add baking soda to the grocery list" planned the item "soda": the model's pointer
+    cut a name of several words. An item that is the start or the end of the words said
+    between the verb and the list is those words."""
+    said = [m.group("item") for m in _ITEM_SAID.finditer(query)]
+    calls = []
+    for call in plan.calls:
+        item = call.args.get("item")
+        if call.function.endswith("_item") and isinstance(item, str):
+            whole = [s for s in said if len(s) > len(item) and not re.search(r",|\b(?:and|or|as)\b", s, re.I)
+                     and re.match(rf"(?i:{re.escape(item)}\b|.*\b{re.escape(item)}$)", s)]
+            if len(whole) == 1:
+                call = call.model_copy(update={"args": {**call.args, "item": whole[0]}})
+        calls.append(call)
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
 def _each_item(plan: Plan) -> Plan:
     """"add eggs and butter to the shopping list": two items, as a shopping list keeps them
     (and as the recognizer's one item "eggs and butter" would not), unless the "and" is part
@@ -1134,9 +1164,12 @@ def _clean(query: str) -> str:
     """Odd Unicode is fine; control characters and runs of spaces are not meaningful."""
     query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
     query = _TURN_OF.sub(r"\1 off", query)  # a common slip: "turn of the light"
+    query = _READ_OUT.sub(r"announce \1", query)  # what the model knows as an announcement
     return " ".join(query.split())[:500]
 
 
+# "... and read it out to everyone at home", "read that aloud": a result passed on to the house
+_READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b(?=\s+to\b|[\s.!?]*$)", re.I)
 _TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
 
 
