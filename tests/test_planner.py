@@ -1665,3 +1665,19 @@ def test_the_shipped_planner_passes_results_to_the_house_and_keeps_whole_items(q
     """"read it aloud" announces the result; in "announce that to the whole house" the house
     is whom it goes to, not the message."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("add an extra minute to the pasta timer", [("home.increase_timer", {"minutes": 1, "name": "pasta"})]),
+    ("give the lasagna timer five more minutes", [("home.increase_timer", {"minutes": 5, "name": "lasagna"})]),
+    ("the cookies need another 2 minutes on the timer", [("home.increase_timer", {"minutes": 2})]),
+    ("set another timer for 5 minutes", [("home.start_timer", {"minutes": 5})]),  # a new one
+    ("navigate to Union Station and send Ivy the ETA", [
+        ("car.navigate_to", {"destination": "Union Station"}),
+        ("phone.send_text_message", {"contact_name": "Ivy", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_adds_more_time_and_passes_on_the_eta(query: str, expected: list[Any]) -> None:
+    """More time said for a timer adds to the one that runs (Home Assistant's increase_timer);
+    "the ETA" is the navigation's result."""
+    assert shipped_calls(query) == expected

@@ -153,6 +153,7 @@ class Planner:
                 plan = self._text_the_answer(query, plan)
                 plan = _plays_what_was_found(query, plan)
                 live = [self.table.functions[i] for i in self.specs]
+                plan = _more_time(query, plan, live)
                 plan = _weather_here(plan, live)
                 plan = _weather_elsewhere(query, plan, live, self._places())
                 plan = _news_topic(plan)
@@ -775,7 +776,7 @@ _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+tha
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details))\b(?!\s+of\b)"
+                            r"|the distance|the (?:trip |route )?(?:info|details)|the readings?|the eta)\b(?!\s+of\b)"
                             # "where's the car? tell Jess by text": nothing else to tell
                             r"|\b(?:tell|let)\s+(?:\S+\s+){1,3}?(?:know\s+)?(?:by|via|over)\s+(?:text|sms|message|e-?mail)"
                             r"[\s.!?]*$", re.I)
@@ -959,6 +960,26 @@ def _without_repeats(plan: Plan) -> Plan:
             repeats.add(c.id)
         seen.add(key)
     return _without(plan, repeats)
+
+
+# "give the roast timer ten more minutes", "another 30 seconds on the timer", "an extra
+# minute": time added to a timer that runs; "set another timer", "a timer for 5 more
+# minutes" start one
+_UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
+_MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}"
+                        rf"|\b{_UNIT}\s+more\b", re.I)
+_NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more)\s+(?:[\w-]+\s+)?timer\b", re.I)
+
+
+def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """Time said as more for the timer ("ten more minutes", "another 30 seconds") adds to a
+    timer that runs, as Home Assistant's increase_timer does, not a new one."""
+    if "home.increase_timer" not in functions or not _MORE_TIME.search(query) or _NEW_TIMER.search(query):
+        return plan
+    calls = [c.model_copy(update={"function": "home.increase_timer",
+                                  "args": {k: v for k, v in c.args.items() if k != "conversation_command"}})
+             if c.function == "home.start_timer" else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
 # "both front seats", "both of the rear windows", "both back seat heaters"
