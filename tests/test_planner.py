@@ -1681,3 +1681,8 @@ def test_the_shipped_planner_adds_more_time_and_passes_on_the_eta(query: str, ex
     """More time said for a timer adds to the one that runs (Home Assistant's increase_timer);
     "the ETA" is the navigation's result."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_the_shipped_planner_hears_off_mute_as_unmute() -> None:
+    assert shipped_calls("get the living room tv off mute") == [("home.media_player_unmute", {"name": "Living Room TV"})]

@@ -1186,11 +1186,13 @@ def _clean(query: str) -> str:
     query = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", query)
     query = _TURN_OF.sub(r"\1 off", query)  # a common slip: "turn of the light"
     query = _READ_OUT.sub(r"announce \1", query)  # what the model knows as an announcement
+    query = _OFF_MUTE.sub(r"unmute \1", query)  # "take the kitchen speaker off mute" was heard as "mute"
     return " ".join(query.split())[:500]
 
 
 # "... and read it out to everyone at home", "read that aloud": a result passed on to the house
 _READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b(?=\s+to\b|[\s.!?]*$)", re.I)
+_OFF_MUTE = re.compile(r"\b(?:take|get|bring)\s+((?:the|my|it)\b[\w' ]{0,40}?)\s+off\s+(?:of\s+)?mute\b", re.I)
 _TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
 
 
