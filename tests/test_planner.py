@@ -1686,3 +1686,30 @@ def test_the_shipped_planner_adds_more_time_and_passes_on_the_eta(query: str, ex
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_the_shipped_planner_hears_off_mute_as_unmute() -> None:
     assert shipped_calls("get the living room tv off mute") == [("home.media_player_unmute", {"name": "Living Room TV"})]
+
+
+def test_the_new_readings_leave_what_they_do_not_mean_alone() -> None:
+    """Guards for this session's readings (each case was a reviewer's counterexample)."""
+    from hub.planner.planner import (_GOES_TO, _OFF_MUTE, _READ_OUT, BACK_REFERENCE, _more_time, _whole_items,
+                                     _without_unsaid_numbers)
+
+    assert not BACK_REFERENCE.search("turn on the reading lamp")  # a thing, no result
+    assert BACK_REFERENCE.search("announce the reading")
+    assert _OFF_MUTE.sub(r"unmute \1", "get the lights on and take the tv off mute") == \
+        "get the lights on and unmute the tv"
+    assert [m.group("to") for m in _GOES_TO.finditer("send that to Kayla saying bring a coat")] == ["Kayla "]
+    assert not _READ_OUT.search("get the forecast and read it out to me")  # to me: no announcement
+
+    def plan(*calls: tuple[str, dict[str, Any]]) -> Plan:
+        return Plan(calls=[PlannedCall(id=f"c{i + 1}", function=f, args=a) for i, (f, a) in enumerate(calls)])
+
+    live = ["home.start_timer", "home.increase_timer"]
+    two = plan(("home.start_timer", {"minutes": 5, "name": "pasta"}), ("home.start_timer", {"minutes": 10}))
+    assert [c.function for c in _more_time("give the pasta timer 5 more minutes and set a 10 minute timer", two,
+                                           live).calls] == ["home.start_timer"] * 2  # a new timer is said
+    more = _more_time("give the pasta timer 5 more minutes and 10 more to the eggs", two, live)
+    assert [c.function for c in more.calls] == ["home.increase_timer", "home.start_timer"]  # 10 minutes is no "more"
+    timers = plan(("home.start_timer", {"minutes": 10}), ("home.start_timer", {"minutes": 30}))
+    assert len(_without_unsaid_numbers("a timer for 10 minutes and one for half an hour", timers).calls) == 2
+    items = plan(("home.list_add_item", {"item": "milk", "name": "Shopping List"}))
+    assert _whole_items("add milk to the list and take almond milk off the list", items).calls[0].args["item"] == "milk"

@@ -662,7 +662,8 @@ def test_route_ends_are_read(text: str, found: dict[str, str]) -> None:
     ("get_trending_news", "brief me on the German economy news", {"query": "the German economy"}),
     ("get_trending_news", "anything on the French election in the news?", {"query": "the French election"}),
     ("get_trending_news", "any news about the news industry", {"query": "the news industry"}),
-    ("search_youtube_videos", "find me a video of a Kindle review. thanks", {"query": "a Kindle review"}),
+    ("search_youtube_videos", "find me a video of a Kindle review, thx", {"query": "a Kindle review"}),
+    ("search_youtube_videos", "search youtube for Dido Thank You", {"query": "Dido Thank You"}),  # a song's title
     ("search_youtube_videos", "I wanna watch clips of the apollo 11 landing, search youtube",
      {"query": "the apollo 11 landing"}),
     ("search_youtube_videos", "pull up the new marvel trailer on youtube", {"query": "the new marvel trailer"}),

@@ -21,7 +21,8 @@ from jsonschema import Draft202012Validator
 
 from devices.home import function_name
 from hub.planner import spoken
-from hub.planner.constrain import Request, Vocab, free_text_params, is_pointer, plan_grammar, without_repeats
+from hub.planner.constrain import (DURATION_SLOTS, START_SLOTS, Request, Vocab, free_text_params, is_pointer, plan_grammar,
+                                   without_repeats)
 from hub.planner.home_data import has_class, hassil_recognize, says_a_name
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.neighbours import NO_CALL, Neighbours
@@ -776,7 +777,7 @@ _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+tha
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details)|the readings?|the eta)\b(?!\s+of\b)"
+                            r"|the distance|the (?:trip |route )?(?:info|details)|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b))|the eta)\b(?!\s+of\b)"
                             # "where's the car? tell Jess by text": nothing else to tell
                             r"|\b(?:tell|let)\s+(?:\S+\s+){1,3}?(?:know\s+)?(?:by|via|over)\s+(?:text|sms|message|e-?mail)"
                             r"[\s.!?]*$", re.I)
@@ -796,7 +797,8 @@ def _left_over(value: str, clause: str) -> bool:
     return bool(words) and (len(words) == 1 or all(w in _COPIED_WORDS | refs for w in words))
 
 
-_GOES_TO = re.compile(r"\b(?:it|that|this|them)\s+(?:out\s+)?(?:loud\s+)?to\s+(?P<to>[^,.;:!?]+)", re.I)
+_GOES_TO = re.compile(r"\b(?:it|that|this|them)\s+(?:out\s+)?(?:loud\s+)?to\s+"
+                      r"(?P<to>(?:(?!\b(?:saying|that|with|and|telling|which|who|says)\b)[^,.;:!?])+)", re.I)
 
 
 # A thing a clause acts on: "the driver seat", "this song", "the car's battery".
@@ -968,17 +970,21 @@ def _without_repeats(plan: Plan) -> Plan:
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
 _MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}"
                         rf"|\b{_UNIT}\s+more\b", re.I)
-_NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more)\s+(?:[\w-]+\s+)?timer\b", re.I)
+_NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
 
 
 def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     """Time said as more for the timer ("ten more minutes", "another 30 seconds") adds to a
-    timer that runs, as Home Assistant's increase_timer does, not a new one."""
-    if "home.increase_timer" not in functions or not _MORE_TIME.search(query) or _NEW_TIMER.search(query):
+    timer that runs, as Home Assistant's increase_timer does, not a new one: the timer
+    call of that amount only ("give the pasta timer 5 more minutes and set a 10 minute
+    timer" starts the second)."""
+    if "home.increase_timer" not in functions or _NEW_TIMER.search(query):
         return plan
+    more = [parts for m in _MORE_TIME.finditer(query) if (parts := spoken.duration_parts(m.group()))]
     calls = [c.model_copy(update={"function": "home.increase_timer",
                                   "args": {k: v for k, v in c.args.items() if k != "conversation_command"}})
-             if c.function == "home.start_timer" else c for c in plan.calls]
+             if c.function == "home.start_timer" and {k: v for k, v in c.args.items() if k in DURATION_SLOTS} in more
+             else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
@@ -991,7 +997,8 @@ def _without_unsaid_numbers(query: str, plan: Plan) -> Plan:
     """A call that repeats an earlier one but for a number the request never says, where
     the earlier one's number is said, is that call made up again: "set the rear climate to
     73" planned 73 and then 74, "media volume at three, this video is loud" 3 and then 10.
-    Two numbers said ("timers for 5 and for 10 minutes") are two calls."""
+    Two numbers said ("timers for 5 and for 10 minutes") are two calls, and a duration is
+    never judged so ("half an hour" says no number the reader reads)."""
     said = set(spoken.number_spans(query, spoken.word_offsets(query)).values())
     used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
 
@@ -1003,6 +1010,7 @@ def _without_unsaid_numbers(query: str, plan: Plan) -> Plan:
         for e in plan.calls[:n]:
             differ = [k for k in c.args if c.args[k] != e.args.get(k)]
             if (c.id not in used and e.function == c.function and set(e.args) == set(c.args) and differ
+                    and not (DURATION_SLOTS | START_SLOTS) & set(differ)
                     and all(number(c.args[k]) and number(e.args[k]) and c.args[k] not in said
                             and e.args[k] in said for k in differ)):
                 echoes.add(c.id)
@@ -1069,21 +1077,26 @@ _MESSAGE = re.compile(r"\b(?:text|txt|tell|e-?mail|message|say|saying|says|annou
 
 # The item between the verb and the list, as Home Assistant's templates read it: "add
 # {item} to my shopping list", "cross {item} off the list", "check off {item} on chores".
-_ITEM_SAID = re.compile(r"\b(?:add|put|stick|throw|pop|cross|check\s+off|tick\s+off|mark|remove|take|delete)\s+"
+_ITEM_SAID = re.compile(r"\b(?P<verb>add|put|stick|throw|pop|cross|check\s+off|tick\s+off|mark|remove|take|delete)\s+"
                         r"(?P<item>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:to|on|onto|off|from|in|as)\s+"
                         r"(?:(?:the|my|our)\s+)?(?:[\w'-]+\s+)?list\b", re.I)
+
+
+_ITEM_VERBS = {"add": ("add", "put", "stick", "throw", "pop"), "complete": ("cross", "check", "tick", "mark"),
+               "remove": ("remove", "take", "delete")}
 
 
 def _whole_items(query: str, plan: Plan) -> Plan:
     """"add baking soda to the grocery list" planned the item "soda": the model's pointer
     cut a name of several words. An item that is the start or the end of the words said
     between the verb and the list is those words."""
-    said = [m.group("item") for m in _ITEM_SAID.finditer(query)]
+    said = [(m.group("verb").split()[0].lower(), m.group("item")) for m in _ITEM_SAID.finditer(query)]
     calls = []
     for call in plan.calls:
         item = call.args.get("item")
         if call.function.endswith("_item") and isinstance(item, str):
-            whole = [s for s in said if len(s) > len(item) and not re.search(r",|\b(?:and|or|as)\b", s, re.I)
+            verbs = _ITEM_VERBS.get(call.function.rsplit("_", 2)[-2], ())  # add, complete, remove
+            whole = [s for verb, s in said if verb in verbs if len(s) > len(item) and not re.search(r",|\b(?:and|or|as)\b", s, re.I)
                      and re.match(rf"(?i:{re.escape(item)}\b|.*\b{re.escape(item)}$)", s)]
             if len(whole) == 1:
                 call = call.model_copy(update={"args": {**call.args, "item": whole[0]}})
@@ -1191,8 +1204,9 @@ def _clean(query: str) -> str:
 
 
 # "... and read it out to everyone at home", "read that aloud": a result passed on to the house
-_READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b(?=\s+to\b|[\s.!?]*$)", re.I)
-_OFF_MUTE = re.compile(r"\b(?:take|get|bring)\s+((?:the|my|it)\b[\w' ]{0,40}?)\s+off\s+(?:of\s+)?mute\b", re.I)
+_READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b(?=\s+to\b(?!\s+me\b)|[\s.!?]*$)", re.I)
+_OFF_MUTE = re.compile(r"\b(?:take|get|bring)\s+((?:the|my|it)\b(?:(?!\s(?:and|then)\b)[\w' ]){0,40}?)\s+off\s+"
+                       r"(?:of\s+)?mute\b", re.I)
 _TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
 
 
