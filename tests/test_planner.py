@@ -1641,13 +1641,15 @@ def test_an_item_cut_short_is_the_words_said_before_the_list() -> None:
     the marking ("milk as bought")."""
     from hub.planner.planner import _whole_items
 
-    def item(query: str, planned: str) -> Any:
-        plan = Plan(calls=[PlannedCall(id="c1", function="home.shopping_list_add_item", args={"item": planned})])
+    def item(query: str, planned: str, function: str = "home.shopping_list_add_item") -> Any:
+        plan = Plan(calls=[PlannedCall(id="c1", function=function, args={"item": planned})])
         return _whole_items(query, plan).calls[0].args["item"]
 
+    done = "home.list_complete_item"
     assert item("add baking soda to the grocery list", "soda") == "baking soda"
-    assert item("cross ground coffee off the shopping list", "coffee") == "ground coffee"
-    assert item("check off mop the kitchen on the chores list", "mop") == "mop the kitchen"
+    assert item("cross ground coffee off the shopping list", "coffee", done) == "ground coffee"
+    assert item("check off mop the kitchen on the chores list", "mop", done) == "mop the kitchen"
+    assert item("cross ground coffee off the shopping list", "coffee") == "coffee"  # no item added there
     assert item("add eggs and milk to the shopping list", "eggs") == "eggs"  # two items, each its own call
     assert item("mark milk as bought on the shopping list", "milk") == "milk"
     assert item("add baking soda to the grocery list", "flour") == "flour"  # not a part of what was said
