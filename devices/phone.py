@@ -28,7 +28,12 @@ TravelMode = Annotated[Literal["driving", "walking", "bicycling", "transit"], Fi
     "walking": ["walking", "walk", "on foot"],
     "bicycling": ["bicycling", "bicycle", "bike", "biking", "cycling", "cycle"],
     "transit": ["transit", "public transport", "public transportation", "bus", "train", "subway", "metro"]}})]
-Level = Annotated[int, Field(ge=0, le=10)]
+# A level said as its end of the scale ("all the way up", "as bright as possible", "max")
+LEVEL_WORDS = {**{w: 10 for w in ("max", "maximum", "highest", "brightest", "loudest", "all the way up",
+                                  "as bright as possible", "as loud as possible", "as high as possible")},
+               **{w: 0 for w in ("minimum", "lowest", "dimmest", "quietest", "all the way down",
+                                 "as dim as possible", "as low as possible", "as quiet as possible")}}
+Level = Annotated[int, Field(ge=0, le=10, json_schema_extra={"x-number-words": LEVEL_WORDS})]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 # "x-marked": the words a request introduces the value with ("subject ...", "saying ...");
 # when it says one, the planner reads the value from there to the next argument's marker

@@ -1715,3 +1715,12 @@ def test_the_new_readings_leave_what_they_do_not_mean_alone() -> None:
     assert len(_without_unsaid_numbers("a timer for 10 minutes and one for half an hour", timers).calls) == 2
     items = plan(("home.list_add_item", {"item": "milk", "name": "Shopping List"}))
     assert _whole_items("add milk to the list and take almond milk off the list", items).calls[0].args["item"] == "milk"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("turn the phone brightness all the way up", [("phone.change_screen_brightness", {"level": 10})]),
+    ("make my screen as bright as possible", [("phone.change_screen_brightness", {"level": 10})]),
+])
+def test_the_shipped_planner_reads_a_level_said_as_the_end_of_its_scale(query: str, expected: list[Any]) -> None:
+    assert shipped_calls(query) == expected

@@ -1367,3 +1367,19 @@ def test_requests_joined_from_two_homes_keep_both_homes() -> None:
                                                      {"name": "Lamp 2", "id": "light.x_1_0", "area": "den"}]}
     ids = [e["id"] for e in _merged([a, b, third])["entities"]]
     assert len(ids) == len(set(ids)) == 4  # a renamed id never takes one in use
+
+
+def test_a_phone_level_said_as_the_end_of_its_scale(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    """"all the way up", "as bright as possible", "max" are 10 and "all the way down" 0 on
+    the phone's 0-10 scales; phrases of four words are read whole."""
+    from devices.phone import LEVEL_WORDS
+
+    def read(text: str) -> list[float]:
+        offsets = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+        return sorted(spoken.named_number_spans(text, offsets, LEVEL_WORDS).values())
+
+    assert read("crank the brightness all the way up") == [10]
+    assert read("make the screen as bright as possible") == [10]
+    assert read("ringer to max") == [10]
+    assert read("turn the media volume all the way down") == [0]
+    assert read("set the brightness to 7, it is up all the way") == []

@@ -181,7 +181,8 @@ def named_number_spans(text: str, offsets: Sequence[tuple[int, int]],
     def read(span: str) -> float | None:
         return names.get(" ".join(span.lower().split()))
 
-    found = _spans(text, offsets, read, lambda pieces, s: pieces[s].isalpha(), str.isalpha, 3)
+    longest = max((len(name.split()) for name in names), default=1)  # "as bright as possible"
+    found = _spans(text, offsets, read, lambda pieces, s: pieces[s].isalpha(), str.isalpha, max(3, longest))
     return {(s, e): v for (s, e), v in found.items()
             if not re.match(r"\s*(?:an?\s+|the\s+)?(?:hours?|minutes?|seconds?|past|dozen|inch(?:es)?|of|lights?|the)\b",
                             text[offsets[e][1]:], re.I)
