@@ -637,8 +637,10 @@ def test_a_coordination_of_objects_stands_for_one_request_each(text: str, reques
      {"origin": "Penn Station", "destination": "JFK"}),
     ("find the fastest route to Oakland?", {"destination": "Oakland"}),
     # a bare travel mode ending in -ing closes the place at the very end, and no closing word is in it
-    ("a route from the Space Needle to the park cycling, please?", {"origin": "the Space Needle", "destination": "the park"}),
-    ("leaving from O'Hare, show me the route to Yasmin's house biking", {"origin": "O'Hare", "destination": "Yasmin's house"}),
+    ("a route from the Space Needle to the park cycling, please?",
+     {"origin": "the Space Needle", "destination": "the park"}),
+    ("leaving from O'Hare, show me the route to Yasmin's house biking",
+     {"origin": "O'Hare", "destination": "Yasmin's house"}),
     ("route to the Driving Range", {"destination": "the Driving Range"}),
     ("directions to the airport, thx", {"destination": "the airport"}),
 ])

@@ -21,8 +21,8 @@ from jsonschema import Draft202012Validator
 
 from devices.home import function_name
 from hub.planner import spoken
-from hub.planner.constrain import (DURATION_SLOTS, START_SLOTS, Request, Vocab, free_text_params, is_pointer, plan_grammar,
-                                   without_repeats)
+from hub.planner.constrain import (DURATION_SLOTS, START_SLOTS, Request, Vocab, free_text_params, is_pointer,
+                                   plan_grammar, without_repeats)
 from hub.planner.home_data import has_class, hassil_recognize, says_a_name
 from hub.planner.model import Causal, Seq2Seq, load_backbone, render_prompt
 from hub.planner.neighbours import NO_CALL, Neighbours
@@ -597,6 +597,7 @@ class Planner:
                 other = pair[1 - pair.index(c.args[side])]
                 args = {**c.args, side: other}
                 if not any(o.function == c.function and o.args == args for o in calls):
+                    # an id no plan uses, until _numbered numbers them all in order
                     calls.insert(n + 1, PlannedCall(id=f"c{9000 + n}", function=c.function, args=args))
                 break
         return plan if len(calls) == len(plan.calls) else plan.model_copy(update={"calls": _numbered(calls)})
@@ -777,7 +778,8 @@ _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+tha
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details)|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b))|the eta)\b(?!\s+of\b)"
+                            r"|the distance|the (?:trip |route )?(?:info|details)|the eta"
+                            r"|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b)))\b(?!\s+of\b)"  # not "the reading lamp"
                             # "where's the car? tell Jess by text": nothing else to tell
                             r"|\b(?:tell|let)\s+(?:\S+\s+){1,3}?(?:know\s+)?(?:by|via|over)\s+(?:text|sms|message|e-?mail)"
                             r"[\s.!?]*$", re.I)
@@ -968,8 +970,8 @@ def _without_repeats(plan: Plan) -> Plan:
 # minute": time added to a timer that runs; "set another timer", "a timer for 5 more
 # minutes" start one
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
-_MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}"
-                        rf"|\b{_UNIT}\s+more\b", re.I)
+_MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}"
+                        rf"|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}|\b{_UNIT}\s+more\b", re.I)
 _NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
 
 
@@ -1096,7 +1098,8 @@ def _whole_items(query: str, plan: Plan) -> Plan:
         item = call.args.get("item")
         if call.function.endswith("_item") and isinstance(item, str):
             verbs = _ITEM_VERBS.get(call.function.rsplit("_", 2)[-2], ())  # add, complete, remove
-            whole = [s for verb, s in said if verb in verbs if len(s) > len(item) and not re.search(r",|\b(?:and|or|as)\b", s, re.I)
+            whole = [s for verb, s in said if verb in verbs and len(s) > len(item)
+                     and not re.search(r",|\b(?:and|or|as)\b", s, re.I)  # several items, or "milk as bought"
                      and re.match(rf"(?i:{re.escape(item)}\b|.*\b{re.escape(item)}$)", s)]
             if len(whole) == 1:
                 call = call.model_copy(update={"args": {**call.args, "item": whole[0]}})
@@ -1204,7 +1207,8 @@ def _clean(query: str) -> str:
 
 
 # "... and read it out to everyone at home", "read that aloud": a result passed on to the house
-_READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b(?=\s+to\b(?!\s+me\b)|[\s.!?]*$)", re.I)
+_READ_OUT = re.compile(r"(?:(?<=\band\s)|(?<=,\s)|(?<=\bthen\s))read\s+(it|that|this|them)\s+(?:out(?:\s+loud)?|aloud)\b"
+                       r"(?=\s+to\b(?!\s+me\b)|[\s.!?]*$)", re.I)
 _OFF_MUTE = re.compile(r"\b(?:take|get|bring)\s+((?:the|my|it)\b(?:(?!\s(?:and|then)\b)[\w' ]){0,40}?)\s+off\s+"
                        r"(?:of\s+)?mute\b", re.I)
 _TURN_OF = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(turn|switch|shut)\s+of\b(?!\s+(?:phrase|events?|the\s+(?:century|year|tide)))", re.I)
