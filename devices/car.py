@@ -647,7 +647,9 @@ class Car(DeviceAdapter):
         self.seat_heating[seat] = level
         return True
 
-    @function(examples=[
+    # charging is said ("play the playlist Sunday Chill" charges nothing)
+    @function(cues=["charging", "charge", "charger", "charged", "plug", "plugged", "juice", "battery", "top up",
+                    "top off", "fill up"], examples=[
         "start charging [the car]",
         "(begin|resume) charging",
         "charge the car [now]",
@@ -679,7 +681,8 @@ class Car(DeviceAdapter):
         self.charging = True
         return True
 
-    @function(examples=[
+    # ("my charger stopped working" in an e-mail's words stops nothing: said only there, the cue is taken)
+    @function(cues=["charging", "charge", "charger", "charged", "plug", "unplug", "unplugged", "juice"], examples=[
         "stop charging [the car]",
         "(end|pause|halt) (charging|the charge)",
         "stop the charge",

@@ -171,6 +171,9 @@ CUES: dict[str, list[str]] = {
     # "back" only as going back: "turn the sound back on" is no previous track
     "media_previous": ["previous", "last", "replay", "rewind", "before", "go back", "skip back", "back one", "back a",
                        "jump back", "earlier", "prior"],
+    # skipping says so ("email Priya ... say the dashboard looks great" skips nothing)
+    "media_next": ["next", "skip", "skipping", "forward", "ahead", "advance", "another", "different", "change",
+                   "following", "else", "pass"],
     "media_player_unmute": ["unmute", "un-mute", "off mute", "sound back", "back on"],
     "list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed", "tick",
                            "ticked", "mark", "marked", "finished", "bought", "got"],

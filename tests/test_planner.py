@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from devices.home import DEFAULT_INVENTORY, Home
 from devices.phone import Phone
+from hub.planner import spoken
 from hub.planner.constrain import Request, answer_ids, plan_grammar
 from hub.planner.examples import Example
 from hub.planner.model import OCTOPUS_PROMPT, Causal, Seq2Seq
@@ -1724,3 +1725,41 @@ def test_the_new_readings_leave_what_they_do_not_mean_alone() -> None:
 ])
 def test_the_shipped_planner_reads_a_level_said_as_the_end_of_its_scale(query: str, expected: list[Any]) -> None:
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_device_the_home_lacks_is_found_by_its_words() -> None:
+    """"the <word> <device>" with a word that no device of that kind, no area and no floor
+    says names a device the default home lacks; so does a kind it has none of."""
+    planner = _shipped()
+    assert planner._lacked_device(spoken.words_of("turn on the bathroom exhaust fan")) == "bathroom exhaust fan"
+    assert planner._lacked_device(spoken.words_of("set the water heater to 120 degrees")) == "water heater"
+    assert planner._lacked_device(spoken.words_of("open the skylight in the hallway")) == "skylight"
+    assert planner._lacked_device(spoken.words_of("turn the car heater off")) == "car heater"  # no home device
+    for query in ["turn off the ceiling fan", "which lights are on right now", "are there lights on in the living room",
+                  "switch the kitchen lights on", "turn off the other fan", "dim the bedroom lamp",
+                  "close the ofice shades"]:
+        assert planner._lacked_device(spoken.words_of(query)) is None, query
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("turn on the string lights on the patio", []),
+    ("set the water heater to 120 degrees", []),
+    ("turn on the bathroom exhaust fan", []),
+    ("turn off the ceiling fan", [("home.turn_off", {"name": "Ceiling Fan"})]),
+    ("turn the car heater off", [("car.set_climate_power", {"on": False})]),  # the car's, not the home's
+])
+def test_the_shipped_planner_calls_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
+    assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_command_copied_as_an_optional_value_is_left_out() -> None:
+    """"set an alarm for 6:30" is no label "set an alarm"; a label said stays."""
+    planner = _shipped()
+    plan = Plan(calls=[PlannedCall(id="c1", function="phone.set_timer_alarm", args={"time": "06:30", "label": "set an alarm"}),
+                       PlannedCall(id="c2", function="phone.set_timer_alarm", args={"time": "07:00", "label": "gym alarm"}),
+                       PlannedCall(id="c3", function="home.start_timer", args={"minutes": 5, "name": "start the timer"})])
+    assert [c.args for c in planner._without_own_words(plan).calls] == [
+        {"time": "06:30"}, {"time": "07:00", "label": "gym alarm"}, {"minutes": 5}]

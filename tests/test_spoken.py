@@ -223,6 +223,21 @@ def test_a_request_does_not_mention_a_name(query: str, value: str) -> None:
     assert not mentions(query, value)
 
 
+ROOMS = ["Living Room", "Kitchen", "Bedroom", "Office", "Bathroom", "Kids Room"]
+
+
+@pytest.mark.parametrize("query, value, named", [
+    # another device of that kind, which the home lacks: not the Bedroom Heater
+    ("set the water heater to 120 degrees", "Bedroom Heater", False),
+    ("turn on the space heater in the office", "Bedroom Heater", False),
+    ("turn the heater up", "Bedroom Heater", True), ("the bedroom heater to 20", "Bedroom Heater", True),
+    ("close the ofice shades", "Office Shades", True),  # a slip of a room's word
+    ("turn off the big ceiling fan", "Ceiling Fan", True), ("switch the other fan off", "Office Fan", True),
+])
+def test_a_word_before_a_name_may_name_another_device(query: str, value: str, named: bool) -> None:
+    assert mentions(query, value, entity=True, areas=ROOMS) is named
+
+
 def test_dev_and_test_labels_only_use_mentioned_home_names() -> None:
     """The decode-time rule (a name/area/floor must be said, or be the context's area)
     never forbids what our independent dev and test sets expect."""
@@ -520,6 +535,11 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("add milk to my shopping list", [], [], {}).offers(specs["home.list_add_item"])
     # a function named for its verb does not do the opposite
     assert not Request("close the trunk", [], [], {}).offers(specs["car.open_trunk"])
+    # charging and skipping are said ("my charger stopped working" still offers stopping: the e-mail says it)
+    assert not Request("play the playlist Sunday Chill in the bedroom", [], [], {}).offers(specs["car.stop_charging"])
+    assert Request("top up the car's battery", [], [], {}).offers(specs["car.start_charging"])
+    assert not Request("email Priya and say the dashboard looks great", [], [], {}).offers(specs["home.media_next"])
+    assert Request("skip this one", [], [], {}).offers(specs["home.media_next"])
     assert Request("pop the trunk open", [], [], {}).offers(specs["car.open_trunk"])
     assert not Request("unlock the car", [], [], {}).offers(specs["car.lock_doors"])
     assert not Request("lock the car", [], [], {}).offers(specs["car.unlock_doors"])

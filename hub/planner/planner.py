@@ -75,6 +75,20 @@ def _merge_enums(a: FunctionSpec, b: FunctionSpec) -> FunctionSpec:
     return a.model_copy(update={"parameters": {**a.parameters, "properties": props}})
 
 
+# Device nouns a request may name a device by ("the exhaust fan"), and those of them whose
+# kind a home may have none of ("the skylight"); calls that act on or ask about a device.
+_DEVICE_HEADS = {"light", "lamp", "fan", "heater", "blind", "shade", "curtain", "speaker", "tv", "window",
+                 "sprinkler", "chandelier", "thermostat", "skylight", "purifier", "humidifier", "dehumidifier",
+                 "kettle", "oven", "dishwasher", "fireplace", "projector", "outlet", "plug"}
+_DEVICE_KINDS_A_HOME_MAY_LACK = {"skylight", "purifier", "humidifier", "dehumidifier", "kettle", "oven", "dishwasher",
+                                 "fireplace", "projector", "outlet", "plug", "heater", "sprinkler", "chandelier"}
+_COUNTING_WORDS = {"which", "what", "whose", "any", "many", "much", "more", "few", "several", "two", "three",
+                   "four", "remaining", "rest", "still", "left", "only", "lit", "dimmed"}  # "which lights are on"
+_DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
+_DEVICE_CALLS = {"turn_on", "turn_off", "light_set", "set_position", "get_state", "climate_set_temperature",
+                 "climate_get_temperature", "climate_set_fan_mode", "fan_set_speed"}
+
+
 class Planner:
     def __init__(self, backbone: Seq2Seq | Causal, table: FunctionTable, meta: dict[str, Any]) -> None:
         self.backbone = backbone
@@ -170,6 +184,7 @@ class Planner:
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
                 plan = _without_unsaid_numbers(query, plan)
+                plan = self._without_own_words(plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -561,7 +576,57 @@ class Planner:
             if at and all(i > 0 and said[i - 1].isalpha() and len(said[i - 1]) >= 3 and said[i - 1] not in known
                           and said[i - 1] not in spoken.FUNCTION_WORDS for i in at):
                 dropped.add(call.id)
+        if spoken.one_clause(query) and self._lacked_device(said):
+            # "turn on the bathroom exhaust fan", "set the water heater to 120": no device of the home
+            dropped |= {c.id for c in plan.calls if c.function.split(".", 1)[1] in _DEVICE_CALLS
+                        and not (isinstance(c.args.get("name"), str) and spoken.says_whole(query, c.args["name"]))}
         return _without(plan, dropped)
+
+    def _without_own_words(self, plan: Plan) -> Plan:
+        """An optional free-text argument that is a command naming its own function was
+        copied from the request's command, not said as a value: "set an alarm for 6:30"
+        planned the label "set an alarm". It is left out, so the default applies ("a gym
+        alarm" stays a label)."""
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        calls = []
+        for call in plan.calls:
+            spec = specs.get(call.function)
+            if spec is None:
+                calls.append(call)
+                continue
+            own = {w for w in spec.name.split("_") if w not in spoken.IMPERATIVE_VERBS and len(w) >= 4}
+            required = set(spec.parameters.get("required", []))
+            copied = [param for param, value in call.args.items() if param not in required and isinstance(value, str)
+                      and (words := spoken.words_of(value)) and words[0] in spoken.IMPERATIVE_VERBS
+                      and own & {w.rstrip("s") for w in words}]
+            calls.append(call.model_copy(update={"args": {k: v for k, v in call.args.items() if k not in copied}})
+                         if copied else call)
+        return plan.model_copy(update={"calls": calls})
+
+    def _lacked_device(self, said: tuple[str, ...]) -> str | None:
+        """The device a request names that the home lacks, as "<word> <device>": a kind the
+        home has none of ("the skylight"), or one of its kinds with a word before it that no
+        device of that kind, no area and no floor says ("the exhaust fan" where the fans are
+        the Ceiling Fan and the Office Fan; "the water heater" where the heater is the
+        Bedroom Heater)."""
+        home = self.home or {}
+        places = {w for kind in ("areas", "floors") for p in home.get(kind) or []
+                  for n in (p.get("name"), *(p.get("aliases") or [])) if n for w in spoken.words_of(str(n))}
+        names = [spoken.words_of(str(e.get("name"))) for e in home.get("entities") or [] if e.get("name")]
+        for i, word in enumerate(said):
+            head = word.rstrip("s")
+            if head not in _DEVICE_HEADS:
+                continue
+            kin = {w for name in names if head in {n.rstrip("s") for n in name} for w in name}
+            if not kin and head in _DEVICE_KINDS_A_HOME_MAY_LACK:
+                return word
+            start = next((j for j in range(i - 1, max(-1, i - 4), -1) if said[j] in _DETERMINERS), None)
+            if kin and start is not None and any(
+                    w.isalpha() and len(w) >= 3 and not spoken.one_of(w, kin | places)
+                    and w not in spoken.FUNCTION_WORDS | spoken.IMPERATIVE_VERBS | _COUNTING_WORDS
+                    for w in said[start + 1:i]):  # the words between "the" and the device ("the ofice shades": a slip)
+                return " ".join(said[start + 1:i + 1])
+        return None
 
     def _not_in_the_car(self, query: str, plan: Plan) -> Plan:
         """"set the car fan to high", "play my road trip playlist in the car": a one-clause

@@ -613,10 +613,33 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
         free = {w for w, after in zip(said, [*said[1:], ""]) if after not in CLASS_WORDS}
         name = [w for w in name if w not in area_words or w in free]
 
+    known = (set(_words(value)) | area_words | _PLAIN_MODIFIERS) if entity else set()
+
     def heard(word: str) -> bool:
-        return any(w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w) for w in said)
+        return any((w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w))
+                   and not (entity and _names_another(said, i, known)) for i, w in enumerate(said))
 
     return any((len(w) >= 3 or w == "tv") and w not in GENERIC_WORDS and heard(w) for w in name)
+
+
+# Words that may stand before a part of an entity's name without naming another device.
+_PLAIN_MODIFIERS = {"other", "same", "only", "usual", "smart", "upstairs", "downstairs", "kids", "kid"}
+_DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
+
+
+def one_of(word: str, words: set[str]) -> bool:
+    """Is the word one of these, or one slip of the keyboard from one?"""
+    return word in words or any(_one_slip(word, w) for w in words)
+
+
+def _names_another(said: tuple[str, ...], at: int, known: set[str]) -> bool:
+    """Is the word at `at` the head of another device's name? "set the water heater to 120"
+    names a heater the home lacks, not the Bedroom Heater: between a determiner and the word
+    stands a word that neither the name nor a room says (nor a slip of one: "the ofice shades")."""
+    if at < 2 or said[at - 2] not in _DETERMINERS:
+        return False
+    modifier = said[at - 1]
+    return modifier.isalpha() and not one_of(modifier, known)
 
 
 # ---- calendar events ---------------------------------------------------------------------------
