@@ -45,6 +45,16 @@ EXTRA_ORDER = ["lock_doors", "unlock_doors", "set_climate_power", "navigate_to",
                "set_seat_heating", "start_charging", "stop_charging", "set_charge_limit"]
 
 
+# How the climate is said on or off: a word near its name ("kill the AC"; "I get off work
+# at 5, warm up the car" says nothing of it, and the model decides).
+CLIMATE_SWITCHED = {"true": ["on", "enable", "activate", "start", "run", "blast", "crank"],
+                    "false": ["off", "disable", "deactivate", "stop", "kill", "shut", "cut"]}
+CLIMATE_NAMES = ["climate", "ac", "a c", "air conditioning", "air conditioner", "heat", "heating", "hvac"]
+
+# How often a honk is said without a number ("honk once", "a single honk").
+HONKS = {"once": 1, "one time": 1, "single": 1, "twice": 2, "two times": 2, "double": 2, "couple of": 2,
+         "toot toot": 2, "beep beep": 2, "honk honk": 2, "thrice": 3}
+
 class Car(DeviceAdapter):
     kind = "car"
     display_name = "Car"
@@ -409,7 +419,7 @@ class Car(DeviceAdapter):
         "(shut down|cut) the car's (air con|climate|hvac) => on=false",
         "it's stuffy in the car, put the (air|fan) on => on=true",
     ])
-    async def set_climate_power(self, on: bool) -> bool:
+    async def set_climate_power(self, on: Annotated[bool, Field(json_schema_extra={"x-words": CLIMATE_SWITCHED, "x-near": CLIMATE_NAMES})]) -> bool:
         """Turns the climate control on or off.
 
         Args:
@@ -530,7 +540,8 @@ class Car(DeviceAdapter):
         "toot toot => times=2",
         "(scare|shoo) (the birds|that cat|the deer) away with the horn",
     ])
-    async def honk_horn(self, times: Annotated[int, Field(ge=1, le=5)] = 1) -> bool:
+    async def honk_horn(self, times: Annotated[int, Field(ge=1, le=5, json_schema_extra={
+            "x-said": True, "x-number-words": HONKS})] = 1) -> bool:  # "beep the horn" says no count: none is made up
         """Honks the horn.
 
         Args:
@@ -682,7 +693,8 @@ class Car(DeviceAdapter):
         return True
 
     # ("my charger stopped working" in an e-mail's words stops nothing: said only there, the cue is taken)
-    @function(cues=["charging", "charge", "charger", "charged", "plug", "unplug", "unplugged", "juice"], examples=[
+    @function(cues=["charging", "charge", "charger", "charged", "plug", "unplug", "unplugged", "juice", "battery",
+                    "top up", "top off", "fill up"], examples=[
         "stop charging [the car]",
         "(end|pause|halt) (charging|the charge)",
         "stop the charge",

@@ -108,6 +108,11 @@ OCTOPUS_ORDER = [
 ]
 
 
+# How Do Not Disturb is said on or off: a word near its name ("turn do not disturb on";
+# "turn off my notifications" says nothing of it, and the model decides).
+SWITCHED = {"true": ["on", "enable", "activate", "start"], "false": ["off", "disable", "deactivate", "stop", "exit"]}
+DND_NAMES = ["do not disturb", "dnd", "quiet mode", "focus mode", "focus"]
+
 class Phone(DeviceAdapter):
     kind = "phone"
     display_name = "Phone"
@@ -828,7 +833,7 @@ class Phone(DeviceAdapter):
         "I'm (in class|at the cinema|in an exam|at a funeral), no (interruptions|notifications) please => enabled=true",
         "why is my phone so quiet? oh, turn off do not disturb => enabled=false",
     ])
-    async def enable_do_not_disturb(self, enabled: bool) -> bool:
+    async def enable_do_not_disturb(self, enabled: Annotated[bool, Field(json_schema_extra={"x-words": SWITCHED, "x-near": DND_NAMES})]) -> bool:
         """Turns Do Not Disturb mode on or off.
 
         Args:

@@ -1738,7 +1738,9 @@ def test_a_device_the_home_lacks_is_found_by_its_words() -> None:
     assert planner._lacked_device(spoken.words_of("turn the car heater off")) == "car heater"  # no home device
     for query in ["turn off the ceiling fan", "which lights are on right now", "are there lights on in the living room",
                   "switch the kitchen lights on", "turn off the other fan", "dim the bedroom lamp",
-                  "close the ofice shades"]:
+                  "close the ofice shades", "turn on the tree lights", "close the window blinds",
+                  "turn on the kitchen lights, I'm putting the kettle on",  # a device the home has is said too
+                  "set the living room lights to a soft white light", "turn up the main heater"]:
         assert planner._lacked_device(spoken.words_of(query)) is None, query
 
 
@@ -1756,10 +1758,35 @@ def test_the_shipped_planner_calls_no_device_the_home_lacks(query: str, expected
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
 def test_a_command_copied_as_an_optional_value_is_left_out() -> None:
-    """"set an alarm for 6:30" is no label "set an alarm"; a label said stays."""
+    """"set an alarm for 6:30" is no label "set an alarm", "alarm at 9:15" no label "alarm";
+    a label said stays, and so does a name from the home's list."""
     planner = _shipped()
-    plan = Plan(calls=[PlannedCall(id="c1", function="phone.set_timer_alarm", args={"time": "06:30", "label": "set an alarm"}),
-                       PlannedCall(id="c2", function="phone.set_timer_alarm", args={"time": "07:00", "label": "gym alarm"}),
-                       PlannedCall(id="c3", function="home.start_timer", args={"minutes": 5, "name": "start the timer"})])
-    assert [c.args for c in planner._without_own_words(plan).calls] == [
-        {"time": "06:30"}, {"time": "07:00", "label": "gym alarm"}, {"minutes": 5}]
+
+    def kept(query: str, function: str, args: dict[str, Any]) -> dict[str, Any]:
+        plan = Plan(calls=[PlannedCall(id="c1", function=function, args=args)])
+        return planner._without_own_words(query, plan).calls[0].args
+
+    assert kept("set an alarm for 6:30", "phone.set_timer_alarm", {"time": "06:30", "label": "set an alarm"}) == \
+        {"time": "06:30"}
+    assert kept("alarm at 9:15 pm", "phone.set_timer_alarm", {"time": "21:15", "label": "alarm"}) == {"time": "21:15"}
+    assert kept("set an alarm for 7 called gym alarm", "phone.set_timer_alarm", {"time": "07:00", "label": "gym alarm"}) \
+        == {"time": "07:00", "label": "gym alarm"}
+    assert kept("set an alarm for 7 called wake up alarm", "phone.set_timer_alarm",
+                {"time": "07:00", "label": "wake up alarm"}) == {"time": "07:00", "label": "wake up alarm"}
+    assert kept("start the lawn mower", "home.lawn_mower_start_mowing", {"name": "Lawn Mower"}) == {"name": "Lawn Mower"}
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("beep the horn", [("car.honk_horn", {})]),  # no count said: the default, none made up
+    ("honk once", [("car.honk_horn", {"times": 1})]),
+    ("give the horn a single honk", [("car.honk_horn", {"times": 1})]),
+    ("sound the car horn a couple of times", [("car.honk_horn", {"times": 2})]),
+    ("turn do not disturb on", [("phone.enable_do_not_disturb", {"enabled": True})]),
+    ("silence my notifications with do not disturb", [("phone.enable_do_not_disturb", {"enabled": True})]),
+    ("turn off dnd", [("phone.enable_do_not_disturb", {"enabled": False})]),
+    ("kill the AC in the car", [("car.set_climate_power", {"on": False})]),
+])
+def test_the_shipped_planner_takes_counts_and_switches_as_said(query: str, expected: list[Any]) -> None:
+    """A honk count only as said ("x-said", "once"); a switch on or off as its words say ("x-words")."""
+    assert shipped_calls(query) == expected

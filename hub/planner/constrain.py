@@ -466,8 +466,8 @@ def _as_number(text: str, integer: bool) -> float | int | None:
         return None
 
 
-def boolean(vocab: Vocab) -> Grammar:
-    options = {vocab.encode("true"): True, vocab.encode("false"): False}
+def boolean(vocab: Vocab, only: list[bool] | None = None) -> Grammar:
+    options = {vocab.encode("true" if v else "false"): v for v in (only or [True, False])}
     return (yield from trie_choice(vocab, options))
 
 
@@ -494,7 +494,7 @@ def value_grammar(vocab: Vocab, request: Request, schema: dict[str, Any], follow
             return (yield from pointed_number(vocab, request, schema, follow, kind == "integer"))
         return (yield from number(vocab, schema, follow, integer=kind == "integer"))
     if kind == "boolean":
-        return (yield from boolean(vocab)), None
+        return (yield from boolean(vocab, schema.get("x-only"))), None
     if "pattern" in schema:
         if request.pointer and schema["pattern"] in spoken.POINTED_PATTERNS:
             return (yield from pointed_pattern(vocab, request, schema["pattern"])), None
@@ -782,7 +782,10 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
             if param in worded:  # said in words ("selfie", "on foot"): then it must be one of
                 worded.discard(param)  # those; if none is said, its default applies
                 said = spoken.said_values(request.untaken_query(), schema)
-                if said:
+                if said and schema.get("type") == "boolean":
+                    props[j] = (param, {**schema, "x-only": said})  # "turn do not disturb on": true
+                    required.add(param)
+                elif said:
                     props[j] = (param, {**schema, "enum": said})
                     required.add(param)
                 elif "default" in schema:
@@ -899,6 +902,14 @@ def pointed_params(specs: dict[str, FunctionSpec]) -> dict[tuple[str, str], str]
     return out
 
 
+def _number_words(request: Request, index: int, param: str) -> dict[str, float]:
+    """A number parameter's "x-number-words" in the request's live spec, if any."""
+    spec = request.specs.get(index)
+    schema = spec.parameters.get("properties", {}).get(param, {}) if spec else {}
+    options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    return (options[0] if len(options) == 1 else schema).get("x-number-words") or {}
+
+
 def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
                spans: list[tuple[int, list[int], tuple[int, int] | None]] | None = None,
                free_text: set[tuple[str, str]] | None = None,
@@ -955,6 +966,9 @@ def answer_ids(vocab: Vocab, calls: list[dict[str, Any]], table: FunctionTable,
                 out += list(vocab.encode("true" if value else "false"))
             elif isinstance(value, (int, float)):
                 where = said(request.numbers, abs(value)) if request and kind == NUMBER else None
+                if where is None and request and kind == NUMBER and (words := _number_words(request, index, name)):
+                    # "honk twice", "brightness to max": the words the grammar points at for it
+                    where = said(spoken.named_number_spans(request.query, request.offsets, words), value)
                 sign = [vocab.minus] if where and value < 0 else []
                 out += sign + (pointed(at + len(out) + len(sign), where) if where
                                else list(vocab.encode(_number_text(value))))

@@ -84,6 +84,12 @@ _DEVICE_KINDS_A_HOME_MAY_LACK = {"skylight", "purifier", "humidifier", "dehumidi
                                  "fireplace", "projector", "outlet", "plug", "heater", "sprinkler", "chandelier"}
 _COUNTING_WORDS = {"which", "what", "whose", "any", "many", "much", "more", "few", "several", "two", "three",
                    "four", "remaining", "rest", "still", "left", "only", "lit", "dimmed"}  # "which lights are on"
+def _free_text(schema: dict[str, Any]) -> bool:
+    """A string copied from the request: no enum, no pattern (Optional[str] included)."""
+    options = [o for o in schema.get("anyOf", [schema]) if o.get("type") != "null"]
+    return any(o.get("type") == "string" and "enum" not in o and "pattern" not in o for o in options)
+
+
 _DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
 _DEVICE_CALLS = {"turn_on", "turn_off", "light_set", "set_position", "get_state", "climate_set_temperature",
                  "climate_get_temperature", "climate_set_fan_mode", "fan_set_speed"}
@@ -184,7 +190,7 @@ class Planner:
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
                 plan = _without_unsaid_numbers(query, plan)
-                plan = self._without_own_words(plan)
+                plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
                 if query != said:
@@ -582,11 +588,12 @@ class Planner:
                         and not (isinstance(c.args.get("name"), str) and spoken.says_whole(query, c.args["name"]))}
         return _without(plan, dropped)
 
-    def _without_own_words(self, plan: Plan) -> Plan:
-        """An optional free-text argument that is a command naming its own function was
-        copied from the request's command, not said as a value: "set an alarm for 6:30"
-        planned the label "set an alarm". It is left out, so the default applies ("a gym
-        alarm" stays a label)."""
+    def _without_own_words(self, query: str, plan: Plan) -> Plan:
+        """An optional free-text argument that is the command naming its own function, or
+        only that name, was copied from the request's command, not said as a value: "set an
+        alarm for 6:30" planned the label "set an alarm", "alarm at 9:15 pm" the label
+        "alarm". It is left out, so the default applies ("gym alarm" and "wake up alarm"
+        stay labels; a name from the home's list is no copied text)."""
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         calls = []
         for call in plan.calls:
@@ -596,36 +603,44 @@ class Planner:
                 continue
             own = {w for w in spec.name.split("_") if w not in spoken.IMPERATIVE_VERBS and len(w) >= 4}
             required = set(spec.parameters.get("required", []))
-            copied = [param for param, value in call.args.items() if param not in required and isinstance(value, str)
-                      and (words := spoken.words_of(value)) and words[0] in spoken.IMPERATIVE_VERBS
-                      and own & {w.rstrip("s") for w in words}]
+            props = spec.parameters.get("properties", {})
+            copied = [param for param, value in call.args.items()
+                      if param not in required and isinstance(value, str) and _free_text(props.get(param, {}))
+                      and (words := spoken.words_of(value)) and own & {w.rstrip("s") for w in words}
+                      and ((words[0] in spoken.IMPERATIVE_VERBS and re.search(r"(?:^|[,;:.!?]\s*|\b(?:and|then)\s+)" + re.escape(value), query, re.I))
+                           or all(w.rstrip("s") in own or w in spoken.FUNCTION_WORDS for w in words))]
             calls.append(call.model_copy(update={"args": {k: v for k, v in call.args.items() if k not in copied}})
                          if copied else call)
         return plan.model_copy(update={"calls": calls})
 
     def _lacked_device(self, said: tuple[str, ...]) -> str | None:
-        """The device a request names that the home lacks, as "<word> <device>": a kind the
-        home has none of ("the skylight"), or one of its kinds with a word before it that no
-        device of that kind, no area and no floor says ("the exhaust fan" where the fans are
-        the Ceiling Fan and the Office Fan; "the water heater" where the heater is the
-        Bedroom Heater)."""
+        """The device a request names that the home lacks, where it names no other device:
+        a kind the home has none of ("the skylight"), or one of its kinds with a word before
+        it that no device of that kind, no other device's kind, no area and no floor says
+        ("the exhaust fan" where the fans are the Ceiling Fan and the Office Fan; "the water
+        heater" where the heater is the Bedroom Heater; "the tree lights" are the Christmas
+        Tree's). Returns "<words> <device>"."""
         home = self.home or {}
         places = {w for kind in ("areas", "floors") for p in home.get(kind) or []
                   for n in (p.get("name"), *(p.get("aliases") or [])) if n for w in spoken.words_of(str(n))}
         names = [spoken.words_of(str(e.get("name"))) for e in home.get("entities") or [] if e.get("name")]
-        for i, word in enumerate(said):
-            head = word.rstrip("s")
-            if head not in _DEVICE_HEADS:
-                continue
-            kin = {w for name in names if head in {n.rstrip("s") for n in name} for w in name}
-            if not kin and head in _DEVICE_KINDS_A_HOME_MAY_LACK:
-                return word
-            start = next((j for j in range(i - 1, max(-1, i - 4), -1) if said[j] in _DETERMINERS), None)
-            if kin and start is not None and any(
-                    w.isalpha() and len(w) >= 3 and not spoken.one_of(w, kin | places)
-                    and w not in spoken.FUNCTION_WORDS | spoken.IMPERATIVE_VERBS | _COUNTING_WORDS
-                    for w in said[start + 1:i]):  # the words between "the" and the device ("the ofice shades": a slip)
-                return " ".join(said[start + 1:i + 1])
+        kinds = {name[-1].rstrip("s") for name in names if name}
+        heads = [i for i, word in enumerate(said) if word.rstrip("s") in _DEVICE_HEADS
+                 and not (i and said[i - 1] in ("to", "into"))]  # "lights to a soft white light": a colour
+        if len(heads) != 1:
+            return None  # no device, or several ("the kitchen lights, I'm putting the kettle on")
+        i = heads[0]
+        head = said[i].rstrip("s")
+        kin = {w for name in names if head in {n.rstrip("s") for n in name} for w in name}
+        if not kin:
+            return said[i] if head in _DEVICE_KINDS_A_HOME_MAY_LACK else None
+        start = next((j for j in range(i - 1, max(-1, i - 4), -1) if said[j] in _DETERMINERS), None)
+        known = kin | places | kinds
+        if start is not None and any(
+                w.isalpha() and len(w) >= 3 and not spoken.one_of(w, known)
+                and w not in spoken.FUNCTION_WORDS | spoken.IMPERATIVE_VERBS | _COUNTING_WORDS
+                for w in said[start + 1:i]):  # the words between "the" and the device ("the ofice shades": a slip)
+            return " ".join(said[start + 1:i + 1])
         return None
 
     def _not_in_the_car(self, query: str, plan: Plan) -> Plan:

@@ -568,7 +568,23 @@ def said_values(query: str, schema: dict[str, Any]) -> list[Any] | None:
     words = schema.get("x-words")
     if not words:
         return None
+    if schema.get("type") == "boolean":  # a switch's word counts only near the switch ("x-near")
+        near = _near(query, schema.get("x-near") or [])
+        return [v for v in (True, False) if any(w in words.get(str(v).lower(), ()) for w in near)]
     return [v for v in schema.get("enum", []) if says(query, words.get(str(v), [str(v)]))]
+
+
+def _near(query: str, nouns: Sequence[str], reach: int = 3) -> set[str]:
+    """The words within `reach` words of any of these nouns ("turn on do not disturb":
+    "turn", "on"; "turn off my notifications" says none near "do not disturb")."""
+    said = _words(query)
+    out: set[str] = set()
+    for noun in nouns:
+        phrase = _words(noun)
+        for i in range(len(said) - len(phrase) + 1):
+            if said[i:i + len(phrase)] == phrase:
+                out |= set(said[max(0, i - reach):i]) | set(said[i + len(phrase):i + len(phrase) + reach])
+    return out
 
 
 def without_names(query: str, names: list[str]) -> str:
@@ -613,7 +629,7 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
         free = {w for w, after in zip(said, [*said[1:], ""]) if after not in CLASS_WORDS}
         name = [w for w in name if w not in area_words or w in free]
 
-    known = (set(_words(value)) | area_words | _PLAIN_MODIFIERS) if entity else set()
+    known = (set(_words(value)) | area_words | _PLAIN_MODIFIERS | FUNCTION_WORDS) if entity else set()
 
     def heard(word: str) -> bool:
         return any((w == word or w.rstrip("s") == word.rstrip("s") or (len(word) >= 4 and word in w))
@@ -623,7 +639,7 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
 
 
 # Words that may stand before a part of an entity's name without naming another device.
-_PLAIN_MODIFIERS = {"other", "same", "only", "usual", "smart", "upstairs", "downstairs", "kids", "kid"}
+_PLAIN_MODIFIERS = {"only", "usual", "smart", "upstairs", "downstairs", "kids", "kid", "which", "what", "any"}
 _DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
 
 

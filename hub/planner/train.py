@@ -82,10 +82,11 @@ def encode_all(model: Seq2Seq | Causal, prompts: list[tuple[str, str | None]],
     return out
 
 
-def request_view(tokenizer: Any, query: str) -> Request:
-    """The request as the grammar sees it (tokens and their character offsets)."""
+def request_view(tokenizer: Any, query: str, specs: dict[int, Any] | None = None) -> Request:
+    """The request as the grammar sees it (tokens and their character offsets; the live
+    specs by functional-token index, where a target needs their schemas)."""
     encoded = tokenizer(query, add_special_tokens=False, return_offsets_mapping=True)
-    return Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]), {}, pointer=True)
+    return Request(query, list(encoded["input_ids"]), list(encoded["offset_mapping"]), specs or {}, pointer=True)
 
 
 def locate_spans(model: Any, query: str, spans: list[tuple[int, list[int], tuple[int, int] | None]]
@@ -154,11 +155,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     vocab = Vocab(model.tokenizer, table)
     specs = live_specs(manifests)
     free_text, pointed = free_text_params(specs), pointed_params(specs)
+    indexed = {table.index(name): spec for name, spec in specs.items()}  # a number's words ("honk twice")
     pointer = bool(getattr(model, "pointer", False))
     targets, pointers = [], []
     for ex in tqdm(examples, desc="answers", leave=False, mininterval=2.0):
         spans: list[tuple[int, list[int], tuple[int, int] | None]] = []
-        request = request_view(model.tokenizer, ex.query) if pointer else None
+        request = request_view(model.tokenizer, ex.query, indexed) if pointer else None
         targets.append(answer_ids(vocab, ex.calls, table, spans, free_text, request, pointed))
         pointers.append(locate_spans(model, ex.query, spans) if pointer else [])
     encoded = encode_all(model, [render_prompt(ex.query, ex.context) for ex in examples])
