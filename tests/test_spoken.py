@@ -136,7 +136,13 @@ def test_pointed_training_targets_walk_the_grammar(tokenizer, tmp_path) -> None:
     # Known gaps of the whole request's grammar, which clause planning covers (5 of 191 in this
     # draw): one entity said whole makes every home call name it; "dim Sitting Room and Galley
     # Kitchen lights" names two areas; "send Auntie trending news on ..." is read as a text.
-    assert len(failed) - len(singles) <= 0.04 * sum(len(e.calls) > 1 for e in examples), failed
+    # Requests of several calls whose marked values the whole-request reader reads otherwise
+    # are trained on as labelled (data.build), so they are not counted here.
+    marked = {f"{m.kind}.{f.name}": spoken.marks_of(f.parameters.get("properties", {}))
+              for m in manifests for f in m.functions}
+    misread = {e.query for e in examples if len(e.calls) > 1 and not data._marks_as_decoded(e, marked)}
+    several = [f for f in failed if f[0] not in singles and f[0] not in misread]
+    assert len(several) <= 0.04 * sum(len(e.calls) > 1 for e in examples), several
     assert counted > 200  # values were pointed at, not only spelled
 
 

@@ -332,8 +332,12 @@ def build(rng: random.Random, manifests: list[DeviceManifest], per_function: int
                   if "area" in f.parameters.get("properties", {})}
     contacts = {f"{m.kind}.{f.name}": found for m in manifests for f in m.functions
                 if (found := contacts_of(f.parameters.get("properties", {})))}
+    # Marked values are held to the reader only in one-call requests: in requests of several
+    # calls, planned clause by clause, it mostly caught the reader's misses across clauses and
+    # cut the e-mails nearly in half (the model trained without it, v25, made 55 test errors
+    # against v9's 73).
     examples = [e for e in examples if _as_decoded(e, cues) and _words_as_decoded(e, worded)
-                and _marks_as_decoded(e, marked) and _durations_as_decoded(e, timed, areas)
+                and (len(e.calls) > 1 or _marks_as_decoded(e, marked)) and _durations_as_decoded(e, timed, areas)
                 and _contacts_as_decoded(e, contacts, marked) and _here_as_decoded(e, takes_area)
                 and _titles_as_decoded(e, titled) and _media_as_decoded(e, played, areas)
                 and _runs_as_decoded(e, free)]
@@ -368,7 +372,8 @@ def _marks_as_decoded(example: Example,
                       marked: dict[str, tuple[dict[str, list[str]], list[str], list[str]]]) -> bool:
     """False where a value introduced by its marker ("subject ...", "saying ...") is not
     the one decoding reads from there (spoken.marked_values). `marked`: kind.function ->
-    spoken.marks_of its parameters."""
+    spoken.marks_of its parameters. A check of labels against the reader (tests), no
+    longer a training filter."""
     for call in example.calls:
         markers, ends, words = marked.get(call["function"], ({}, [], []))
         if markers:
