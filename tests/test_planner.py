@@ -1790,3 +1790,23 @@ def test_a_command_copied_as_an_optional_value_is_left_out() -> None:
 def test_the_shipped_planner_takes_counts_and_switches_as_said(query: str, expected: list[Any]) -> None:
     """A honk count only as said ("x-said", "once"); a switch on or off as its words say ("x-words")."""
     assert shipped_calls(query) == expected
+
+
+def test_a_volume_turned_up_by_an_amount_is_a_step() -> None:
+    """"turn it up by 10" is set_volume_relative(+10), "down by fifteen" -15; "set it to 10"
+    stays a level, and so does a request that says both directions."""
+    from hub.planner.planner import _volume_by_steps
+
+    live = ["home.set_volume", "home.set_volume_relative"]
+
+    def planned(query: str, level: int) -> list[tuple[str, dict[str, Any]]]:
+        plan = Plan(calls=[PlannedCall(id="c1", function="home.set_volume",
+                                       args={"name": "Kitchen Speaker", "volume_level": level})])
+        return [(c.function, c.args) for c in _volume_by_steps(query, plan, live).calls]
+
+    assert planned("skip this song and turn the kitchen speaker up by 10", 10) == [
+        ("home.set_volume_relative", {"volume_step": 10, "name": "Kitchen Speaker"})]
+    assert planned("turn the kitchen speaker down by fifteen please", 15) == [
+        ("home.set_volume_relative", {"volume_step": -15, "name": "Kitchen Speaker"})]
+    assert planned("set the kitchen speaker to 10", 10)[0][0] == "home.set_volume"
+    assert planned("turn it up by 10 and the tv down", 10)[0][0] == "home.set_volume"  # both directions

@@ -175,6 +175,7 @@ class Planner:
                 plan = _plays_what_was_found(query, plan)
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _more_time(query, plan, live)
+                plan = _volume_by_steps(query, plan, live)
                 plan = _weather_here(plan, live)
                 plan = _weather_elsewhere(query, plan, live, self._places())
                 plan = _news_topic(plan)
@@ -1053,6 +1054,38 @@ _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
 _MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}"
                         rf"|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}|\b{_UNIT}\s+more\b", re.I)
 _NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
+
+
+_BY_AMOUNT = re.compile(r"\bby\s+(?P<amount>[\w-]+(?:\s+[\w-]+)?)", re.I)
+_LOWER = re.compile(r"\b(?:down|lower|quieter|softer|decrease|reduce|drop)\b", re.I)
+_RAISE = re.compile(r"\b(?:up|louder|raise|increase|crank|higher)\b", re.I)
+
+
+def _volume_by_steps(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """A volume turned up or down "by 10" is a step, not a level: "go to the previous track
+    and turn it up by 10" had set the volume to 10 (Home Assistant's set_volume_relative,
+    negative going down). Only where the request says one direction."""
+    if "home.set_volume_relative" not in functions:
+        return plan
+    up, down = bool(_RAISE.search(query)), bool(_LOWER.search(query))
+    if up == down:
+        return plan
+    amounts = set()
+    for match in _BY_AMOUNT.finditer(query):
+        words = match.group("amount").split()
+        for n in (2, 1):  # "by twenty five", "by 10 please"
+            if (value := spoken.parse_number(" ".join(words[:n]))) is not None:
+                amounts.add(value)
+                break
+    calls = []
+    for call in plan.calls:
+        level = call.args.get("volume_level")
+        if call.function == "home.set_volume" and isinstance(level, (int, float)) and float(level) in amounts:
+            step = -int(level) if down else int(level)
+            args = {"volume_step": step, **{k: v for k, v in call.args.items() if k in ("name", "area")}}
+            call = call.model_copy(update={"function": "home.set_volume_relative", "args": args})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
 
 
 def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
