@@ -1075,6 +1075,9 @@ _CUES = ["text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop"
     ("Can you text Dr. Patel: I need to reschedule", "Dr. Patel", None),  # ":" marks it instead
     ("message Leah and say the kids are asleep", "Leah", "the kids are asleep"),
     ("text Omar saying the door code changed", "Omar", "the door code changed"),
+    ("text Claire that the flight landed", "Claire", "the flight landed"),  # "that" before a sentence
+    ("get the weather and text Jess that", "Jess", None),  # "that" is the result passed on
+    ("text Mom that photo please", "Mom", None),
     ("tell Jess by text", "Jess", None),
     ("let my wife Anna know by text whether the front door is open", "Anna", None),
     ("what's the forecast in Nashville? send that to Kayla", "Kayla", None),

@@ -1102,6 +1102,10 @@ _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when
                             re.I)
 
 
+# Words a said sentence starts with after "that" ("... that the flight landed", "... that I'm late").
+_SUBJECTS = {"the", "i", "i'm", "im", "i'll", "we", "we're", "we'll", "you", "you're", "he", "he's", "she", "she's",
+             "they", "they're", "it", "it's", "its", "my", "our", "your", "his", "her", "their", "there", "there's",
+             "dinner", "lunch", "everything", "everyone", "nobody", "someone"}
 _SAYING = re.compile(r"(?:and\s+)?(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+(?!(?:that|it|this)\b)", re.I)
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
@@ -1120,6 +1124,9 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
     start = name_end + len(rest) - len(rest.lstrip(" "))
     if said := _SAYING.match(query, start):  # "text Benji and say thanks for the ride"
         start = said.end()
+    elif (that := re.match(r"that\s+(?=(\S+)(?:\s+\S+){2})", query[start:], re.I)) \
+            and (that.group(1)[0].isupper() or that.group(1).lower() in _SUBJECTS):
+        start += that.end()  # "text Claire that the flight landed"; "text Jess that" passes a result on
     text = query[start:]
     if not text or _NOT_A_MESSAGE.match(text):
         return None
