@@ -389,7 +389,11 @@ class Car(DeviceAdapter):
         self.locked = False
         return True
 
-    @function(examples=[
+    # the climate is said ("stop vacuuming" switches no car climate off)
+    @function(cues=["climate", "ac", "a/c", "air", "heat", "heating", "heater", "cool", "cooling", "hvac", "defrost",
+                    "defroster", "warm", "fan", "conditioning", "conditioner", "temperature", "temp", "cabin", "blower",
+                    "vent", "vents", "hot", "cold", "chilly", "freezing", "warmer", "cooler", "precondition",
+                    "preheat", "precool", "stuffy"], examples=[
         "(turn|switch) on the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=true",
         "(turn|switch) off the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=false",
         "start the (climate|ac|climate control|heater) => on=true",

@@ -564,6 +564,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("top up the car's battery", [], [], {}).offers(specs["car.start_charging"])
     assert not Request("email Priya and say the dashboard looks great", [], [], {}).offers(specs["home.media_next"])
     assert Request("skip this one", [], [], {}).offers(specs["home.media_next"])
+    assert not Request("stop vacuuming", [], [], {}).offers(specs["car.set_climate_power"])  # the climate is said
+    assert Request("precondition the car", [], [], {}).offers(specs["car.set_climate_power"])
     assert Request("pop the trunk open", [], [], {}).offers(specs["car.open_trunk"])
     assert not Request("unlock the car", [], [], {}).offers(specs["car.lock_doors"])
     assert not Request("lock the car", [], [], {}).offers(specs["car.unlock_doors"])
