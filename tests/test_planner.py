@@ -1810,3 +1810,14 @@ def test_a_volume_turned_up_by_an_amount_is_a_step() -> None:
         ("home.set_volume_relative", {"volume_step": -15, "name": "Kitchen Speaker"})]
     assert planned("set the kitchen speaker to 10", 10)[0][0] == "home.set_volume"
     assert planned("turn it up by 10 and the tv down", 10)[0][0] == "home.set_volume"  # both directions
+
+
+def test_a_vacuum_started_in_a_named_room_cleans_it() -> None:
+    from hub.planner.planner import _rooms_cleaned
+
+    live = ["home.vacuum_start", "home.vacuum_clean_area"]
+    start = Plan(calls=[PlannedCall(id="c1", function="home.vacuum_start", args={"area": "Office"})])
+    assert [(c.function, c.args) for c in _rooms_cleaned("have the robot clean the office", start, live).calls] == [
+        ("home.vacuum_clean_area", {"area": "Office"})]
+    # the room only from the asking device's context: a start
+    assert _rooms_cleaned("start the vacuum", start, live).calls[0].function == "home.vacuum_start"

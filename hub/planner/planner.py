@@ -180,6 +180,7 @@ class Planner:
                 plan = _weather_elsewhere(query, plan, live, self._places())
                 plan = _news_topic(plan)
                 plan = _played_as_its_service_streams(plan, live)
+                plan = _rooms_cleaned(query, plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _whole_items(query, plan)
@@ -1054,6 +1055,22 @@ _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
 _MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}"
                         rf"|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}|\b{_UNIT}\s+more\b", re.I)
 _NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
+
+
+def _rooms_cleaned(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """A vacuum started in a room the request names is that room cleaned: "have the robot
+    clean the office" is Home Assistant's vacuum_clean_area(area="Office"), not a start of
+    the vacuum that stands there. A room only from the asking device's context stays a start."""
+    if "home.vacuum_clean_area" not in functions:
+        return plan
+    calls = []
+    for call in plan.calls:
+        area = call.args.get("area")
+        if call.function == "home.vacuum_start" and isinstance(area, str) and spoken.mentions(query, area):
+            call = call.model_copy(update={"function": "home.vacuum_clean_area",
+                                           "args": {k: v for k, v in call.args.items() if k in ("name", "area")}})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
 
 
 _BY_AMOUNT = re.compile(r"\bby\s+(?P<amount>[\w-]+(?:\s+[\w-]+)?)", re.I)
