@@ -1821,3 +1821,18 @@ def test_a_vacuum_started_in_a_named_room_cleans_it() -> None:
         ("home.vacuum_clean_area", {"area": "Office"})]
     # the room only from the asking device's context: a start
     assert _rooms_cleaned("start the vacuum", start, live).calls[0].function == "home.vacuum_start"
+
+
+def test_a_vacuum_or_mower_sent_home_docks() -> None:
+    from hub.planner.planner import _sent_home
+
+    live = ["home.vacuum_start", "home.vacuum_return_to_base", "home.lawn_mower_start_mowing", "home.lawn_mower_dock"]
+
+    def planned(query: str, function: str) -> str:
+        plan = Plan(calls=[PlannedCall(id="c1", function=function, args={})])
+        return _sent_home(query, plan, live).calls[0].function
+
+    assert planned("send the lawn mower home", "home.lawn_mower_start_mowing") == "home.lawn_mower_dock"
+    assert planned("vacuum, go home", "home.vacuum_start") == "home.vacuum_return_to_base"
+    assert planned("send the mower out to cut the grass", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"
+    assert planned("go mow the back yard", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"

@@ -181,6 +181,7 @@ class Planner:
                 plan = _news_topic(plan)
                 plan = _played_as_its_service_streams(plan, live)
                 plan = _rooms_cleaned(query, plan, live)
+                plan = _sent_home(query, plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _whole_items(query, plan)
@@ -1069,6 +1070,26 @@ def _rooms_cleaned(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
         if call.function == "home.vacuum_start" and isinstance(area, str) and spoken.mentions(query, area):
             call = call.model_copy(update={"function": "home.vacuum_clean_area",
                                            "args": {k: v for k, v in call.args.items() if k in ("name", "area")}})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
+
+
+_GO_HOME = re.compile(r"\b(?:send|go|return|head|come|get|take|bring)\b.*\b(?:home|back|base|dock|charger|station)\b", re.I)
+_AT_WORK = re.compile(r"\b(?:mow|mows|mowing|mowed|cut|trim|clean|cleaning|sweep|hoover|start|begin|run|out)\b", re.I)
+_HOME_OF = {"home.vacuum_start": "home.vacuum_return_to_base", "home.lawn_mower_start_mowing": "home.lawn_mower_dock"}
+
+
+def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """A vacuum or a mower sent home ("send the lawn mower home", "vacuum, go home") docks;
+    it does not start, unless the one-clause request also says work ("send the mower out to
+    cut the grass")."""
+    if not spoken.one_clause(query) or not _GO_HOME.search(query) or _AT_WORK.search(query):
+        return plan
+    calls = []
+    for call in plan.calls:
+        if (home := _HOME_OF.get(call.function)) and home in functions:
+            call = call.model_copy(update={"function": home, "args": {k: v for k, v in call.args.items()
+                                                                     if k in ("name", "area")}})
         calls.append(call)
     return plan.model_copy(update={"calls": calls})
 
