@@ -174,6 +174,11 @@ CUES: dict[str, list[str]] = {
     # skipping says so ("email Priya ... say the dashboard looks great" skips nothing)
     "media_next": ["next", "skip", "skipping", "forward", "ahead", "advance", "another", "different", "change",
                    "following", "else", "pass"],
+    # a timer's status is asked for ("put the bread timer on hold" asks nothing)
+    "timer_status": ["how", "long", "left", "remaining", "remain", "status", "check", "much", "when", "done", "ready",
+                     "going", "running", "what", "whats", "what's", "is", "are", "tell", "many", "minutes", "seconds",
+                     "hours", "until", "till", "time", "update", "progress", "where", "show", "give", "read", "report",
+                     "any", "do", "does", "did", "finished", "finish", "up"],
     "media_player_unmute": ["unmute", "un-mute", "off mute", "sound back", "back on"],
     "list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed", "tick",
                            "ticked", "mark", "marked", "finished", "bought", "got"],

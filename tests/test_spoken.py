@@ -566,6 +566,8 @@ def test_cue_words_decide_between_devices() -> None:
     assert Request("skip this one", [], [], {}).offers(specs["home.media_next"])
     assert not Request("stop vacuuming", [], [], {}).offers(specs["car.set_climate_power"])  # the climate is said
     assert Request("precondition the car", [], [], {}).offers(specs["car.set_climate_power"])
+    assert not Request("put the bread timer on hold", [], [], {}).offers(specs["home.timer_status"])  # asks nothing
+    assert Request("how long is left on the pasta timer", [], [], {}).offers(specs["home.timer_status"])
     assert Request("pop the trunk open", [], [], {}).offers(specs["car.open_trunk"])
     assert not Request("unlock the car", [], [], {}).offers(specs["car.lock_doors"])
     assert not Request("lock the car", [], [], {}).offers(specs["car.unlock_doors"])
