@@ -932,6 +932,8 @@ def test_readers_found_wanting_in_review() -> None:
     ("continue the kitchen timer", None),  # an area's timer
     ("pause the laundry timer", "laundry"),  # not the Laundry Room: HA needs the whole area name
     ("continue the 73-second timer for me", None),
+    ("resume my paused timer", None),  # its state, no name
+    ("cancel the last timer", None),
 ])
 def test_a_timer_name_is_read_where_home_assistant_reads_it(text: str, name: str | None) -> None:
     at = spoken.timer_name(text, ["Kitchen", "Laundry Room"])

@@ -1311,6 +1311,8 @@ _NOT_A_TIMER_NAME = {"a", "an", "the", "my", "our", "your", "this", "that", "the
                      "to", "on", "off", "from", "by", "in", "create", "increase", "decrease", "extend", "shorten",
                      "cancel", "pause", "hold", "resume", "continue", "unpause", "restart", "delete",
                      "which", "any", "many", "there", "list", "reset", "dismiss", "clear", "running", "active",
+                     "paused", "stopped", "held", "frozen", "finished", "expired", "remaining", "last", "first",
+                     "second", "same", "only", "old", "previous",  # a timer's state or order, no name
                      *QUESTION_WORDS,
                      *_UNITS, *NUMBER_WORDS, *COMMAND_WORDS}
 _NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
