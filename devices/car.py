@@ -51,6 +51,11 @@ CLIMATE_SWITCHED = {"true": ["on", "enable", "activate", "start", "run", "blast"
                     "false": ["off", "disable", "deactivate", "stop", "kill", "shut", "cut"]}
 CLIMATE_NAMES = ["climate", "ac", "a c", "air conditioning", "air conditioner", "heat", "heating", "hvac"]
 
+# How far a sunroof opens, said without a number ("a quarter of the way", "fully").
+OPENINGS = {"a quarter": 25, "quarter": 25, "a quarter of the way": 25, "quarter of the way": 25, "halfway": 50,
+            "half way": 50, "half": 50, "half of the way": 50, "three quarters": 75, "three quarters of the way": 75,
+            "fully": 100, "all the way": 100, "completely": 100, "wide open": 100}
+
 # How often a honk is said without a number ("honk once", "a single honk").
 HONKS = {"once": 1, "one time": 1, "single": 1, "twice": 2, "two times": 2, "double": 2, "couple of": 2,
          "toot toot": 2, "beep beep": 2, "honk honk": 2, "thrice": 3}
@@ -309,7 +314,7 @@ class Car(DeviceAdapter):
     ])
     async def operate_sunroof(
         self, action: SunroofAction,
-        intensity: Annotated[int, Field(ge=0, le=100)] | None = None,
+        intensity: Annotated[int, Field(ge=0, le=100, json_schema_extra={"x-number-words": OPENINGS})] | None = None,
     ) -> bool:
         """Opens, closes or tilts the sunroof, optionally to a percentage.
 
@@ -392,7 +397,7 @@ class Car(DeviceAdapter):
     # the climate is said ("stop vacuuming" switches no car climate off)
     @function(cues=["climate", "ac", "a/c", "air", "heat", "heating", "heater", "cool", "cooling", "hvac", "defrost",
                     "defroster", "warm", "fan", "conditioning", "conditioner", "temperature", "temp", "cabin", "blower",
-                    "vent", "vents", "hot", "cold", "chilly", "freezing", "warmer", "cooler", "precondition",
+                    "vent", "vents", "hot", "cold", "freezing", "warmer", "cooler", "precondition",
                     "preheat", "precool", "stuffy"], examples=[
         "(turn|switch) on the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=true",
         "(turn|switch) off the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=false",

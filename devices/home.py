@@ -179,6 +179,9 @@ CUES: dict[str, list[str]] = {
                      "going", "running", "what", "whats", "what's", "is", "are", "tell", "many", "minutes", "seconds",
                      "hours", "until", "till", "time", "update", "progress", "where", "show", "give", "read", "report",
                      "any", "do", "does", "did", "finished", "finish", "up"],
+    # muting says so ("play the playlist Sunday Chill in the bedroom" mutes nothing)
+    "media_player_mute": ["mute", "muted", "silence", "silent", "quiet", "shush", "hush", "sound", "noise", "off", "shut",
+                          "kill", "cut", "stop"],
     "media_player_unmute": ["unmute", "un-mute", "off mute", "sound back", "back on"],
     "list_complete_item": ["check", "checked", "complete", "completed", "done", "cross", "crossed", "tick",
                            "ticked", "mark", "marked", "finished", "bought", "got"],

@@ -713,7 +713,11 @@ class Phone(DeviceAdapter):
         self.calendar.append({"title": title, "start_time": start_time, "end_time": end_time})
         return True
 
-    @function(examples=[
+    # a volume is said ("play the playlist Sunday Chill" sets no volume)
+    @function(cues=["volume", "loud", "louder", "loudest", "quiet", "quieter", "quietest", "sound", "sounds", "ring",
+                    "ringer", "ringtone", "ringing", "mute", "silent", "silence", "vibrate", "up", "down", "level", "max",
+                    "maximum", "minimum", "percent", "crank", "blast", "hear", "audio", "noise", "noisy", "softer",
+                    "soft"], examples=[
         "set the {volume_type} volume to {level}",
         "(turn|put) the {volume_type} volume (to|at) {level}",
         "{volume_type} volume {level}",

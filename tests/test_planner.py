@@ -1836,3 +1836,14 @@ def test_a_vacuum_or_mower_sent_home_docks() -> None:
     assert planned("vacuum, go home", "home.vacuum_start") == "home.vacuum_return_to_base"
     assert planned("send the mower out to cut the grass", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"
     assert planned("go mow the back yard", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("open the sunroof a quarter of the way", [("car.operate_sunroof", {"action": "open", "intensity": 25})]),
+    ("open the sunroof fully", [("car.operate_sunroof", {"action": "open", "intensity": 100})]),
+    ("weather for zip 10001 tomorrow", [("phone.get_weather_forecast", {"location": "10001"})]),
+])
+def test_the_shipped_planner_reads_openings_and_zip_codes(query: str, expected: list[Any]) -> None:
+    """A sunroof's opening said in words (x-number-words); a zip code is a place to forecast."""
+    assert shipped_calls(query) == expected

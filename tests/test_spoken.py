@@ -567,6 +567,9 @@ def test_cue_words_decide_between_devices() -> None:
     assert not Request("stop vacuuming", [], [], {}).offers(specs["car.set_climate_power"])  # the climate is said
     assert Request("precondition the car", [], [], {}).offers(specs["car.set_climate_power"])
     assert not Request("put the bread timer on hold", [], [], {}).offers(specs["home.timer_status"])  # asks nothing
+    assert not Request("snooze my alarm for ten minutes", [], [], {}).offers(specs["phone.set_volume"])  # no volume
+    assert Request("make my ringer louder", [], [], {}).offers(specs["phone.set_volume"])
+    assert not Request("play the playlist Sunday Chill", [], [], {}).offers(specs["home.media_player_mute"])
     assert Request("how long is left on the pasta timer", [], [], {}).offers(specs["home.timer_status"])
     assert Request("pop the trunk open", [], [], {}).offers(specs["car.open_trunk"])
     assert not Request("unlock the car", [], [], {}).offers(specs["car.lock_doors"])

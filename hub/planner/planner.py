@@ -967,7 +967,8 @@ _NOT_A_PLACE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|Ma
                 r"|Thanksgiving|Halloween|New Year'?s?|Work|Home|School|I|A|The")
 _ELSEWHERE = re.compile(r"\b(?i:weather|forecast|temperature|rain|raining|snow|snowing|sunny|windy|humid|cold|hot)\b"
                         r"(?:\s+[\w']+){0,2}?\s+(?i:in|for|at|near|around)\s+(?!(?:" + _NOT_A_PLACE + r")\b)"
-                        r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")  # the place as written: capitalized
+                        r"(?:(?i:zip|zip\s*code|postcode|postal\s+code)\s+)?"
+                        r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|\d{5}(?:-\d{4})?\b)")  # capitalized, or a zip code
 
 
 def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places: Sequence[str]) -> Plan:
