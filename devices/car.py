@@ -398,7 +398,8 @@ class Car(DeviceAdapter):
     @function(cues=["climate", "ac", "a/c", "air", "heat", "heating", "heater", "cool", "cooling", "hvac", "defrost",
                     "defroster", "warm", "fan", "conditioning", "conditioner", "temperature", "temp", "cabin", "blower",
                     "vent", "vents", "hot", "cold", "freezing", "warmer", "cooler", "precondition",
-                    "preheat", "precool", "stuffy"], examples=[
+                    "preheat", "precool", "stuffy", "aircon", "condition", "comfortable", "comfy", "climatize",
+                    "climatise", "demister", "demist", "defog", "defogger"], examples=[
         "(turn|switch) on the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=true",
         "(turn|switch) off the (climate|ac|a/c|air conditioning|heater|heat|climate control|hvac) => on=false",
         "start the (climate|ac|climate control|heater) => on=true",

@@ -178,7 +178,8 @@ CUES: dict[str, list[str]] = {
     "timer_status": ["how", "long", "left", "remaining", "remain", "status", "check", "much", "when", "done", "ready",
                      "going", "running", "what", "whats", "what's", "is", "are", "tell", "many", "minutes", "seconds",
                      "hours", "until", "till", "time", "update", "progress", "where", "show", "give", "read", "report",
-                     "any", "do", "does", "did", "finished", "finish", "up"],
+                     "any", "do", "does", "did", "finished", "finish", "up", "has", "have", "gone", "yet", "ended",
+                     "close", "almost", "nearly", "over"],
     # muting says so ("play the playlist Sunday Chill in the bedroom" mutes nothing)
     "media_player_mute": ["mute", "muted", "silence", "silent", "quiet", "shush", "hush", "sound", "noise", "off", "shut",
                           "kill", "cut", "stop"],

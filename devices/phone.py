@@ -717,7 +717,7 @@ class Phone(DeviceAdapter):
     @function(cues=["volume", "loud", "louder", "loudest", "quiet", "quieter", "quietest", "sound", "sounds", "ring",
                     "ringer", "ringtone", "ringing", "mute", "silent", "silence", "vibrate", "up", "down", "level", "max",
                     "maximum", "minimum", "percent", "crank", "blast", "hear", "audio", "noise", "noisy", "softer",
-                    "soft"], examples=[
+                    "soft", "media", "lower", "raise", "increase", "decrease", "reduce", "vol", "loudness"], examples=[
         "set the {volume_type} volume to {level}",
         "(turn|put) the {volume_type} volume (to|at) {level}",
         "{volume_type} volume {level}",

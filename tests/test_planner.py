@@ -1810,6 +1810,8 @@ def test_a_volume_turned_up_by_an_amount_is_a_step() -> None:
         ("home.set_volume_relative", {"volume_step": -15, "name": "Kitchen Speaker"})]
     assert planned("set the kitchen speaker to 10", 10)[0][0] == "home.set_volume"
     assert planned("turn it up by 10 and the tv down", 10)[0][0] == "home.set_volume"  # both directions
+    assert planned("turn the volume down to 5 and extend the timer by 5 minutes", 5)[0][0] == "home.set_volume"
+    assert planned("turn the kitchen speaker up by 10 and set the bedroom speaker to 10", 10)[0][0] == "home.set_volume"
 
 
 def test_a_vacuum_started_in_a_named_room_cleans_it() -> None:
@@ -1836,6 +1838,9 @@ def test_a_vacuum_or_mower_sent_home_docks() -> None:
     assert planned("vacuum, go home", "home.vacuum_start") == "home.vacuum_return_to_base"
     assert planned("send the mower out to cut the grass", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"
     assert planned("go mow the back yard", "home.lawn_mower_start_mowing") == "home.lawn_mower_start_mowing"
+    assert planned("vacuum the house before I get home", "home.vacuum_start") == "home.vacuum_start"  # I come home
+    assert planned("get the mower going before I get back", "home.lawn_mower_start_mowing") == \
+        "home.lawn_mower_start_mowing"
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")

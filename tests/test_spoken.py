@@ -936,7 +936,7 @@ def test_readers_found_wanting_in_review() -> None:
     ("pause the laundry timer", "laundry"),  # not the Laundry Room: HA needs the whole area name
     ("continue the 73-second timer for me", None),
     ("resume my paused timer", None),  # its state, no name
-    ("cancel the last timer", None),
+    ("how long is left on the frozen pizza timer", "frozen pizza"),  # a name, not a state
 ])
 def test_a_timer_name_is_read_where_home_assistant_reads_it(text: str, name: str | None) -> None:
     at = spoken.timer_name(text, ["Kitchen", "Laundry Room"])
@@ -1087,6 +1087,8 @@ _CUES = ["text", "txt", "message", "sms", "tell", "let", "send", "shoot", "drop"
     ("text Claire that the flight landed", "Claire", "the flight landed"),  # "that" before a sentence
     ("get the weather and text Jess that", "Jess", None),  # "that" is the result passed on
     ("text Mom that photo please", "Mom", None),
+    ("send Jess that Taylor Swift video", "Jess", None),  # a thing to pass on, not a sentence
+    ("text Claire that Bob is late", "Claire", "Bob is late"),
     ("tell Jess by text", "Jess", None),
     ("let my wife Anna know by text whether the front door is open", "Anna", None),
     ("what's the forecast in Nashville? send that to Kayla", "Kayla", None),

@@ -372,8 +372,8 @@ def _marks_as_decoded(example: Example,
                       marked: dict[str, tuple[dict[str, list[str]], list[str], list[str]]]) -> bool:
     """False where a value introduced by its marker ("subject ...", "saying ...") is not
     the one decoding reads from there (spoken.marked_values). `marked`: kind.function ->
-    spoken.marks_of its parameters. A check of labels against the reader (tests), no
-    longer a training filter."""
+    spoken.marks_of its parameters. A training filter for one-call requests only, and a
+    check of labels against the reader (tests)."""
     for call in example.calls:
         markers, ends, words = marked.get(call["function"], ({}, [], []))
         if markers:

@@ -1076,7 +1076,11 @@ def _rooms_cleaned(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
 
 
 _GO_HOME = re.compile(r"\b(?:send|go|return|head|come|get|take|bring)\b.*\b(?:home|back|base|dock|charger|station)\b", re.I)
-_AT_WORK = re.compile(r"\b(?:mow|mows|mowing|mowed|cut|trim|clean|cleaning|sweep|hoover|start|begin|run|out)\b", re.I)
+_AT_WORK = re.compile(r"\b(?:mow|mows|mowing|mowed|cut|trim|clean|cleaning|sweep|hoover|start|started|begin|run"
+                      r"|out|going|vacuuming)\b|^\s*(?:please\s+)?vacuum\s+(?!go\b|return\b|head\b)", re.I)
+# The person, not the device, goes or comes home ("vacuum before I get home").
+_PERSON_MOVES = re.compile(r"\b(?:i|we|i'll|we'll|i'm|we're|you)\s+(?:\w+\s+)?(?:get|go|come|head|return|be|am|are)\b",
+                           re.I)
 _HOME_OF = {"home.vacuum_start": "home.vacuum_return_to_base", "home.lawn_mower_start_mowing": "home.lawn_mower_dock"}
 
 
@@ -1084,7 +1088,8 @@ def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     """A vacuum or a mower sent home ("send the lawn mower home", "vacuum, go home") docks;
     it does not start, unless the one-clause request also says work ("send the mower out to
     cut the grass")."""
-    if not spoken.one_clause(query) or not _GO_HOME.search(query) or _AT_WORK.search(query):
+    if not spoken.one_clause(query) or not _GO_HOME.search(query) or _AT_WORK.search(query) \
+            or _PERSON_MOVES.search(query):
         return plan
     calls = []
     for call in plan.calls:
@@ -1112,6 +1117,8 @@ def _volume_by_steps(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     amounts = set()
     for match in _BY_AMOUNT.finditer(query):
         words = match.group("amount").split()
+        if len(words) > 1 and re.match(r"(?:minutes?|mins?|hours?|seconds?|secs?|degrees?)\b", words[1], re.I):
+            continue  # "extend the timer by 5 minutes" is no volume step
         for n in (2, 1):  # "by twenty five", "by 10 please"
             if (value := spoken.parse_number(" ".join(words[:n]))) is not None:
                 amounts.add(value)
@@ -1119,7 +1126,8 @@ def _volume_by_steps(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     calls = []
     for call in plan.calls:
         level = call.args.get("volume_level")
-        if call.function == "home.set_volume" and isinstance(level, (int, float)) and float(level) in amounts:
+        if call.function == "home.set_volume" and isinstance(level, (int, float)) and float(level) in amounts \
+                and not re.search(rf"\b(?:to|at)\s+{int(level)}\b", query, re.I):  # "... up to 20": a level
             step = -int(level) if down else int(level)
             args = {"volume_step": step, **{k: v for k, v in call.args.items() if k in ("name", "area")}}
             call = call.model_copy(update={"function": "home.set_volume_relative", "args": args})

@@ -1105,7 +1105,7 @@ _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when
 # Words a said sentence starts with after "that" ("... that the flight landed", "... that I'm late").
 _SUBJECTS = {"the", "i", "i'm", "im", "i'll", "we", "we're", "we'll", "you", "you're", "he", "he's", "she", "she's",
              "they", "they're", "it", "it's", "its", "my", "our", "your", "his", "her", "their", "there", "there's",
-             "dinner", "lunch", "everything", "everyone", "nobody", "someone"}
+             "everything", "everyone", "nobody", "someone"}
 _SAYING = re.compile(r"(?:and\s+)?(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+(?!(?:that|it|this)\b)", re.I)
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
@@ -1125,7 +1125,8 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
     if said := _SAYING.match(query, start):  # "text Benji and say thanks for the ride"
         start = said.end()
     elif (that := re.match(r"that\s+(?=(\S+)(?:\s+\S+){2})", query[start:], re.I)) \
-            and (that.group(1)[0].isupper() or that.group(1).lower() in _SUBJECTS):
+            and (that.group(1).lower() in _SUBJECTS or (that.group(1)[0].isupper() and re.match(
+                r"that\s+\S+\s+[a-z]", query[start:]))):  # "that Bob is late", not "that Taylor Swift video"
         start += that.end()  # "text Claire that the flight landed"; "text Jess that" passes a result on
     text = query[start:]
     if not text or _NOT_A_MESSAGE.match(text):
@@ -1311,8 +1312,8 @@ _NOT_A_TIMER_NAME = {"a", "an", "the", "my", "our", "your", "this", "that", "the
                      "to", "on", "off", "from", "by", "in", "create", "increase", "decrease", "extend", "shorten",
                      "cancel", "pause", "hold", "resume", "continue", "unpause", "restart", "delete",
                      "which", "any", "many", "there", "list", "reset", "dismiss", "clear", "running", "active",
-                     "paused", "stopped", "held", "frozen", "finished", "expired", "remaining", "last", "first",
-                     "second", "same", "only", "old", "previous",  # a timer's state or order, no name
+                     "paused", "stopped", "held", "finished", "expired", "remaining", "same", "only", "previous",
+                     # a timer's state, no name ("frozen pizza" and "first rise" are names)
                      *QUESTION_WORDS,
                      *_UNITS, *NUMBER_WORDS, *COMMAND_WORDS}
 _NAME_END = re.compile(r"\s+(?:for|by|in|with|to)\s+|[,;.!?]")
