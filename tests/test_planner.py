@@ -1852,3 +1852,24 @@ def test_a_vacuum_or_mower_sent_home_docks() -> None:
 def test_the_shipped_planner_reads_openings_and_zip_codes(query: str, expected: list[Any]) -> None:
     """A sunroof's opening said in words (x-number-words); a zip code is a place to forecast."""
     assert shipped_calls(query) == expected
+
+
+def test_a_text_cut_short_is_the_rest_of_the_clause() -> None:
+    """A message the model cut short is lengthened to what follows the contact, also for a
+    lowercase contact; a message that is no part of it (a result, another text) stays."""
+    from hub.planner.planner import _whole_messages
+
+    def message(query: str, contact: str, said: Any) -> Any:
+        plan = Plan(calls=[PlannedCall(id="c1", function="phone.send_text_message",
+                                       args={"contact_name": contact, "message": said})])
+        return _whole_messages(query, plan).calls[0].args["message"]
+
+    assert message("txt ollie the wifi password is on the fridge", "ollie", "wifi") == \
+        "the wifi password is on the fridge"
+    assert message("txt chris running late sorry", "chris", "sorry") == "running late sorry"
+    assert message("text Dan see you soon and call Bob", "Dan", "see you soon") == "see you soon"
+    weather = Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={}),
+                          PlannedCall(id="c2", function="phone.send_text_message",
+                                      args={"contact_name": "mom", "message": {"$ref": "c1"}})])
+    assert _whole_messages("text mom the weather", weather).calls[1].args["message"] == {"$ref": "c1"}
+    assert message("txt ollie the wifi password is on the fridge", "ollie", "call me") == "call me"  # not part of it

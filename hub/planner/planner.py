@@ -185,6 +185,7 @@ class Planner:
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
                 plan = _whole_items(query, plan)
+                plan = _whole_messages(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
@@ -1096,6 +1097,30 @@ def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
         if (home := _HOME_OF.get(call.function)) and home in functions:
             call = call.model_copy(update={"function": home, "args": {k: v for k, v in call.args.items()
                                                                      if k in ("name", "area")}})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
+
+
+_TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
+
+
+def _whole_messages(query: str, plan: Plan) -> Plan:
+    """A text's message the model cut short is the rest of the clause after the contact,
+    where the contact is written right after the verb, also in lowercase ("txt ollie the
+    wifi password is on the fridge" had the message "wifi"). Only lengthened, never
+    replaced: a message that is no part of that rest stays."""
+    calls = []
+    for call in plan.calls:
+        contact, message = call.args.get("contact_name"), call.args.get("message")
+        if call.function == "phone.send_text_message" and isinstance(contact, str) and isinstance(message, str):
+            for verb in _TEXT_VERB.finditer(query):
+                if query[verb.end():verb.end() + len(contact)].casefold() != contact.casefold():
+                    continue
+                rest = spoken.message_after(query, verb.end() + len(contact))
+                said = query[rest[0]:rest[1]] if rest else ""
+                if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
+                    call = call.model_copy(update={"args": {**call.args, "message": said}})
+                break
         calls.append(call)
     return plan.model_copy(update={"calls": calls})
 
