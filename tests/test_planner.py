@@ -1867,6 +1867,7 @@ def test_a_text_cut_short_is_the_rest_of_the_clause() -> None:
     assert message("txt ollie the wifi password is on the fridge", "ollie", "wifi") == \
         "the wifi password is on the fridge"
     assert message("txt chris running late sorry", "chris", "sorry") == "running late sorry"
+    assert message("Please text my sister Claire that the flight landed", "Claire", "landed") == "the flight landed"
     assert message("text Dan see you soon and call Bob", "Dan", "see you soon") == "see you soon"
     weather = Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={}),
                           PlannedCall(id="c2", function="phone.send_text_message",

@@ -1102,6 +1102,7 @@ def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
 
 
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
+_RELATION = re.compile(r"(?:my|our)\s+[a-z]+\s+")  # "my sister", "our neighbor"
 
 
 def _whole_messages(query: str, plan: Plan) -> Plan:
@@ -1114,9 +1115,11 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
         contact, message = call.args.get("contact_name"), call.args.get("message")
         if call.function == "phone.send_text_message" and isinstance(contact, str) and isinstance(message, str):
             for verb in _TEXT_VERB.finditer(query):
-                if query[verb.end():verb.end() + len(contact)].casefold() != contact.casefold():
+                at = verb.end() + (m.end() if (m := _RELATION.match(query[verb.end():])) and
+                                   query[verb.end() + m.end():].startswith(contact) else 0)  # "text my sister Claire"
+                if query[at:at + len(contact)].casefold() != contact.casefold():
                     continue
-                rest = spoken.message_after(query, verb.end() + len(contact))
+                rest = spoken.message_after(query, at + len(contact))
                 said = query[rest[0]:rest[1]] if rest else ""
                 if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
                     call = call.model_copy(update={"args": {**call.args, "message": said}})
