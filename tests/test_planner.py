@@ -1874,3 +1874,22 @@ def test_a_text_cut_short_is_the_rest_of_the_clause() -> None:
                                       args={"contact_name": "mom", "message": {"$ref": "c1"}})])
     assert _whole_messages("text mom the weather", weather).calls[1].args["message"] == {"$ref": "c1"}
     assert message("txt ollie the wifi password is on the fridge", "ollie", "call me") == "call me"  # not part of it
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text Mom see you soon", [("phone.send_text_message", {"contact_name": "Mom", "message": "see you soon"})]),
+    ("Hey Google text Mom I'm late", [("phone.send_text_message", {"contact_name": "Mom", "message": "I'm late"})]),
+])
+def test_the_shipped_planner_never_takes_a_text_to_someone_for_chit_chat(query: str, expected: list[Any]) -> None:
+    """A request that starts by texting a capitalized name something is a text (v9 alone
+    planned no call for "text Mom ...")."""
+    assert shipped_calls(query) == expected
+
+
+def test_a_text_to_someone_is_recognized_only_at_the_start() -> None:
+    from hub.planner.planner import _TEXTS_SOMEONE
+
+    assert _TEXTS_SOMEONE.match("please text Mom: running late")
+    assert not _TEXTS_SOMEONE.match("did Mom text me back")
+    assert not _TEXTS_SOMEONE.match("text me later")

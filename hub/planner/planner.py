@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Sequence
@@ -186,6 +187,7 @@ class Planner:
                 plan = self._completed(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
+                plan = _whole_names(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
@@ -241,6 +243,9 @@ class Planner:
                             # ... happy birthday" resembles "write a birthday poem": the model decides
                             prior[labels.index(NO_CALL)] = prior.min()
                         scores = scores + prior
+                    if self.vocab.fn_none in candidates and _TEXTS_SOMEONE.match(query):
+                        # "text Mom see you soon" is a text, never chit-chat (v9 planned none for "Mom")
+                        scores[candidates.index(self.vocab.fn_none)] = -math.inf
                 token = candidates[int(scores.argmax())]
             if not is_pointer(token):
                 state.feed(token)
@@ -1101,6 +1106,31 @@ def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     return plan.model_copy(update={"calls": calls})
 
 
+_PERSON_NAMES = {"phone.create_contact": "name", "phone.send_text_message": "contact_name"}
+
+
+def _whole_names(query: str, plan: Plan) -> Plan:
+    """A contact's name the model started inside a run of capitalized words is the whole
+    run: "save a new contact called Mechanic Steve" had saved "Steve"."""
+    runs = spoken.capitalized_runs(query)
+    calls = []
+    for call in plan.calls:
+        param = _PERSON_NAMES.get(call.function)
+        name = call.args.get(param) if param else None
+        if isinstance(name, str) and name:
+            for a, b in runs:
+                at = query.find(name, a, b)
+                if a < at and at + len(name) == b and query[at - 1] == " ":
+                    call = call.model_copy(update={"args": {**call.args, param: query[a:b]}})
+                    break
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
+
+
+# A request that starts by texting a capitalized name something ("text Mom see you soon").
+_TEXTS_SOMEONE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
+                            r"(?i:text|txt|sms)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
+                            r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
 _RELATION = re.compile(r"(?:my|our)\s+[a-z]+\s+")  # "my sister", "our neighbor"
 
