@@ -1893,3 +1893,16 @@ def test_a_text_to_someone_is_recognized_only_at_the_start() -> None:
     assert _TEXTS_SOMEONE.match("please text Mom: running late")
     assert not _TEXTS_SOMEONE.match("did Mom text me back")
     assert not _TEXTS_SOMEONE.match("text me later")
+
+
+def test_a_name_started_inside_a_capitalized_run_is_the_whole_run() -> None:
+    from hub.planner.planner import _whole_names
+
+    def named(query: str, name: str) -> str:
+        plan = Plan(calls=[PlannedCall(id="c1", function="phone.create_contact",
+                                       args={"name": name, "phone_number": "+16155550193"})])
+        return _whole_names(query, plan).calls[0].args["name"]
+
+    assert named("save a new contact called Mechanic Steve with the number 615 555 0193", "Steve") == "Mechanic Steve"
+    assert named("save the number 206 555 0139 as Dog Groomer", "Groomer") == "Dog Groomer"
+    assert named("Please Save Anna as a contact, 615 555 0193", "Anna") == "Anna"  # "Save" is the verb

@@ -1120,7 +1120,10 @@ def _whole_names(query: str, plan: Plan) -> Plan:
         if isinstance(name, str) and name:
             for a, b in runs:
                 at = query.find(name, a, b)
-                if a < at and at + len(name) == b and query[at - 1] == " ":
+                lead = query[a:at].split()
+                if a < at and at + len(name) == b and query[at - 1] == " " \
+                        and not any(w.lower() in spoken.IMPERATIVE_VERBS | spoken.FUNCTION_WORDS for w in lead):
+                    # "Please Text Anna hi": "Text" is the verb, no part of her name
                     call = call.model_copy(update={"args": {**call.args, param: query[a:b]}})
                     break
         calls.append(call)
