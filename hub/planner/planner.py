@@ -91,7 +91,6 @@ def _free_text(schema: dict[str, Any]) -> bool:
     return any(o.get("type") == "string" and "enum" not in o and "pattern" not in o for o in options)
 
 
-_DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
 _DEVICE_CALLS = {"turn_on", "turn_off", "light_set", "set_position", "get_state", "climate_set_temperature",
                  "climate_get_temperature", "climate_set_fan_mode", "fan_set_speed"}
 
@@ -643,7 +642,7 @@ class Planner:
         kin = {w for name in names if head in {n.rstrip("s") for n in name} for w in name}
         if not kin:
             return said[i] if head in _DEVICE_KINDS_A_HOME_MAY_LACK else None
-        start = next((j for j in range(i - 1, max(-1, i - 4), -1) if said[j] in _DETERMINERS), None)
+        start = next((j for j in range(i - 1, max(-1, i - 4), -1) if said[j] in spoken.DETERMINERS), None)
         known = kin | places | kinds
         if start is not None and any(
                 w.isalpha() and len(w) >= 3 and not spoken.one_of(w, known)
@@ -1135,7 +1134,7 @@ _TEXTS_SOMEONE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google
                             r"(?i:text|txt|sms)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
-_RELATION = re.compile(r"(?:my|our)\s+[a-z]+\s+")  # "my sister", "our neighbor"
+_RELATION = re.compile(spoken.RELATION)  # "my sister Claire": the relation before the name
 
 
 def _whole_messages(query: str, plan: Plan) -> Plan:
@@ -1148,7 +1147,7 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
         contact, message = call.args.get("contact_name"), call.args.get("message")
         if call.function == "phone.send_text_message" and isinstance(contact, str) and isinstance(message, str):
             for verb in _TEXT_VERB.finditer(query):
-                at = verb.end() + (m.end() if (m := _RELATION.match(query[verb.end():])) and
+                at = verb.end() + (m.end() if (m := _RELATION.match(query[verb.end():])) and m.end() and
                                    query[verb.end() + m.end():].startswith(contact) else 0)  # "text my sister Claire"
                 if query[at:at + len(contact)].casefold() != contact.casefold():
                     continue

@@ -640,7 +640,7 @@ def mentions(query: str, value: str, entity: bool = False, areas: Sequence[str] 
 
 # Words that may stand before a part of an entity's name without naming another device.
 _PLAIN_MODIFIERS = {"only", "usual", "smart", "upstairs", "downstairs", "kids", "kid", "which", "what", "any"}
-_DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
+DETERMINERS = {"the", "my", "our", "a", "an", "this", "that", "your", "his", "her", "their"}
 
 
 def one_of(word: str, words: set[str]) -> bool:
@@ -652,7 +652,7 @@ def _names_another(said: tuple[str, ...], at: int, known: set[str]) -> bool:
     """Is the word at `at` the head of another device's name? "set the water heater to 120"
     names a heater the home lacks, not the Bedroom Heater: between a determiner and the word
     stands a word that neither the name nor a room says (nor a slip of one: "the ofice shades")."""
-    if at < 2 or said[at - 2] not in _DETERMINERS:
+    if at < 2 or said[at - 2] not in DETERMINERS:
         return False
     modifier = said[at - 1]
     return modifier.isalpha() and not one_of(modifier, known)
@@ -1074,7 +1074,7 @@ _NAME_WORD = (r"(?:(?:Mrs|Mr|Ms|Mx|Dr|Prof|St)(?:\.|\b)|(?!I(?:'[a-z]+)?\b)(?!(?
     re.escape(w) for w in sorted(_OPENERS, key=len, reverse=True)) + r")\b)[A-Z][\w]*(?:[-'’][A-Z]?[a-z]+)*"
     r"(?<!'s)(?<!’s))")
 _NAMED = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|da|di|del|van|von|der|den|la|le|al|bin|ibn)\s+)*{_NAME_WORD}){{0,2}}")
-_RELATION = r"(?:(?:my|our)\s+[a-z]+\s+)?"  # "my wife Anna", "my landlord Mr. Haddad"
+RELATION = r"(?:(?:my|our)\s+[a-z]+\s+)?"  # "my wife Anna", "my landlord Mr. Haddad"
 _MORE_NAMES = re.compile(rf"(?:\s*,\s*(?:and\s+(?:to\s+)?)?|\s+and\s+(?:to\s+)?)(?P<name>{_NAMED.pattern})")
 _PASS_ON = r"\b(?:text|txt|message|sms|send|forward|shoot|reply|write|drop|ping)\b"
 
@@ -1086,7 +1086,7 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     message may follow the name ("text Dan see you soon")."""
     found = []
     cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    for m in re.finditer(rf"\b(?i:{cue})\s+{_RELATION}(?P<name>{_NAMED.pattern})", query):
+    for m in re.finditer(rf"\b(?i:{cue})\s+{RELATION}(?P<name>{_NAMED.pattern})", query):
         word = m.group().split()[0].lower()
         if word == "to" and not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I):
             continue
