@@ -1906,3 +1906,41 @@ def test_a_name_started_inside_a_capitalized_run_is_the_whole_run() -> None:
     assert named("save a new contact called Mechanic Steve with the number 615 555 0193", "Steve") == "Mechanic Steve"
     assert named("save the number 206 555 0139 as Dog Groomer", "Groomer") == "Dog Groomer"
     assert named("Please Save Anna as a contact, 615 555 0193", "Anna") == "Anna"  # "Save" is the verb
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_call_beside_others_made_of_empty_words_is_dropped() -> None:
+    """"... so the kids know where I am" navigates nowhere ("am"); a call of a single-call
+    plan, or one whose result another takes, or a capitalized title ("Up") stays."""
+    planner = _shipped()
+
+    def kept(query: str, calls: list[tuple[str, dict[str, Any]]]) -> list[str]:
+        plan = Plan(calls=[PlannedCall(id=f"c{n}", function=f, args=a) for n, (f, a) in enumerate(calls, 1)])
+        return [c.function for c in planner._without_empty_values(query, plan).calls]
+
+    honk = ("car.honk_horn", {"times": 2})
+    assert kept("honk twice so the kids know where I am", [honk, ("car.navigate_to", {"destination": "am"})]) \
+        == ["car.honk_horn"]
+    assert kept("x", [honk, ("car.navigate_to", {"destination": "'s trending"})]) == ["car.honk_horn"]
+    assert kept("x", [("home.lawn_mower_start_mowing", {}),
+                      ("phone.send_text_message", {"contact_name": "mower out", "message": "it"})]) \
+        == ["home.lawn_mower_start_mowing"]
+    assert kept("x", [honk, ("home.media_search_and_play", {"search_query": "Up"})]) == \
+        ["car.honk_horn", "home.media_search_and_play"]
+    assert kept("x", [honk, ("car.navigate_to", {"destination": "the office"})]) == ["car.honk_horn", "car.navigate_to"]
+    assert kept("text Bob you up", [("phone.send_text_message", {"contact_name": "Bob", "message": "you up"})]) == \
+        ["phone.send_text_message"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_contact_said_as_her_is_the_one_named_before() -> None:
+    planner = _shipped()
+    plan = Plan(calls=[
+        PlannedCall(id="c1", function="phone.create_contact", args={"name": "Priscilla Moreno", "phone_number": "+19715550133"}),
+        PlannedCall(id="c2", function="phone.send_text_message", args={"contact_name": "her", "message": "welcome"})])
+    assert planner._pronoun_contacts(plan).calls[1].args["contact_name"] == "Priscilla Moreno"
+    alone = Plan(calls=plan.calls[1:])  # no one named before: left as said
+    assert planner._pronoun_contacts(alone).calls[0].args["contact_name"] == "her"
+    assert shipped_calls("save Priscilla Moreno as a contact with 971 555 0133 and text her welcome to the neighborhood") \
+        == [("phone.create_contact", {"name": "Priscilla Moreno", "phone_number": "+19715550133"}),
+            ("phone.send_text_message", {"contact_name": "Priscilla Moreno", "message": "welcome to the neighborhood"})]

@@ -187,6 +187,8 @@ class Planner:
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
                 plan = _whole_names(query, plan)
+                plan = self._pronoun_contacts(plan)
+                plan = self._without_empty_values(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
@@ -489,7 +491,7 @@ class Planner:
         written = re.findall(r"[A-Za-z]+", said)
         swaps = {new.lower(): old for old, new in zip(written, re.findall(r"[A-Za-z]+", mended))
                  if old != new and new.lower() not in {w.lower() for w in written}}  # a word also written right stays
-        free = free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
+        free = self._free()
 
         def restore(text: str) -> str:
             return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group().lower(), m.group()), text)
@@ -619,6 +621,44 @@ class Planner:
                            or all(w.rstrip("s") in own or w in spoken.FUNCTION_WORDS for w in words))]
             calls.append(call.model_copy(update={"args": {k: v for k, v in call.args.items() if k not in copied}})
                          if copied else call)
+        return plan.model_copy(update={"calls": calls})
+
+    def _free(self) -> set[tuple[str, str]]:
+        """(function, parameter) pairs whose values are copied from the request."""
+        return free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
+
+    def _without_empty_values(self, query: str, plan: Plan) -> Plan:
+        """A call beside others whose copied text holds no word of its own was made of the
+        words between the others' ("honk twice so the kids know where I am" navigated to
+        "am"; "send the mower out to cut it" texted "it" to "mower out"): only pronouns,
+        determiners, prepositions and the like, or a clipped "'s trending". It is dropped,
+        unless another call takes its result. A single call keeps its reading ("text Bob
+        you up?")."""
+        if len(plan.calls) < 2:
+            return plan
+        free = self._free()
+        used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+        dropped = {c.id for c in plan.calls if c.id not in used and any(
+            (c.function, k) in free and isinstance(v, str) and _empty(v) for k, v in c.args.items())}
+        return plan if len(dropped) == len(plan.calls) else _without(plan, dropped)
+
+    def _pronoun_contacts(self, plan: Plan) -> Plan:
+        """"save Priscilla Moreno as a contact ... and text her welcome": a contact said as
+        "her", "him" or "them" is the person an earlier call named (a contact saved, a
+        text's or call's contact)."""
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        calls: list[PlannedCall] = []
+        for call in plan.calls:
+            props = specs[call.function].parameters.get("properties", {}) if call.function in specs else {}
+            who = next((k for k, v in call.args.items() if props.get(k, {}).get("x-name-after")
+                        and isinstance(v, str) and v.strip().lower() in _PERSON_PRONOUNS), None)
+            named = next((v for c in reversed(calls) for k, v in c.args.items() if isinstance(v, str)
+                          and v.strip().lower() not in _PERSON_PRONOUNS and c.function in specs
+                          and (specs[c.function].parameters.get("properties", {}).get(k, {}).get("x-name-after")
+                               or (k == "name" and "contact" in c.function))), None)
+            if who is not None and named is not None:
+                call = call.model_copy(update={"args": {**call.args, who: named}})
+            calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
     def _lacked_device(self, said: tuple[str, ...]) -> str | None:
@@ -1372,6 +1412,20 @@ def _without_medium_calls(plan: Plan) -> Plan:
     kept = [c for c in plan.calls if c.id in used or not any(
         k in _WHAT_IS_SAID and isinstance(v, str) and _MEDIUM_ONLY.fullmatch(v.strip()) for k, v in c.args.items())]
     return plan if len(kept) == len(plan.calls) or not kept else Plan(calls=_numbered(kept))
+
+
+_PERSON_PRONOUNS = {"her", "him", "them"}
+# words that say nothing on their own: a copied text of only these is no value
+_EMPTY_WORDS = frozenset("""the a an my our your his her their this that these those it its them him me us you i we
+on off in at of to up down for from with by and or then also now just there here am pm is are was were be""".split())
+
+
+def _empty(value: str) -> bool:
+    """Only words that say nothing on their own ("am", "it", "with"), none capitalized
+    (the movie "Up"), or a clipped "'s ..."."""
+    words = spoken.words_of(value)
+    return bool(re.match(r"\s*['’]", value)) or (
+        all(w in _EMPTY_WORDS for w in words) and not any(ch.isupper() for ch in value))
 
 
 def _without(plan: Plan, dropped: set[str]) -> Plan:
