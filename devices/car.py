@@ -471,7 +471,9 @@ class Car(DeviceAdapter):
         "head to {destination} [please]",
     ])
     async def navigate_to(self, destination: Annotated[str, Field(
-            min_length=1, max_length=300, json_schema_extra={"x-marked": ["to"], "x-ends": PLACE_ENDS})]) -> str:
+            min_length=1, max_length=300, json_schema_extra={
+                "x-marked": ["to", "nav for", "navigation for", "gps for", "satnav for", "destination for", "route for"],
+                "x-ends": PLACE_ENDS})]) -> str:
         """Starts navigation to a destination.
 
         Args:

@@ -1944,3 +1944,72 @@ def test_a_contact_said_as_her_is_the_one_named_before() -> None:
     assert shipped_calls("save Priscilla Moreno as a contact with 971 555 0133 and text her welcome to the neighborhood") \
         == [("phone.create_contact", {"name": "Priscilla Moreno", "phone_number": "+19715550133"}),
             ("phone.send_text_message", {"contact_name": "Priscilla Moreno", "message": "welcome to the neighborhood"})]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_copied_text_loses_its_quotes_and_a_please_said_to_us() -> None:
+    planner = _shipped()
+
+    def tidy(function: str, args: dict[str, Any]) -> dict[str, Any]:
+        return planner._tidy_texts(Plan(calls=[PlannedCall(id="c1", function=function, args=args)])).calls[0].args
+
+    assert tidy("phone.send_text_message", {"contact_name": "Ana", "message": "'landed, grabbing my bag'"}) == \
+        {"contact_name": "Ana", "message": "landed, grabbing my bag"}
+    assert tidy("phone.send_text_message", {"contact_name": "Ana", "message": "\u201csee you at 5\u201d"})["message"] \
+        == "see you at 5"
+    assert tidy("home.start_timer", {"minutes": 20, "name": "laundry please"}) == {"minutes": 20, "name": "laundry"}
+    # a message passed on keeps its "please", and a word that only ends in one stays
+    assert tidy("phone.send_text_message", {"contact_name": "Ana", "message": "call me please"})["message"] == \
+        "call me please"
+    assert tidy("home.start_timer", {"minutes": 20, "name": "pleaseme"})["name"] == "pleaseme"
+
+
+def test_an_announcement_cut_short_is_the_rest_of_the_clause() -> None:
+    from hub.planner.planner import _whole_announcements
+
+    def message(query: str, said: str) -> Any:
+        plan = Plan(calls=[PlannedCall(id="c1", function="home.broadcast", args={"message": said})])
+        return _whole_announcements(query, plan).calls[0].args["message"]
+
+    assert message("announce the car leaves in five minutes and unlock the car", "five") == \
+        "the car leaves in five minutes"
+    assert message("broadcast to the whole house: dinner is ready", "dinner") == "dinner is ready"
+    assert message("announce that the movie starts", "movie starts") == "the movie starts"
+    assert message("announce dinner is ready", "pizza") == "pizza"  # not a part of it: left alone
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("take me to the nearest Costco", [("car.navigate_to", {"destination": "the nearest Costco"})]),
+    ("uh set the nav for Lucky's Diner on 5th", [("car.navigate_to", {"destination": "Lucky's Diner on 5th"})]),
+    ("get me an Uber to the airport", []),
+    ("disconnect my bluetooth headphones", []),
+    ("set the fridge to 3 degrees", []),
+    ("turn off the water heater", []),  # no home device, and no car's climate either
+    ("roll down the front left window 200 mm",
+     [("car.control_window", {"window": "front left", "position": "down", "distance": 200})]),
+    ("turn on the passenger seat heater to high", [("car.set_seat_heating", {"seat": "passenger", "level": 3})]),
+    ("switch off the car's climate system, we're parked", [("car.set_climate_power", {"on": False})]),
+    ("mute the kitchen speaker, i'm on a call", [("home.media_player_mute", {"name": "Kitchen Speaker"})]),
+    ("turn off the tv and the floor lamp, we're going to bed",
+     [("home.turn_off", {"name": "Living Room TV"}), ("home.turn_off", {"name": "Floor Lamp"})]),
+    ("text Mom I'm on my way, it's raining",
+     [("phone.send_text_message", {"contact_name": "Mom", "message": "I'm on my way, it's raining"})]),
+    ("bring the mower in, there's a storm coming", [("home.lawn_mower_dock", {})]),
+])
+def test_the_shipped_planner_reads_trips_remarks_and_devices_it_lacks(query: str, expected: list[Any]) -> None:
+    """A trip asked for is never chit-chat; a closing remark asks for nothing; a device
+    neither the home nor the car has is no call."""
+    assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_an_optional_text_of_empty_words_is_left_out() -> None:
+    planner = _shipped()
+    plan = Plan(calls=[PlannedCall(id="c1", function="car.honk_horn", args={}), PlannedCall(
+        id="c2", function="phone.set_timer_alarm", args={"time": "07:00", "label": "at"})])
+    assert [(c.function, c.args) for c in planner._without_empty_values("x", plan).calls] == [
+        ("car.honk_horn", {}), ("phone.set_timer_alarm", {"time": "07:00"})]
+    chain = Plan(calls=[PlannedCall(id="c1", function="car.get_vehicle_status", args={}), PlannedCall(
+        id="c2", function="phone.send_email", args={"recipient": "dad@home.org", "title": "to", "content": {"$ref": "c1"}})])
+    assert len(planner._without_empty_values("x", chain).calls) == 2  # a chain is no stray words

@@ -80,9 +80,12 @@ def _merge_enums(a: FunctionSpec, b: FunctionSpec) -> FunctionSpec:
 # kind a home may have none of ("the skylight"); calls that act on or ask about a device.
 _DEVICE_HEADS = {"light", "lamp", "fan", "heater", "blind", "shade", "curtain", "speaker", "tv", "window",
                  "sprinkler", "chandelier", "thermostat", "skylight", "purifier", "humidifier", "dehumidifier",
-                 "kettle", "oven", "dishwasher", "fireplace", "projector", "outlet", "plug"}
+                 "kettle", "oven", "dishwasher", "fireplace", "projector", "outlet", "plug", "fridge", "refrigerator",
+                 "freezer", "microwave", "toaster", "stove", "dryer", "boiler", "radiator"}
 _DEVICE_KINDS_A_HOME_MAY_LACK = {"skylight", "purifier", "humidifier", "dehumidifier", "kettle", "oven", "dishwasher",
-                                 "fireplace", "projector", "outlet", "plug", "heater", "sprinkler", "chandelier"}
+                                 "fireplace", "projector", "outlet", "plug", "heater", "sprinkler", "chandelier",
+                                 "fridge", "refrigerator", "freezer", "microwave", "toaster", "stove", "dryer", "boiler",
+                                 "radiator"}
 _COUNTING_WORDS = {"which", "what", "whose", "any", "many", "much", "more", "few", "several", "two", "three",
                    "four", "remaining", "rest", "still", "left", "only", "lit", "dimmed"}  # "which lights are on"
 def _free_text(schema: dict[str, Any]) -> bool:
@@ -109,6 +112,7 @@ class Planner:
         self._vocab_words: frozenset[str] | None = None
         self.by_clauses = True  # also plan a request of several clauses clause by clause
         self.neighbours: Neighbours | None = None  # a prior on the first choice (neighbours.py)
+        self._heading = False  # planning a request's head, without its closing remark
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Planner:
@@ -186,6 +190,8 @@ class Planner:
                 plan = self._completed(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
+                plan = _whole_announcements(query, plan)
+                plan = self._tidy_texts(plan)
                 plan = _whole_names(query, plan)
                 plan = self._pronoun_contacts(plan)
                 plan = self._without_empty_values(query, plan)
@@ -202,7 +208,29 @@ class Planner:
                 plan = self._served(plan, query)
                 if query != said:
                     plan = self._as_said(plan, query, said)
+                plan = self._without_closing_remark(query, context, plan)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
+
+    def _without_closing_remark(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
+        """"switch off the car's climate, we're parked", "mute the kitchen speaker, i'm on a
+        call": a closing remark that says how things are only explains the command, yet the
+        model may plan a call of its words too (the car's status, the phone's volume). The
+        request without it is planned, and taken where it plans a call, unless a text of the
+        whole plan reaches into the remark ("text Mom, I'm late" may be the message)."""
+        remark = _CLOSING_REMARK.search(query)
+        if remark is None or not plan.calls or self._heading:
+            return plan
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        if any(isinstance(v, str) and (at := query.find(v)) >= 0 and at + len(v) > remark.start() and c.function in specs
+               and specs[c.function].parameters.get("properties", {}).get(k, {}).get("x-result")
+               for c in plan.calls for k, v in c.args.items()):
+            return plan
+        self._heading = True
+        try:
+            head = self.plan(query[:remark.start()], context)
+        finally:
+            self._heading = False
+        return head if head.calls else plan
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
                      context: dict[str, str]) -> tuple[Plan, float]:
@@ -244,8 +272,9 @@ class Planner:
                             # ... happy birthday" resembles "write a birthday poem": the model decides
                             prior[labels.index(NO_CALL)] = prior.min()
                         scores = scores + prior
-                    if self.vocab.fn_none in candidates and _TEXTS_SOMEONE.match(query):
-                        # "text Mom see you soon" is a text, never chit-chat (v9 planned none for "Mom")
+                    if self.vocab.fn_none in candidates and (_TEXTS_SOMEONE.match(query) or _GOES_SOMEWHERE.match(query)):
+                        # "text Mom see you soon" is a text, "take me to the nearest Costco" a trip,
+                        # never chit-chat (v9 planned none for both)
                         scores[candidates.index(self.vocab.fn_none)] = -math.inf
                 token = candidates[int(scores.argmax())]
             if not is_pointer(token):
@@ -592,10 +621,13 @@ class Planner:
             if at and all(i > 0 and said[i - 1].isalpha() and len(said[i - 1]) >= 3 and said[i - 1] not in known
                           and said[i - 1] not in spoken.FUNCTION_WORDS for i in at):
                 dropped.add(call.id)
-        if spoken.one_clause(query) and self._lacked_device(said):
+        if spoken.one_clause(query) and (lacked := self._lacked_device(said)):
             # "turn on the bathroom exhaust fan", "set the water heater to 120": no device of the home
             dropped |= {c.id for c in plan.calls if c.function.split(".", 1)[1] in _DEVICE_CALLS
                         and not (isinstance(c.args.get("name"), str) and spoken.says_whole(query, c.args["name"]))}
+            if not spoken.says(query, _CAR_WORDS) and not set(lacked.split()) & _CAR_PARTS:
+                # "turn off the water heater" is no car's climate either ("the driver seat heater" is)
+                dropped |= {c.id for c in plan.calls if c.function.startswith("car.")}
         return _without(plan, dropped)
 
     def _without_own_words(self, query: str, plan: Plan) -> Plan:
@@ -627,20 +659,52 @@ class Planner:
         """(function, parameter) pairs whose values are copied from the request."""
         return free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
 
+    def _tidy_texts(self, plan: Plan) -> Plan:
+        """A copied text loses the quotes it was said in ("txt Oluwaseun 'landed, grabbing my
+        bag now'"), and, unless it is a message passed on to someone, a "please" or "thanks"
+        said to us ("a twenty minute timer for the laundry please" names the timer "laundry")."""
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        free = self._free()
+        calls = []
+        for call in plan.calls:
+            props = specs[call.function].parameters.get("properties", {}) if call.function in specs else {}
+            args = {}
+            for k, v in call.args.items():
+                if (call.function, k) in free and isinstance(v, str):
+                    if (quoted := _QUOTED.fullmatch(v.strip())) and (inner := next(
+                            (g for g in quoted.group("text", "t2", "t3") if g), "").strip()):
+                        v = inner
+                    if not props.get(k, {}).get("x-result") and (bare := _POLITE_END.sub("", v)):
+                        v = bare
+                args[k] = v
+            calls.append(call if args == call.args else call.model_copy(update={"args": args}))
+        return plan.model_copy(update={"calls": calls})
+
     def _without_empty_values(self, query: str, plan: Plan) -> Plan:
         """A call beside others whose copied text holds no word of its own was made of the
         words between the others' ("honk twice so the kids know where I am" navigated to
         "am"; "send the mower out to cut it" texted "it" to "mower out"): only pronouns,
         determiners, prepositions and the like, or a clipped "'s trending". It is dropped,
-        unless another call takes its result. A single call keeps its reading ("text Bob
+        unless another call takes its result or it takes one (a chain is no stray words);
+        such an optional text is only left out. A single call keeps its reading ("text Bob
         you up?")."""
         if len(plan.calls) < 2:
             return plan
         free = self._free()
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
-        dropped = {c.id for c in plan.calls if c.id not in used and any(
-            (c.function, k) in free and isinstance(v, str) and _empty(v) for k, v in c.args.items())}
-        return plan if len(dropped) == len(plan.calls) else _without(plan, dropped)
+        calls, dropped = [], set()
+        for c in plan.calls:
+            empty = {k for k, v in c.args.items() if (c.function, k) in free and isinstance(v, str) and _empty(v)}
+            required = empty & set(specs[c.function].parameters.get("required", []) if c.function in specs else empty)
+            if required and c.id not in used and not any(is_ref(v) for v in c.args.values()):
+                dropped.add(c.id)
+            elif empty - required:  # an optional one is left out
+                c = c.model_copy(update={"args": {k: v for k, v in c.args.items() if k not in empty - required}})
+            calls.append(c)
+        if len(dropped) == len(plan.calls):
+            return plan
+        return _without(plan.model_copy(update={"calls": calls}), dropped)
 
     def _pronoun_contacts(self, plan: Plan) -> Plan:
         """"save Priscilla Moreno as a contact ... and text her welcome": a contact said as
@@ -876,6 +940,10 @@ CLAUSE_BREAK = re.compile(
     r"|[,:]\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
+# "mute the kitchen speaker, i'm on a call": a closing remark after a comma, saying how things are
+_CLOSING_REMARK = re.compile(
+    r",\s*(?:(?:since|because|cause|cuz|as|so)\s+)?(?:i'?m|i\s+am|we'?re|we\s+are|it'?s|it\s+is|there'?s|there\s+is"
+    r"|they'?re|they\s+are|he'?s|she'?s|that'?s|(?:the|my|our)\s+[a-z]+\s+(?:is|are))\b[^,;:.!?]*[.!?]*$", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 # A clause that is only a place: the clause before, said of that place instead.
 _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
@@ -1120,7 +1188,8 @@ def _rooms_cleaned(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     return plan.model_copy(update={"calls": calls})
 
 
-_GO_HOME = re.compile(r"\b(?:send|go|return|head|come|get|take|bring)\b.*\b(?:home|back|base|dock|charger|station)\b", re.I)
+_GO_HOME = re.compile(r"\b(?:send|go|return|head|come|get|take|bring)\b.*\b(?:home|back|base|dock|charger|station)\b"
+                      r"|\b(?:bring|call|get)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:in|inside)\b(?!\s+(?!(?:please|now|pls)\b)\w)", re.I)
 _AT_WORK = re.compile(r"\b(?:mow|mows|mowing|mowed|cut|trim|clean|cleaning|sweep|hoover|start|started|begin|run"
                       r"|out|going|vacuuming)\b|^\s*(?:please\s+)?vacuum\s+(?!go\b|return\b|head\b)", re.I)
 # The person, not the device, goes or comes home ("vacuum before I get home").
@@ -1173,6 +1242,11 @@ def _whole_names(query: str, plan: Plan) -> Plan:
 _TEXTS_SOMEONE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
                             r"(?i:text|txt|sms)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
+# A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
+_GOES_SOMEWHERE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
+                             r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to|head\s+(?:over\s+)?to"
+                             r"|set\s+(?:the|my|up\s+the)\s+(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
+                             r"|(?:give\s+me\s+|get\s+me\s+)?directions\s+to)\s+\w")
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
 _RELATION = re.compile(spoken.RELATION)  # "my sister Claire": the relation before the name
 
@@ -1196,6 +1270,30 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
                 if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
                     call = call.model_copy(update={"args": {**call.args, "message": said}})
                 break
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
+
+
+_QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
+_POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
+_ANNOUNCE = re.compile(r"\b(?:announce|broadcast)\s+(?:(?:it\s+)?(?:to|on|through|over)\s+(?:the\s+|my\s+|our\s+)?"
+                       r"(?:whole\s+|entire\s+)?(?:house|home|family|everyone|everybody|speakers)\s*[:,]?\s*)?(?:that\s+)?", re.I)
+
+
+def _whole_announcements(query: str, plan: Plan) -> Plan:
+    """An announcement the model cut short is the rest of the clause after "announce"
+    ("announce the car leaves in five minutes and unlock the car" had the message
+    "five"). Only lengthened, never replaced: a message that is no part of that rest stays."""
+    calls = []
+    for call in plan.calls:
+        message = call.args.get("message")
+        if call.function == "home.broadcast" and isinstance(message, str):
+            for verb in _ANNOUNCE.finditer(query):
+                rest = spoken.message_after(query, verb.end())
+                said = query[rest[0]:rest[1]] if rest else ""
+                if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
+                    call = call.model_copy(update={"args": {**call.args, "message": said}})
+                    break
         calls.append(call)
     return plan.model_copy(update={"calls": calls})
 
@@ -1394,6 +1492,8 @@ def _each_item(plan: Plan) -> Plan:
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
 _CAR_WORDS = ["car", "vehicle"]
+_CAR_PARTS = {"seat", "seats", "driver", "driver's", "passenger", "passenger's", "front", "rear", "back", "left", "right",
+              "side", "window", "windows", "steering", "wheel", "sunroof", "trunk", "cabin"}
 # calls whose words may be about the car: announcements, lists, the time, timers, the weather
 _SAYS_ANYWHERE = re.compile(r"\.(?:broadcast|.*_item|get_current_|.*timer|get_weather)")
 _WHAT_IS_SAID = {"message", "destination", "location", "query", "search_query", "content"}  # not a list's "item"

@@ -444,7 +444,8 @@ def says_whole(query: str, value: str, plural: bool = False) -> bool:
 # A function named for a verb ("open_trunk", "vacuum_start") does not do its opposite: a request that says
 # an opposite and not the verb is not offered it.
 OPPOSITE_VERBS = {"open": ["close", "closed", "shut"], "close": ["open"], "lock": ["unlock"], "unlock": ["lock"],
-                  "start": ["stop", "dock"], "stop": ["start", "resume"], "photo": ["record", "film", "video"]}
+                  "start": ["stop", "dock"], "stop": ["start", "resume"], "photo": ["record", "film", "video"],
+                  "connect": ["disconnect", "unpair", "forget"]}
 
 
 _LEAD = r"\W*(?:(?:hey|ok|okay|so|um|uh|please|can\s+you|could\s+you|would\s+you|will\s+you|go\s+ahead\s+and)\W+)*"
