@@ -202,6 +202,7 @@ class Planner:
                 plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
+                plan = _without_repeated_chains(query, plan)
                 plan = _without_unsaid_numbers(query, plan)
                 plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
@@ -230,7 +231,12 @@ class Planner:
             head = self.plan(query[:remark.start()], context)
         finally:
             self._heading = False
-        return head if head.calls else plan
+        if head.calls:
+            return head
+        # the command alone asks for nothing the home has ("turn on the bathroom fan, it's steamy
+        # in there"): what stays is only what the command said, not a call made of the remark's words
+        return _without(plan, {c.id for c in plan.calls if any(
+            isinstance(v, str) and query.find(v) >= remark.start() for v in c.args.values())})
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
                      context: dict[str, str]) -> tuple[Plan, float]:
@@ -685,8 +691,9 @@ class Planner:
         words between the others' ("honk twice so the kids know where I am" navigated to
         "am"; "send the mower out to cut it" texted "it" to "mower out"): only pronouns,
         determiners, prepositions and the like, or a clipped "'s trending". It is dropped,
-        unless another call takes its result or it takes one (a chain is no stray words);
-        such an optional text is only left out. A single call keeps its reading ("text Bob
+        unless another call takes its result or it takes one (a chain is no stray words;
+        but a text to "oh" is, with the look-up only it took); such an optional text is only
+        left out. A single call keeps its reading ("text Bob
         you up?")."""
         if len(plan.calls) < 2:
             return plan
@@ -697,8 +704,11 @@ class Planner:
         for c in plan.calls:
             empty = {k for k, v in c.args.items() if (c.function, k) in free and isinstance(v, str) and _empty(v)}
             required = empty & set(specs[c.function].parameters.get("required", []) if c.function in specs else empty)
-            if required and c.id not in used and not any(is_ref(v) for v in c.args.values()):
+            if required and c.id not in used and (not any(is_ref(v) for v in c.args.values()) or all(
+                    set(spoken.words_of(c.args[k])) <= _FILLERS for k in required)):  # a text to "oh"
                 dropped.add(c.id)
+                dropped |= {v["$ref"] for v in c.args.values() if is_ref(v) and not any(
+                    is_ref(w) and w["$ref"] == v["$ref"] for o in plan.calls if o.id != c.id for w in o.args.values())}
             elif empty - required:  # an optional one is left out
                 c = c.model_copy(update={"args": {k: v for k, v in c.args.items() if k not in empty - required}})
             calls.append(c)
@@ -1065,6 +1075,11 @@ def _without_parts(calls: list[PlannedCall]) -> list[PlannedCall]:
 
 _SEARCH, _PLAYS = "phone.search_youtube_videos", ("phone.play_video_on_nest_hub", "phone.play_music_on_nest_hub")
 # "... and play it / the first result / whatever you find on the nest hub"
+_BACK = re.compile(r"\b(?:it|that|this|them|those)\b", re.I)  # a word that refers back to a result
+_SEARCHED = re.compile(r"\b(?:search|look\s+up|find|pull\s+up)\b.*\byoutube\b|\byoutube\b.*\b(?:search|look\s+up|find)\b",
+                       re.I)
+_SEARCHED_FOR = re.compile(r"\b(?:search\s+(?:on\s+)?youtube\s+for|look\s+up|pull\s+up|find)\s+(?P<what>.+?)"
+                           r"(?:\s+(?:on|from)\s+youtube)?\s*$", re.I)
 _PLAY_FOUND = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:play|put|cast|show|stream|throw|send)\s+)?"
                          r"(?:it|that|the\s+(?:first\s+|top\s+)?(?:result|video|one)|whatever\s+you\s+find)\b"
                          r"(?:\s+\w+){0,3}?\s+(?:on|to|onto)\s+(?:the\s+|my\s+)?nest\s+hub\b", re.I)
@@ -1170,6 +1185,57 @@ _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
 _MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}"
                         rf"|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}|\b{_UNIT}\s+more\b", re.I)
 _NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
+
+
+def _without_repeated_chains(query: str, plan: Plan) -> Plan:
+    """"look up the forecast for Flagstaff and announce it to the house" planned the chain
+    twice, the second time with a forecast for "the house"; "get the forecast for Boise and
+    email it ..." also planned a forecast for "Boise and email it to sam.ortiz" that nothing
+    takes. A call that takes a result and repeats an earlier such call but for that result
+    (made by the same function) is dropped, with the calls only it took from; so is a call nothing takes whose function
+    another call makes with a part of its words, and whose result is taken."""
+    function = {c.id: c.function for c in plan.calls}
+
+    def plain(c: PlannedCall) -> str:  # the call, its results said by the functions that make them
+        return json.dumps([c.function, {k: function.get(v["$ref"]) if is_ref(v) else v for k, v in c.args.items()}],
+                          sort_keys=True)
+
+    takers: dict[str, set[str]] = {}
+    for c in plan.calls:
+        for v in c.args.values():
+            if is_ref(v):
+                takers.setdefault(v["$ref"], set()).add(c.id)
+    by_id = {c.id: c for c in plan.calls}
+
+    def said_at(c: PlannedCall) -> list[int]:  # where the request says the calls it takes from
+        return [query.lower().find(v.lower()) for r in c.args.values() if is_ref(r) and r["$ref"] in by_id
+                for v in by_id[r["$ref"]].args.values() if isinstance(v, str)]
+
+    dropped: set[str] = set()
+    seen: dict[str, PlannedCall] = {}
+    for c in plan.calls:
+        if any(is_ref(v) for v in c.args.values()):
+            first = seen.get(plain(c))
+            # the repeat's own look-up is said after the first look-up, in the clause of a word that
+            # refers back to it ("Flagstaff and announce it to the house"); not beside it ("in Paris
+            # and in Rome"), nor in a clause of its own ("..., then get the weather for Rome")
+            if first is not None and (before := [a for a in said_at(first) if a >= 0]) and (after := said_at(c)) \
+                    and all(a > max(before) and (back := list(_BACK.finditer(query, max(before), a)))
+                            and not CLAUSE_BREAK.search(query, back[-1].end(), a) for a in after):
+                dropped.add(c.id)
+            seen.setdefault(plain(c), c)
+    for c in plan.calls:  # the calls only a dropped call took from
+        if c.id in takers and takers[c.id] <= dropped:
+            dropped.add(c.id)
+    for c in plan.calls:
+        if c.id in takers or not c.args or any(is_ref(v) for v in c.args.values()):
+            continue
+        if any(o.id in takers and o.id not in dropped and o.function == c.function and o.args.keys() == c.args.keys()
+               and all(isinstance(v, str) and isinstance(o.args[k], str) and o.args[k] != v
+                       and re.search(rf"(?<!\w){re.escape(o.args[k])}(?!\w)", v) for k, v in c.args.items())
+               for o in plan.calls):
+            dropped.add(c.id)
+    return _without(plan, dropped)
 
 
 def _rooms_cleaned(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
@@ -1408,6 +1474,18 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     into the play clause ("... fitted sheet and cast it to the nest hub")."""
     said = _PLAY_FOUND.search(query)
     search = next((c for c in plan.calls if c.function == _SEARCH and isinstance(c.args.get("query"), str)), None)
+    if said is not None and search is None and _SEARCHED.search(query[:said.start()]):
+        # no search planned, only the playing of its words ("search youtube for a sleep
+        # meditation and play it ..." played the music "a sleep meditation"): the words are searched
+        play = next((c for c in plan.calls if c.function in _PLAYS and any(
+            isinstance(v := c.args.get(k), str) and 0 <= query.lower().find(v.lower()) < said.start()
+            for k in ("video_name", "music_name"))), None)
+        if play is not None:
+            words = next(v for k in ("video_name", "music_name") if isinstance(v := play.args.get(k), str))
+            if (whole := _SEARCHED_FOR.search(query[:said.start()])) and words.lower() in whole.group("what").lower():
+                words = whole.group("what")  # "pull up relaxing rain sounds on youtube" played "rain"
+            search = PlannedCall(id=play.id, function=_SEARCH, args={"query": words})
+            plan = Plan(calls=[search if c is play else c for c in plan.calls])
     if said is None or search is None or query.lower().find(search.args["query"].lower()) > said.start() \
             or any(c.function in _PLAYS and any(is_ref(v) for v in c.args.values()) for c in plan.calls):
         return plan
@@ -1415,7 +1493,7 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
     if (cut := _PLAY_FOUND.search(topic)) is not None:
         topic = topic[:cut.start()].strip()
     dropped = {c.id for c in plan.calls if c.function in _PLAYS}
-    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls if c.id not in dropped for v in c.args.values()):
         return plan  # another call took the played one's result: leave the plan as it is
     calls = [c.model_copy(update={"args": {**c.args, "query": topic}}) if c is search else c for c in plan.calls
              if c.function not in _PLAYS]
@@ -1515,9 +1593,11 @@ def _without_medium_calls(plan: Plan) -> Plan:
 
 
 _PERSON_PRONOUNS = {"her", "him", "them"}
+_FILLERS = {"oh", "uh", "um", "umm", "er", "erm", "hmm", "ah"}
 # words that say nothing on their own: a copied text of only these is no value
 _EMPTY_WORDS = frozenset("""the a an my our your his her their this that these those it its them him me us you i we
-on off in at of to up down for from with by and or then also now just there here am pm is are was were be""".split())
+on off in at of to up down for from with by and or then also now just there here am pm is are was were be""".split()) \
+    | _FILLERS
 
 
 def _empty(value: str) -> bool:
@@ -1533,7 +1613,7 @@ def _without(plan: Plan, dropped: set[str]) -> Plan:
     plans nothing."""
     if not dropped:
         return plan
-    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls for v in c.args.values()):
+    if any(is_ref(v) and v["$ref"] in dropped for c in plan.calls if c.id not in dropped for v in c.args.values()):
         return Plan(calls=[])
     return Plan(calls=_numbered([c for c in plan.calls if c.id not in dropped]))
 
