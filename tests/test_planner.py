@@ -2060,3 +2060,27 @@ def test_a_chain_planned_again_for_the_words_that_refer_back_is_made_once() -> N
 ])
 def test_the_shipped_planner_searches_before_it_plays_and_drops_stray_chains(query: str, expected: list[Any]) -> None:
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("what's the robot vacuum doing", [("home.get_state", {"name": "Robot Vacuum"})]),
+    ("is the coffee maker still on?", [("home.get_state", {"name": "Coffee Maker", "state": "on"})]),
+    ("is guest mode turned off", [("home.get_state", {"name": "Guest Mode", "state": "off"})]),
+    ("enable guest mode, my sister is staying over", [("home.turn_on", {"name": "Guest Mode"})]),
+    ("switch off the coffee maker, i forgot it", [("home.turn_off", {"name": "Coffee Maker"})]),
+    ("is the front door locked right now",
+     [("home.get_state", {"name": "Front Door Lock", "domain": "lock", "state": "locked"})]),
+    ("move the driver seat forward 30mm and up 10mm",
+     [("car.adjust_seat_position", {"seat": "driver", "position": "forward", "distance": 30}),
+      ("car.adjust_seat_position", {"seat": "driver", "position": "up", "distance": 10})]),
+    ("move the driver seat forward 30 mm and the passenger seat up 10 mm",
+     [("car.adjust_seat_position", {"seat": "driver", "position": "forward", "distance": 30}),
+      ("car.adjust_seat_position", {"seat": "passenger", "position": "up", "distance": 10})]),
+    ("bedroom heater to nineteen and a half", [("home.climate_set_temperature", {"name": "Bedroom Heater", "temperature": 19.5})]),
+])
+def test_the_shipped_planner_asks_states_and_keeps_the_thing_acted_on(query: str, expected: list[Any]) -> None:
+    """A question about what a device does asks its state; Home Assistant hears a state
+    question without "still" and a command without the remark after its comma; a second
+    move of the seat moves the same seat."""
+    assert shipped_calls(query) == expected

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from typing import Any
 
@@ -34,7 +35,7 @@ def labelled_cases() -> list[dict]:  # type: ignore[type-arg]
 @pytest.mark.parametrize("text, value", [
     ("77", 77), ("21.5", 21.5), ("1,000", 1000), ("seventy seven", 77), ("seventy-seven", 77),
     ("two hundred twenty", 220), ("two hundred and five", 205), ("five", 5), ("zero", 0),
-    ("twenty one point five", 21.5),
+    ("twenty one point five", 21.5), ("nineteen and a half", 19.5), ("21 and a half", 21.5),
 ])
 def test_numbers_read_back(text: str, value: float) -> None:
     assert parse_number(text) == value
@@ -43,6 +44,13 @@ def test_numbers_read_back(text: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["", "oh", "and five", "seventy seven degrees", "five cats", "1.2.3", "point five"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
+
+
+def test_a_number_and_a_half_is_read_whole() -> None:
+    """"nineteen and a half" is 19.5, never the 19 it starts with."""
+    text = "bedroom heater to nineteen and a half"
+    offsets = [m.span() for m in re.finditer(r"\w+", text)]
+    assert set(spoken.number_spans(text, offsets).values()) == {19.5}
 
 
 @pytest.mark.parametrize("text, e164", [
@@ -666,6 +674,7 @@ def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
     ("lights on and music off in here", None),
     ("what's the forecast in Denver, and any news about the Broncos?", None),
     ("eggs and butter", None),
+    ("move the driver seat forward 30 mm and the passenger seat up 10 mm", None),  # each its own amount
     # an "and" inside one thing's name joins nothing
     ("add mac and cheese and milk to the list", ["add mac and cheese to the list", "add milk to the list"]),
     ("add milk, half and half and eggs to the list",

@@ -39,13 +39,17 @@ def _foreign_digits(text: str) -> bool:
 
 
 def parse_number(text: str) -> float | None:
-    """"77", "21.5", "1,000", "seventy seven", "twenty-one", "two hundred and five"."""
+    """"77", "21.5", "1,000", "seventy seven", "twenty-one", "two hundred and five",
+    "nineteen and a half"."""
     text = text.strip()
     if _foreign_digits(text):
         return None
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?|[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # commas only between thousands
         return float(text.replace(",", ""))
     words = text.lower().replace("-", " ").split()
+    if len(words) > 3 and words[-3:] == ["and", "a", "half"]:  # "nineteen and a half"
+        whole = parse_number(" ".join(words[:-3]))
+        return None if whole is None else whole + 0.5
     if not words or any(w not in NUMBER_WORDS for w in words) or words[0] in ("and", "oh", "o"):
         return None
     if "point" in words:  # "twenty one point five"
@@ -168,10 +172,13 @@ def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[in
         return _number_piece(pieces[s]) and not (
             s and (pieces[s - 1].isdigit() or pieces[s - 1].lower() in NUMBER_WORDS - {"and"}))
 
-    def may_hold(piece: str) -> bool:
-        return bool(_NUMBERISH.match(piece)) and not (piece.isalpha() and piece.lower() not in NUMBER_WORDS)
+    def may_hold(piece: str) -> bool:  # "a half" of "nineteen and a half" too
+        return bool(_NUMBERISH.match(piece)) and not (piece.isalpha() and piece.lower() not in NUMBER_WORDS | {"a", "half"})
 
-    return _spans(text, offsets, parse_number, may_start, may_hold, MAX_NUMBER_TOKENS)
+    found = _spans(text, offsets, parse_number, may_start, may_hold, MAX_NUMBER_TOKENS)
+    # "nineteen and a half" is never nineteen
+    return {(s, e): v for (s, e), v in found.items()
+            if not any(s2 == s and e2 > e and v2 == v + 0.5 for (s2, e2), v2 in found.items())}
 
 
 def named_number_spans(text: str, offsets: Sequence[tuple[int, int]],
@@ -1386,6 +1393,11 @@ ONE_THING = re.compile(r"\b(?:mac(?:aroni)?\s+and\s+cheese|half\s+and\s+half|fis
                        r"|pots\s+and\s+pans|odds\s+and\s+ends|arts\s+and\s+crafts|shampoo\s+and\s+conditioner)\b", re.I)
 
 
+_MEASURED = re.compile(r"\b(?:[0-9]+(?:\.[0-9]+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s*"
+                     r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|inch(?:es)?|%|percent|degrees?|minutes?|seconds?"
+                     r"|hours?)(?![\w])", re.I)
+
+
 def coordinated(text: str) -> list[str] | None:
     """The requests a coordination of objects stands for: "add eggs and butter to the
     shopping list" -> "add eggs to the shopping list", "add butter to the shopping list";
@@ -1423,6 +1435,8 @@ def coordinated(text: str) -> list[str] | None:
             return None  # no verb before the objects
     if any(re.fullmatch(r"[0-9%.,]+|" + "|".join(NUMBER_WORDS), text[a:b].strip(), re.I) for a, b in elements):
         return None  # "dim the lamp to 30% and the ceiling light": a value is not an object
+    if any(_MEASURED.search(text[a:b]) for a, b in elements):
+        return None  # "the driver seat forward 30 mm and the passenger seat up 10 mm": each has its own
     first_begin = elements[0][0]
     before = text[:first_begin].split()
     if not before:
