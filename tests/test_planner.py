@@ -2084,3 +2084,29 @@ def test_the_shipped_planner_asks_states_and_keeps_the_thing_acted_on(query: str
     question without "still" and a command without the remark after its comma; a second
     move of the seat moves the same seat."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_call_made_only_of_another_calls_message_is_dropped() -> None:
+    planner = _shipped()
+
+    def kept(query: str, calls: list[tuple[str, dict[str, Any]]]) -> list[str]:
+        plan = Plan(calls=[PlannedCall(id=f"c{n}", function=f, args=a) for n, (f, a) in enumerate(calls, 1)])
+        return [c.function for c in planner._said_outside_texts(query, plan).calls]
+
+    email = ("phone.send_email", {"recipient": "s@x.co", "title": "Broken charger",
+                                  "content": "my charger stopped working after two days"})
+    query = "email s@x.co titled Broken charger saying my charger stopped working after two days"
+    assert kept(query, [email, ("car.stop_charging", {})]) == ["phone.send_email"]
+    text = ("phone.send_text_message", {"contact_name": "Mom", "message": "I'm home and turn on the porch light"})
+    # a message that runs over a new command shields nothing
+    assert kept("text Mom I'm home and turn on the porch light", [text, ("home.turn_on", {"name": "Porch Light"})]) \
+        == ["phone.send_text_message", "home.turn_on"]
+    # the charging said outside the message stays
+    assert kept(query + " and stop charging the car", [email, ("car.stop_charging", {})]) == \
+        ["phone.send_email", "car.stop_charging"]
+    # a contact saved and texted: a name is no message
+    assert kept("save Ana Ruiz as a contact, 305 555 0110, and text Ana Ruiz welcome", [
+        ("phone.create_contact", {"name": "Ana Ruiz", "phone_number": "+13055550110"}),
+        ("phone.send_text_message", {"contact_name": "Ana Ruiz", "message": "welcome"})]) == \
+        ["phone.create_contact", "phone.send_text_message"]

@@ -197,6 +197,7 @@ class Planner:
                 plan = self._pronoun_contacts(plan)
                 plan = self._same_thing(query, plan)
                 plan = self._without_empty_values(query, plan)
+                plan = self._said_outside_texts(query, plan)
                 plan = _each_item(plan)
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
@@ -737,6 +738,42 @@ class Planner:
                         call = call.model_copy(update={"args": {**call.args, k: before.args[k]}})
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
+
+    def _said_outside_texts(self, query: str, plan: Plan) -> Plan:
+        """"e-mail support ... saying my charger stopped working" stops no charging, and
+        "broadcast: whoever took my charger, bring it back" docks no vacuum: a call whose
+        every word in the request (its function's cue words, its values) lies inside another
+        call's copied message, body or marked text (a subject, a destination) was made of
+        that text, and is dropped. A text that runs over a
+        new command ("I'm home and turn on the porch light") shields nothing."""
+        if len(plan.calls) < 2:
+            return plan
+        free = self._free()
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        lowered = query.lower()
+        def shields(function: str, param: str) -> bool:  # a text said for its own sake: a message, a subject
+            schema = specs[function].parameters.get("properties", {}).get(param, {}) if function in specs else {}
+            return (function, param) in free and bool(schema.get("x-result") or schema.get("x-marked"))
+
+        texts = [(m.start(), m.end(), c.id) for c in plan.calls for k, v in c.args.items()
+                 if shields(c.function, k) and isinstance(v, str) and len(v.split()) > 1
+                 and not CLAUSE_BREAK.search(v) for m in re.finditer(re.escape(v.lower()), lowered)]
+        used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+        dropped = set()
+        for c in plan.calls:
+            inside = [(a, b) for a, b, owner in texts if owner != c.id]
+            if not inside or c.id in used or any(is_ref(v) for v in c.args.values()):
+                continue
+            spec = specs.get(c.function)
+            words = [*(spec.cues if spec and spec.cues else [])]
+            for k, v in c.args.items():
+                if isinstance(v, str):
+                    words += [v] if (c.function, k) in free else \
+                        [w for w in spoken.words_of(v) if len(w) >= 3 and w not in spoken.FUNCTION_WORDS]
+            at = [m.start() for w in words for m in re.finditer(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", lowered)]
+            if at and all(any(a <= p < b for a, b in inside) for p in at):
+                dropped.add(c.id)
+        return plan if len(dropped) == len(plan.calls) else _without(plan, dropped)
 
     def _pronoun_contacts(self, plan: Plan) -> Plan:
         """"save Priscilla Moreno as a contact ... and text her welcome": a contact said as
