@@ -792,7 +792,8 @@ class Phone(DeviceAdapter):
         "{device_name} (dropped|disconnected), connect (to it|it) again",
     ])
     async def connect_to_bluetooth_device(
-        self, device_name: Text, timeout: Annotated[int, Field(ge=1, le=120)] = 10,
+        self, device_name: Text, timeout: Annotated[int, Field(ge=1, le=120, json_schema_extra={"x-units": {
+            "second": 1, "seconds": 1, "sec": 1, "secs": 1, "minute": 60, "minutes": 60, "min": 60, "mins": 60}})] = 10,
     ) -> bool:
         """Connects to a Bluetooth device by name.
 

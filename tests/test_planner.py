@@ -2110,3 +2110,25 @@ def test_a_call_made_only_of_another_calls_message_is_dropped() -> None:
         ("phone.create_contact", {"name": "Ana Ruiz", "phone_number": "+13055550110"}),
         ("phone.send_text_message", {"contact_name": "Ana Ruiz", "message": "welcome"})]) == \
         ["phone.create_contact", "phone.send_text_message"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("pair with UE Boom 3 and give it 45 seconds",
+     [("phone.connect_to_bluetooth_device", {"device_name": "UE Boom 3", "timeout": 45})]),
+    ("connect to Pixel Buds and wait up to 45 seconds",
+     [("phone.connect_to_bluetooth_device", {"device_name": "Pixel Buds", "timeout": 45})]),
+    ("connect to my AirPods", [("phone.connect_to_bluetooth_device", {"device_name": "AirPods"})]),
+    ("set an alarm for half past seven pm and label it pick up Zoe",
+     [("phone.set_timer_alarm", {"time": "19:30", "label": "pick up Zoe"})]),
+])
+def test_the_shipped_planner_keeps_how_long_to_wait_and_a_label_with_their_call(query: str, expected: list[Any]) -> None:
+    """"and give it 45 seconds", "and label it ..." start no clause of their own; a time is
+    read whole ("half past seven pm", not "seven pm")."""
+    assert shipped_calls(query) == expected
+
+
+def test_a_time_is_no_part_of_a_longer_one() -> None:
+    text = "set an alarm for half past seven pm and label it pick up Zoe"
+    offsets = [m.span() for m in re.finditer(r"\w+", text)]
+    assert set(spoken.whole_spans(spoken.time_spans(text, offsets)).values()) == {"19:30"}

@@ -132,7 +132,7 @@ class Request:
     def times(self) -> dict[tuple[int, int], str]:
         """(start, end) token spans that read as times of day, as "HH:MM", and hours said
         alone after "at" or "for" where no other time is said."""
-        times = spoken.time_spans(self.query, self.offsets)
+        times = spoken.whole_spans(spoken.time_spans(self.query, self.offsets))  # "half past seven pm", whole
         return times or spoken.bare_hour_spans(self.query, self.offsets)
 
     @functools.cached_property

@@ -1009,14 +1009,17 @@ _DATE_WORDS = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may(?=\s+
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-# Clause breaks: "and" (not inside a number: "an hour and fifteen minutes"), "then", "also",
+# Clause breaks: "and" (not inside a number: "an hour and fifteen minutes", nor before how
+# long to wait: "pair with X and give it 45 seconds", nor before a name: "... and label it
+# gym"), "then", "also",
 # ";", a sentence end (not after "Dr." or "p.m."),
 # and a "," before a command word. Any other "," or ":" is not one, as messages and lists
 # hold them.
 _CLAUSE_WORDS = spoken.COMMAND_WORDS + spoken.QUESTION_WORDS
 CLAUSE_BREAK = re.compile(
     r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
-    + r"|[0-9]+)\b)|then|also|plus)\b|;"
+    + r"|[0-9]+|(?:label|name|title)\s+it\b|(?:wait|give\s+it|allow)\s+(?:up\s+to\s+|for\s+|about\s+)?[\w-]+\s+(?:seconds?|secs?|minutes?|mins?)\b)\b)"
+    r"|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
     r"|[,:]\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"

@@ -337,6 +337,13 @@ def time_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[int,
                   may_end=lambda piece: piece[-1:].isalnum() or piece == ".")  # "p.m." ends in "."
 
 
+def whole_spans(found: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
+    """The spans that are no part of a longer one starting or ending with them ("seven
+    pm" of "half past seven pm")."""
+    return {(s, e): v for (s, e), v in found.items()
+            if not any((s2, e2) != (s, e) and s2 <= s and e <= e2 and (s2 == s or e2 == e) for s2, e2 in found)}
+
+
 _ALARM_WORD = re.compile(r"\b(?:alarms?|wake)\b", re.I)
 
 
