@@ -2132,3 +2132,24 @@ def test_a_time_is_no_part_of_a_longer_one() -> None:
     text = "set an alarm for half past seven pm and label it pick up Zoe"
     offsets = [m.span() for m in re.finditer(r"\w+", text)]
     assert set(spoken.whole_spans(spoken.time_spans(text, offsets)).values()) == {"19:30"}
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("could you please send Hannah Lindqvist a text that reads congrats on the new job, drinks on me",
+     [("phone.send_text_message", {"contact_name": "Hannah Lindqvist", "message": "congrats on the new job, drinks on me"})]),
+    ("send Bob a message: running late", [("phone.send_text_message", {"contact_name": "Bob", "message": "running late"})]),
+    ("remove batteries from my shopping list", [("home.list_remove_item", {"item": "batteries", "name": "Shopping List"})]),
+    ("add milk to the shopping list", [("home.list_add_item", {"item": "milk", "name": "Shopping List"})]),
+])
+def test_the_shipped_planner_texts_whom_it_is_sent_to_and_takes_items_off(query: str, expected: list[Any]) -> None:
+    assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_an_item_taken_off_a_list_is_removed() -> None:
+    planner = _shipped()
+    plan = Plan(calls=[PlannedCall(id="c1", function="home.list_add_item", args={"item": "milk", "name": "Shopping List"}),
+                       PlannedCall(id="c2", function="home.list_add_item", args={"item": "oat milk", "name": "Shopping List"})])
+    calls = planner._taken_off("take the milk off the shopping list and add oat milk", plan).calls
+    assert [(c.function, c.args["item"]) for c in calls] == [("home.list_remove_item", "milk"), ("home.list_add_item", "oat milk")]

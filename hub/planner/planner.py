@@ -189,8 +189,10 @@ class Planner:
                 plan = _sent_home(query, plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
+                plan = self._taken_off(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
+                plan = _sent_a_text(query, plan)
                 plan = _whole_announcements(query, plan)
                 plan = self._tidy_texts(plan)
                 plan = _whole_names(query, plan)
@@ -895,6 +897,25 @@ class Planner:
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
+    def _taken_off(self, query: str, plan: Plan) -> Plan:
+        """"take the milk off the shopping list", "remove batteries from my list": an item
+        taken off a list is removed, never added, though the model adds it."""
+        taken = [m.span("item") for m in _TAKEN_OFF.finditer(query)]
+        if not taken:
+            return plan
+        calls = []
+        for call in plan.calls:
+            kind, name = call.function.split(".", 1)
+            removed = f"{kind}.{name.replace('_add_item', '_remove_item')}"
+            item = str(call.args.get("item", "")).lower()
+            at = query.lower().find(item) if item else -1
+            if name.endswith("_add_item") and removed in self.table.functions and self.table.index(removed) in self.specs \
+                    and any(a <= at and at + len(item) <= b for a, b in taken):
+                said = re.sub(r"^(?:the|my|our|some|all\s+the)\s+", "", call.args["item"], flags=re.I) or call.args["item"]
+                call = call.model_copy(update={"function": removed, "args": {**call.args, "item": said}})
+            calls.append(call)
+        return plan.model_copy(update={"calls": calls})
+
     def _or_recognized(self, text: str, context: dict[str, str], plan: Plan, confidence: float) -> tuple[Plan, float]:
         """Home Assistant's reading, where the model plans nothing the home can serve or is
         unsure ("turn on guest mode"), or plans only calls that name no entity nor place (the
@@ -1047,6 +1068,8 @@ _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|
                      r"(?:\s+(?:a bit|a little|please))?", re.I)
 _MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
                           r"|\bmark(?:ed)?\b(?:\s+[\w']+){0,4}?\s+(?:as\s+)?(?:done|complete|completed|finished|bought)\b", re.I)
+_TAKEN_OFF = re.compile(r"\b(?:take|took|remove|delete|drop|scratch|get)\s+(?P<item>[\w' -]+?)\s+(?:off|from|out\s+of)\s+"
+                        r"(?:the|my|our)\s+(?:[\w'-]+\s+)?list\b", re.I)
 _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re.I)
 _POWER_ON = {"enable", "activate"}
 _POWER = re.compile(r"\s*(?:please\s+)?(?P<verb>enable|activate|disable|deactivate|kill|cut)\s+", re.I)
@@ -1460,6 +1483,35 @@ def _whole_announcements(query: str, plan: Plan) -> Plan:
     return plan.model_copy(update={"calls": calls})
 
 
+_SEND_A_TEXT = re.compile(r"\b(?i:send|shoot|drop|fire\s+off)\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+"
+                          r"(?i:a\s+(?:quick\s+)?(?:text|message|msg|sms|txt))\b"
+                          r"(?i:\s+(?:that\s+(?:reads|says)|saying|reading|which\s+says)\b|\s*:)?\s*")
+
+
+def _sent_a_text(query: str, plan: Plan) -> Plan:
+    """"send Hannah Lindqvist a text that reads congrats on the new job, drinks on me": the
+    name after "send" is the contact, and the rest of the clause after "a text (that
+    reads)" the message (the model had texted "drinks"). A text to a word of that message
+    is dropped; a plan with two other texts is left alone."""
+    said = _SEND_A_TEXT.search(query)
+    rest = spoken.message_after(query, said.end()) if said else None
+    if said is None or rest is None:
+        return plan
+    message = query[rest[0]:rest[1]]
+    texts = [c for c in plan.calls if c.function == _TEXT and isinstance(c.args.get("message"), str)
+             and isinstance(c.args.get("contact_name"), str)]
+    # the texts the model made of that message's words ("drinks" of "..., drinks on me")
+    made_up = {c.id for c in texts if c.args["contact_name"] != said.group("name")
+               and re.search(rf"(?<!\w){re.escape(c.args['contact_name'])}(?!\w)", message)}
+    kept = [c for c in texts if c.id not in made_up]
+    if len(kept) > 1 or (not kept and not made_up):
+        return plan
+    text = (kept or texts)[0]
+    text = text.model_copy(update={"args": {**text.args, "contact_name": said.group("name"), "message": message}})
+    return _without(plan.model_copy(update={"calls": [text if c.id == text.id else c for c in plan.calls]}),
+                    made_up - {text.id})
+
+
 _BY_AMOUNT = re.compile(r"\bby\s+(?P<amount>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _LOWER = re.compile(r"\b(?:down|lower|quieter|softer|decrease|reduce|drop)\b", re.I)
 _RAISE = re.compile(r"\b(?:up|louder|raise|increase|crank|higher)\b", re.I)
@@ -1626,6 +1678,7 @@ def _whole_items(query: str, plan: Plan) -> Plan:
     between the verb and the list is those words."""
     said = [(m.group("verb").split()[0].lower(), m.group("item")) for m in _ITEM_SAID.finditer(query)]
     calls = []
+    bare = re.compile(r"^(?:the|my|our|some)\s+", re.I)  # "take the milk off": milk
     for call in plan.calls:
         item = call.args.get("item")
         if call.function.endswith("_item") and isinstance(item, str):
@@ -1634,7 +1687,9 @@ def _whole_items(query: str, plan: Plan) -> Plan:
                      and not re.search(r",|\b(?:and|or|as)\b", s, re.I)  # several items, or "milk as bought"
                      and re.match(rf"(?i:{re.escape(item)}\b|.*\b{re.escape(item)}$)", s)]
             if len(whole) == 1:
-                call = call.model_copy(update={"args": {**call.args, "item": whole[0]}})
+                kept = whole[0] if bare.match(item) else bare.sub("", whole[0])
+                if kept != item:
+                    call = call.model_copy(update={"args": {**call.args, "item": kept}})
         calls.append(call)
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
