@@ -2153,3 +2153,31 @@ def test_an_item_taken_off_a_list_is_removed() -> None:
                        PlannedCall(id="c2", function="home.list_add_item", args={"item": "oat milk", "name": "Shopping List"})])
     calls = planner._taken_off("take the milk off the shopping list and add oat milk", plan).calls
     assert [(c.function, c.args["item"]) for c in calls] == [("home.list_remove_item", "milk"), ("home.list_add_item", "oat milk")]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("volume to 10 in the bedroom", None, [("home.set_volume", {"volume_level": 10, "area": "Bedroom"})]),
+    ("kitchen speaker volume 25 percent", None, [("home.set_volume", {"volume_level": 25, "name": "Kitchen Speaker"})]),
+    ("switch off the TV", None, [("home.turn_off", {"name": "Living Room TV"})]),
+    ("silence the car speakers completely", None, [("car.adjust_volume", {"set_value": 0})]),
+    ("is it sunny out", None, [("home.get_weather", {})]),
+    ("take the trash out", None, []),
+    ("stop vacuuming and go back to base", None, [("home.vacuum_return_to_base", {})]),
+    ("stop mowing and go back to base", None, [("home.lawn_mower_dock", {})]),
+    ("got the bread flour, cross it off the shopping list", None,
+     [("home.list_complete_item", {"item": "bread flour", "name": "Shopping List"})]),
+    ("is the hallway motion sensor picking anything up", None, [("home.get_state", {
+        "name": "Hallway Motion", "domain": "binary_sensor", "device_class": "motion", "state": "on"})]),
+    ("close the curtains in here and turn on the bedroom lamp", {"area": "Bedroom"},
+     [("home.turn_off", {"area": "Bedroom", "domain": "cover", "device_class": "curtain"}),
+      ("home.turn_on", {"name": "Bedroom Lamp"})]),
+    ("turn on the night light in the kids room", None, [("home.turn_on", {"name": "Night Light", "area": "Kids Room"})]),
+])
+def test_the_shipped_planner_reads_levels_states_and_whole_items(query: str, context: dict[str, str] | None,
+                                                                   expected: list[Any]) -> None:
+    """A volume level said is a level; a player switched off is off, not paused; the car's
+    volume silenced is 0; the weather outside is the home's; a vacuum or mower going back
+    to base docks; an item got before the comma is whole; a sensor sensing is on; a named
+    entity's area only as said."""
+    assert shipped_calls(query, context) == expected

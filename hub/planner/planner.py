@@ -180,6 +180,10 @@ class Planner:
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _more_time(query, plan, live)
                 plan = _volume_by_steps(query, plan, live)
+                plan = _volume_levels(query, plan, live)
+                plan = _turned_off_not_paused(query, plan, live)
+                plan = _car_silenced(query, plan)
+                plan = _back_to_base(query, plan, live)
                 plan = _weather_here(plan, live)
                 plan = _weather_elsewhere(query, plan, live, self._places())
                 plan = _news_topic(plan)
@@ -189,6 +193,9 @@ class Planner:
                 plan = _sent_home(query, plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
+                plan = _the_item_done(query, plan)
+                plan = _sensed(query, plan)
+                plan = _area_said(query, plan)
                 plan = self._taken_off(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
@@ -212,6 +219,7 @@ class Planner:
                 plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
+                plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
                 if query != said:
                     plan = self._as_said(plan, query, said)
                 plan = self._without_closing_remark(query, context, plan)
@@ -1512,6 +1520,23 @@ def _sent_a_text(query: str, plan: Plan) -> Plan:
                     made_up - {text.id})
 
 
+_LEVEL_SAID = re.compile(r"\b(?:(?:volume\s+)?(?:to|at)|volume)\s+(?P<n>[0-9]{1,3}|[a-z]+(?:[\s-][a-z]+)?)"
+                         r"(?:\s*(?:%|percent))?\b|\b(?P<n2>[0-9]{1,3})\s*(?:%|percent)", re.I)
+_SWITCHED_OFF = re.compile(r"\b(?:turn|switch|shut|power)\s+(?:\w+\s+){0,3}?off\b|\b(?:turn|switch|shut|power)\s+off\b", re.I)
+_ALL_THE_WAY_DOWN = re.compile(r"\b(?:all\s+the\s+way\s+down|completely|entirely|to\s+zero|mute|silence|silent)\b", re.I)
+_OUTSIDE = re.compile(r"\b(?:outside|outdoors|out\s+there|out(?=\s*(?:today|now|right\s+now)?\s*[?.!]*$))", re.I)
+_WEATHER_WORD = re.compile(r"\b(?:weather|sunny|sun|rain\w*|snow\w*|hot|cold|warm|chilly|freezing|windy|humid|cloudy"
+                           r"|temperature|temp|degrees|nice|like)\b", re.I)
+_GOT_IT = re.compile(r"\W*(?:(?:ok|okay|so|hey|well)\W+)*(?:(?:i|we)(?:'ve|\s+have)?\s+|i'm\s+|we're\s+)?"
+                     r"(?:got|bought|picked\s+up|finished|did|completed|done\s+with)\s+(?P<item>[^,;.]+?)\s*[,;.]\s*"
+                     r"(?:so\s+|now\s+)?(?:please\s+)?(?:cross|check|tick|mark|strike|scratch)\b.*\b(?:it|that|them)\b", re.I)
+_SENSES = re.compile(r"\b(?:leak\w*|detect\w*|picking\s+(?:\w+\s+)?up|sens(?:e|es|ing)|triggered|tripped|wet|moving"
+                     r"|movement|seeing)\b", re.I)
+_NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet)\b|n't\b", re.I)
+_VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b", re.I)
+_MOWER_SAID = re.compile(r"\b(?:mower|mowing|mow)\b", re.I)
+_GO_BACK_TO_BASE = re.compile(r"\b(?:go|head|return|get)\s+(?:back\s+)?(?:to\s+(?:the\s+|its\s+|your\s+)?)?"
+                              r"(?:base|dock|charger|home|station)\b", re.I)
 _BY_AMOUNT = re.compile(r"\bby\s+(?P<amount>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _LOWER = re.compile(r"\b(?:down|lower|quieter|softer|decrease|reduce|drop)\b", re.I)
 _RAISE = re.compile(r"\b(?:up|louder|raise|increase|crank|higher)\b", re.I)
@@ -1545,6 +1570,125 @@ def _volume_by_steps(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
             call = call.model_copy(update={"function": "home.set_volume_relative", "args": args})
         calls.append(call)
     return plan.model_copy(update={"calls": calls})
+
+
+def _volume_levels(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """"volume to 10 in the bedroom", "kitchen speaker volume 25 percent": a level said in a
+    request that says no direction is that level (set_volume), not a step the request never
+    says (the model had stepped it by 5)."""
+    if "home.set_volume" not in functions or _RAISE.search(query) or _LOWER.search(query) or _BY_AMOUNT.search(query):
+        return plan
+    levels = {int(v) for m in _LEVEL_SAID.finditer(query)
+              if (v := spoken.parse_number(m.group("n") or m.group("n2"))) is not None
+              and 0 <= v <= 100 and float(v).is_integer()}
+    if len(levels) != 1 or sum(c.function == "home.set_volume_relative" for c in plan.calls) != 1:
+        return plan
+    calls = []
+    for call in plan.calls:
+        step = call.args.get("volume_step")
+        if call.function == "home.set_volume_relative" and isinstance(step, int) and not isinstance(step, bool) \
+                and not re.search(rf"\b{abs(step)}\b", query):
+            args = {"volume_level": next(iter(levels)), **{k: v for k, v in call.args.items() if k in ("name", "area")}}
+            call = call.model_copy(update={"function": "home.set_volume", "args": args})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
+
+
+def _turned_off_not_paused(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """"switch off the TV" turns the player off (Home Assistant's HassTurnOff), it does not
+    pause it; "turn the music off" without a player's name stays a pause."""
+    if "home.turn_off" not in functions or not _SWITCHED_OFF.search(query) or not spoken.one_clause(query):
+        return plan
+    calls = [c.model_copy(update={"function": "home.turn_off", "args": {"name": c.args["name"]}})
+             if c.function == "home.media_pause" and isinstance(c.args.get("name"), str) else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+def _car_silenced(query: str, plan: Plan) -> Plan:
+    """"silence the car speakers completely", "turn the car audio all the way down": the car's
+    volume set to 0, not changed by 0 or by one step."""
+    if not _ALL_THE_WAY_DOWN.search(query) or not spoken.one_clause(_clause_of(query, "car")):
+        return plan
+    calls = [c.model_copy(update={"args": {"set_value": 0}})
+             if c.function == "car.adjust_volume" and isinstance(c.args.get("volume_diff"), int)
+             and c.args["volume_diff"] <= 0 else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+def _clause_of(query: str, word: str) -> str:
+    """The clause that says this word (the whole request when none does)."""
+    at = re.search(rf"\b{re.escape(word)}\b", query, re.I)
+    if at is None:
+        return query
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(query) if m.end() <= at.start()]
+    return _clause_from(query, starts[-1] if starts else 0)
+
+
+def _outside_is_weather(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """"is it sunny out", "how hot is it outside today": the weather at home (Home
+    Assistant's HassGetWeather), not a thermostat's temperature nor nothing."""
+    if "home.get_weather" not in functions or not _OUTSIDE.search(query) or not _WEATHER_WORD.search(query) \
+            or not _one_clause(query) \
+            or not all(c.function == "home.climate_get_temperature" and not c.args for c in plan.calls):
+        return plan
+    return Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={})])
+
+
+def _back_to_base(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
+    """"stop vacuuming and go back to base": the vacuum (or mower) the request names goes
+    home, once; "go back" there is no previous track."""
+    device = "home.vacuum_return_to_base" if _VACUUM_SAID.search(query) else \
+        "home.lawn_mower_dock" if _MOWER_SAID.search(query) else None
+    if device is None or device not in functions or not _GO_BACK_TO_BASE.search(query) \
+            or (_VACUUM_SAID.search(query) and _MOWER_SAID.search(query)):
+        return plan
+    docks = [c for c in plan.calls if c.function in ("home.vacuum_return_to_base", "home.lawn_mower_dock")]
+    if not docks or any(c.function == device for c in docks) and len(docks) == 1 \
+            and not any(c.function == "home.media_previous" for c in plan.calls):
+        return plan
+    kept = [c for c in plan.calls if c.function not in ("home.media_previous", "home.vacuum_return_to_base",
+                                                         "home.lawn_mower_dock")]
+    args = next((c.args for c in docks if c.function == device), {})
+    return Plan(calls=_numbered([*kept, PlannedCall(id="c9999", function=device, args=args)]))
+
+
+def _the_item_done(query: str, plan: Plan) -> Plan:
+    """"got the bread flour, cross it off the shopping list", "I finished fix the fence, mark
+    it done": the item is all that was got or finished before the comma (the model had
+    "flour", "fix")."""
+    said = _GOT_IT.match(query)
+    if said is None:
+        return plan
+    whole = re.sub(r"^(?:the|my|our|some)\s+", "", said.group("item").strip(), flags=re.I)
+    calls = [c.model_copy(update={"args": {**c.args, "item": whole}})
+             if c.function.endswith("_complete_item") and isinstance(c.args.get("item"), str)
+             and c.args["item"] != whole and re.search(rf"(?<!\w){re.escape(c.args['item'])}(?!\w)", whole, re.I)
+             else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+def _sensed(query: str, plan: Plan) -> Plan:
+    """"is the washing machine leaking", "is the hallway motion sensor picking anything up":
+    a sensor asked whether it senses something is asked whether it is on."""
+    if not _SENSES.search(query) or _NOT_SENSED.search(query):
+        return plan
+    calls = [c.model_copy(update={"args": {**c.args, "state": "on"}})
+             if c.function == _GET_STATE and c.args.get("domain") == "binary_sensor" and c.args.get("state") == "off"
+             else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+def _area_said(query: str, plan: Plan) -> Plan:
+    """"close the curtains in here and turn on the bedroom lamp" (asked in the bedroom): a
+    named entity's call carries an area only where the request says it ("the ceiling light
+    in the living room"); the asking room's context names no entity's area."""
+    def elsewhere(name: str) -> str:  # the request without the entity's name ("the bedroom lamp" says no area)
+        return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", query, flags=re.I)
+
+    calls = [c.model_copy(update={"args": {k: v for k, v in c.args.items() if k != "area"}})
+             if c.function.startswith("home.") and isinstance(c.args.get("name"), str) and isinstance(c.args.get("area"), str)
+             and not spoken.says_whole(elsewhere(c.args["name"]), c.args["area"]) else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
 def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
