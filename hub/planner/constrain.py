@@ -735,6 +735,8 @@ def call_grammar(vocab: Vocab, request: Request, fn_token: int, depth: int) -> G
                 and schema.get("minimum", amount) <= amount <= schema.get("maximum", amount):
             schema = {**schema, "minimum": amount, "maximum": amount}  # "3 centimeters" is 30 (mm)
             required.add(param)
+        elif "x-units" in schema and amount is not None and param not in spec.parameters.get("required", []):
+            continue  # "wait up to 3 minutes" where 2 is the most: left to its default, not read as 3
         elif schema.get("x-said") and not request.says_value(schema):
             continue  # no number said: none is made up
         elif "x-words" in schema:

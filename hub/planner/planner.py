@@ -211,18 +211,20 @@ class Planner:
                 plan = self._items_not_lists(plan)
                 plan = self._other_devices(query, plan)
                 plan = self._not_in_the_car(query, plan)
+                plan = self._not_the_car(query, plan)
                 plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
                 plan = _without_repeated_chains(query, plan)
                 plan = _without_unsaid_numbers(query, plan)
+                plan = self._without_made_up_numbers(query, plan)
                 plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
                 plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
+                plan = self._without_closing_remark(query, context, plan)
                 if query != said:
                     plan = self._as_said(plan, query, said)
-                plan = self._without_closing_remark(query, context, plan)
         return plan.model_copy(update={"latency_ms": round((time.perf_counter() - started) * 1e3, 2)})
 
     def _without_closing_remark(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
@@ -234,9 +236,10 @@ class Planner:
         remark = _CLOSING_REMARK.search(query)
         if remark is None or not plan.calls or self._heading:
             return plan
+        lowered = query.lower()
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
-        if any(isinstance(v, str) and (at := query.find(v)) >= 0 and at + len(v) > remark.start() and c.function in specs
-               and specs[c.function].parameters.get("properties", {}).get(k, {}).get("x-result")
+        if any(isinstance(v, str) and (at := lowered.find(v.lower())) >= 0 and at + len(v) > remark.start()
+               and c.function in specs and specs[c.function].parameters.get("properties", {}).get(k, {}).get("x-result")
                for c in plan.calls for k, v in c.args.items()):
             return plan
         self._heading = True
@@ -244,12 +247,13 @@ class Planner:
             head = self.plan(query[:remark.start()], context)
         finally:
             self._heading = False
-        if head.calls:
-            return head
-        # the command alone asks for nothing the home has ("turn on the bathroom fan, it's steamy
-        # in there"): what stays is only what the command said, not a call made of the remark's words
-        return _without(plan, {c.id for c in plan.calls if any(
-            isinstance(v, str) and query.find(v) >= remark.start() for v in c.args.values())})
+        # a value said only in the remark, of a call the command alone does not make, was meant
+        # ("run the robot vacuum, the kitchen is filthy": the kitchen; "what's the weather, I'm in Boston")
+        carried = [c for c in plan.calls if any(isinstance(v, str) and lowered.find(v.lower()) >= remark.start()
+                                               for v in c.args.values())]
+        if any(not any(h.function == c.function for h in head.calls) for c in carried) or not head.calls:
+            return plan
+        return head
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
                      context: dict[str, str]) -> tuple[Plan, float]:
@@ -680,8 +684,8 @@ class Planner:
 
     def _tidy_texts(self, plan: Plan) -> Plan:
         """A copied text loses the quotes it was said in ("txt Oluwaseun 'landed, grabbing my
-        bag now'"), and, unless it is a message passed on to someone, a "please" or "thanks"
-        said to us ("a twenty minute timer for the laundry please" names the timer "laundry")."""
+        bag now'"), and a name or label a "please" or "thanks" said to us ("a twenty minute
+        timer for the laundry please" names the timer "laundry")."""
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         free = self._free()
         calls = []
@@ -693,8 +697,8 @@ class Planner:
                     if (quoted := _QUOTED.fullmatch(v.strip())) and (inner := next(
                             (g for g in quoted.group("text", "t2", "t3") if g), "").strip()):
                         v = inner
-                    if not props.get(k, {}).get("x-result") and (bare := _POLITE_END.sub("", v)):
-                        v = bare
+                    if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
+                        v = bare  # not from a search ("how to say thank you") nor a message
                 args[k] = v
             calls.append(call if args == call.args else call.model_copy(update={"args": args}))
         return plan.model_copy(update={"calls": calls})
@@ -715,7 +719,9 @@ class Planner:
         used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
         calls, dropped = [], set()
         for c in plan.calls:
-            empty = {k for k, v in c.args.items() if (c.function, k) in free and isinstance(v, str) and _empty(v)}
+            props = specs[c.function].parameters.get("properties", {}) if c.function in specs else {}
+            empty = {k for k, v in c.args.items() if (c.function, k) in free and isinstance(v, str) and _empty(v)
+                     and (not props.get(k, {}).get("x-result") or set(spoken.words_of(v)) <= _EMPTY_MESSAGE)}
             required = empty & set(specs[c.function].parameters.get("required", []) if c.function in specs else empty)
             if required and c.id not in used and (not any(is_ref(v) for v in c.args.values()) or all(
                     set(spoken.words_of(c.args[k])) <= _FILLERS for k in required)):  # a text to "oh"
@@ -741,7 +747,8 @@ class Planner:
             if before is not None and before.function == call.function:
                 for k, schema in props.items():
                     words = schema.get("x-words") or {}
-                    if not words or call.args.get(k) == before.args.get(k) or not isinstance(before.args.get(k), str):
+                    if k not in _PARTS or not words or call.args.get(k) == before.args.get(k) \
+                            or not isinstance(before.args.get(k), str) or not isinstance(call.args.get(k), str):
                         continue
                     said = lambda value: spoken.says(query, [value, *words.get(value, [])])  # noqa: E731
                     if call.args.get(k) in words and not said(call.args[k]) and said(before.args[k]):
@@ -784,6 +791,24 @@ class Planner:
             if at and all(any(a <= p < b for a, b in inside) for p in at):
                 dropped.add(c.id)
         return plan if len(dropped) == len(plan.calls) else _without(plan, dropped)
+
+    def _without_made_up_numbers(self, query: str, plan: Plan) -> Plan:
+        """"close the trunk" set the rear climate to 60: a call whose required number has no
+        words of its own ("x-number-words": "max", "low", "half") where the request says no
+        number at all was made up, and is dropped, with what took its result."""
+        if spoken.number_spans(query, spoken.word_offsets(query)) or re.search(r"\d", query):
+            return plan
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        dropped = set()
+        for c in plan.calls:
+            spec = specs.get(c.function)
+            props = spec.parameters.get("properties", {}) if spec else {}
+            if any(props.get(k, {}).get("type") in ("integer", "number") and not props[k].get("x-number-words")
+                   and not props[k].get("x-units") and isinstance(c.args.get(k), (int, float))
+                   and props[k].get("maximum", 1000) - props[k].get("minimum", 0) > 10  # a seat's heat is said "low"
+                   for k in (spec.parameters.get("required", []) if spec else [])):
+                dropped.add(c.id)
+        return _without(plan, dropped)
 
     def _pronoun_contacts(self, plan: Plan) -> Plan:
         """"save Priscilla Moreno as a contact ... and text her welcome": a contact said as
@@ -847,6 +872,14 @@ class Planner:
             return plan
         dropped = {c.id for c in plan.calls if c.function.startswith("home.") and not _SAYS_ANYWHERE.search(c.function)}
         return _without(plan, dropped)
+
+    def _not_the_car(self, query: str, plan: Plan) -> Plan:
+        """"make the bedroom lamp blink" flashes no car lights: a one-clause request that names
+        one of the home's entities and never the car acts on no car."""
+        if self.home is None or not _one_clause(query) or spoken.says(query, _CAR_WORDS) \
+                or _CAR_ONLY.search(query) or not says_a_name(query, self.home):
+            return plan
+        return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.")})
 
     def _both_sides(self, query: str, plan: Plan) -> Plan:
         """"heat both front seats to 2", "roll up both rear windows": one call for each side,
@@ -986,7 +1019,7 @@ class Planner:
         if found is None and (plain := _ADVERBS.sub("", query)) != query:
             # "is the coffee maker still on?": Home Assistant asks "is the coffee maker on"
             return self._recognized(" ".join(plain.split()), context)
-        if found is None and (head := _BEFORE_REMARK.match(query)) and not _COMMAND_START.match(query, head.end() + 1):
+        if found is None and (head := _BEFORE_REMARK.match(query)) and not _COMMAND_START.match(query, head.end(1) + 1):
             # "enable guest mode, my sister is staying over": what comes after the comma explains
             return self._recognized(head.group(1), context)
         if found is None:
@@ -994,6 +1027,7 @@ class Planner:
         function = f"home.{function_name(found[0])}"
         args = found[1]
         if function == _GET_STATE and args.get("state") in ("locked", "unlocked") and "domain" not in args \
+                and isinstance(args.get("name"), str) \
                 and any(e.get("name") == args.get("name") and str(e.get("id")).startswith("lock.")
                         for e in self.home.get("entities") or []):
             args = {"name": args["name"], "domain": "lock", **{k: v for k, v in args.items() if k != "name"}}
@@ -1437,7 +1471,7 @@ _TEXTS_SOMEONE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 # A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
 _GOES_SOMEWHERE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
-                             r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to|head\s+(?:over\s+)?to"
+                             r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"
                              r"|set\s+(?:the|my|up\s+the)\s+(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
                              r"|(?:give\s+me\s+|get\s+me\s+)?directions\s+to)\s+\w")
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
@@ -1468,6 +1502,7 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
 
 
 _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
+_NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
 _ANNOUNCE = re.compile(r"\b(?:announce|broadcast)\s+(?:(?:it\s+)?(?:to|on|through|over)\s+(?:the\s+|my\s+|our\s+)?"
                        r"(?:whole\s+|entire\s+)?(?:house|home|family|everyone|everybody|speakers)\s*[:,]?\s*)?(?:that\s+)?", re.I)
@@ -1493,7 +1528,7 @@ def _whole_announcements(query: str, plan: Plan) -> Plan:
 
 _SEND_A_TEXT = re.compile(r"\b(?i:send|shoot|drop|fire\s+off)\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+"
                           r"(?i:a\s+(?:quick\s+)?(?:text|message|msg|sms|txt))\b"
-                          r"(?i:\s+(?:that\s+(?:reads|says)|saying|reading|which\s+says)\b|\s*:)?\s*")
+                          r"(?i:\s+(?:that\s+(?:reads|says)|saying|reading|which\s+says)\b|\s*:)\s*")
 
 
 def _sent_a_text(query: str, plan: Plan) -> Plan:
@@ -1522,7 +1557,6 @@ def _sent_a_text(query: str, plan: Plan) -> Plan:
 
 _LEVEL_SAID = re.compile(r"\b(?:(?:volume\s+)?(?:to|at)|volume)\s+(?P<n>[0-9]{1,3}|[a-z]+(?:[\s-][a-z]+)?)"
                          r"(?:\s*(?:%|percent))?\b|\b(?P<n2>[0-9]{1,3})\s*(?:%|percent)", re.I)
-_SWITCHED_OFF = re.compile(r"\b(?:turn|switch|shut|power)\s+(?:\w+\s+){0,3}?off\b|\b(?:turn|switch|shut|power)\s+off\b", re.I)
 _ALL_THE_WAY_DOWN = re.compile(r"\b(?:all\s+the\s+way\s+down|completely|entirely|to\s+zero|mute|silence|silent)\b", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|outdoors|out\s+there|out(?=\s*(?:today|now|right\s+now)?\s*[?.!]*$))", re.I)
 _WEATHER_WORD = re.compile(r"\b(?:weather|sunny|sun|rain\w*|snow\w*|hot|cold|warm|chilly|freezing|windy|humid|cloudy"
@@ -1532,8 +1566,11 @@ _GOT_IT = re.compile(r"\W*(?:(?:ok|okay|so|hey|well)\W+)*(?:(?:i|we)(?:'ve|\s+ha
                      r"(?:so\s+|now\s+)?(?:please\s+)?(?:cross|check|tick|mark|strike|scratch)\b.*\b(?:it|that|them)\b", re.I)
 _SENSES = re.compile(r"\b(?:leak\w*|detect\w*|picking\s+(?:\w+\s+)?up|sens(?:e|es|ing)|triggered|tripped|wet|moving"
                      r"|movement|seeing)\b", re.I)
-_NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet)\b|n't\b", re.I)
-_VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b", re.I)
+_NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet|off|inactive|idle)\b|n't\b", re.I)
+_ASKED = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:is|are|was|will|does|do|how|how's|hows|what|what's|whats"
+                    r"|should|can|could|any)\b", re.I)  # a question, not "I like being outside"
+_VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b(?!\s+mower)", re.I)
+_PREVIOUS_ASKED = re.compile(r"\b(?:previous|last|song|track|tune|episode|replay|rewind)\b", re.I)
 _MOWER_SAID = re.compile(r"\b(?:mower|mowing|mow)\b", re.I)
 _GO_BACK_TO_BASE = re.compile(r"\b(?:go|head|return|get)\s+(?:back\s+)?(?:to\s+(?:the\s+|its\s+|your\s+)?)?"
                               r"(?:base|dock|charger|home|station)\b", re.I)
@@ -1597,18 +1634,25 @@ def _volume_levels(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
 def _turned_off_not_paused(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     """"switch off the TV" turns the player off (Home Assistant's HassTurnOff), it does not
     pause it; "turn the music off" without a player's name stays a pause."""
-    if "home.turn_off" not in functions or not _SWITCHED_OFF.search(query) or not spoken.one_clause(query):
+    if "home.turn_off" not in functions or not spoken.one_clause(query):
         return plan
+
+    def switched_off(name: str) -> bool:  # "switch off the TV", "turn the tv off": the player, not the lights
+        words = "|".join(re.escape(w) for w in {name.lower(), name.split()[-1].lower(), "it"})
+        return bool(re.search(rf"\b(?:turn|switch|shut|power)\s+(?:off\s+(?:the\s+|my\s+)?(?:{words})\b"
+                              rf"|(?:the\s+|my\s+)?(?:{words})\s+off\b)", query, re.I))
+
     calls = [c.model_copy(update={"function": "home.turn_off", "args": {"name": c.args["name"]}})
-             if c.function == "home.media_pause" and isinstance(c.args.get("name"), str) else c for c in plan.calls]
+             if c.function == "home.media_pause" and isinstance(c.args.get("name"), str) and switched_off(c.args["name"])
+             else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
 def _car_silenced(query: str, plan: Plan) -> Plan:
     """"silence the car speakers completely", "turn the car audio all the way down": the car's
     volume set to 0, not changed by 0 or by one step."""
-    if not _ALL_THE_WAY_DOWN.search(query) or not spoken.one_clause(_clause_of(query, "car")):
-        return plan
+    if not _ALL_THE_WAY_DOWN.search(_clause_of(query, "car")):
+        return plan  # "mute the tv and lower the car volume by 3" silences no car
     calls = [c.model_copy(update={"args": {"set_value": 0}})
              if c.function == "car.adjust_volume" and isinstance(c.args.get("volume_diff"), int)
              and c.args["volume_diff"] <= 0 else c for c in plan.calls]
@@ -1628,6 +1672,7 @@ def _outside_is_weather(query: str, plan: Plan, functions: Sequence[str]) -> Pla
     """"is it sunny out", "how hot is it outside today": the weather at home (Home
     Assistant's HassGetWeather), not a thermostat's temperature nor nothing."""
     if "home.get_weather" not in functions or not _OUTSIDE.search(query) or not _WEATHER_WORD.search(query) \
+            or not _ASKED.match(query) \
             or not _one_clause(query) \
             or not all(c.function == "home.climate_get_temperature" and not c.args for c in plan.calls):
         return plan
@@ -1642,14 +1687,21 @@ def _back_to_base(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     if device is None or device not in functions or not _GO_BACK_TO_BASE.search(query) \
             or (_VACUUM_SAID.search(query) and _MOWER_SAID.search(query)):
         return plan
-    docks = [c for c in plan.calls if c.function in ("home.vacuum_return_to_base", "home.lawn_mower_dock")]
+    homes = ("home.vacuum_return_to_base", "home.lawn_mower_dock")
+    docks = [c for c in plan.calls if c.function in homes]
+    asked_previous = bool(_PREVIOUS_ASKED.search(query))
     if not docks or any(c.function == device for c in docks) and len(docks) == 1 \
-            and not any(c.function == "home.media_previous" for c in plan.calls):
+            and (asked_previous or not any(c.function == "home.media_previous" for c in plan.calls)):
         return plan
-    kept = [c for c in plan.calls if c.function not in ("home.media_previous", "home.vacuum_return_to_base",
-                                                         "home.lawn_mower_dock")]
     args = next((c.args for c in docks if c.function == device), {})
-    return Plan(calls=_numbered([*kept, PlannedCall(id="c9999", function=device, args=args)]))
+    calls: list[PlannedCall] = []
+    for c in plan.calls:
+        if c.function in homes:
+            if not any(k.function == device for k in calls):  # the first dock's place
+                calls.append(PlannedCall(id=c.id, function=device, args=args))
+        elif c.function != "home.media_previous" or asked_previous:
+            calls.append(c)
+    return Plan(calls=_numbered(calls))
 
 
 def _the_item_done(query: str, plan: Plan) -> Plan:
@@ -1670,11 +1722,17 @@ def _the_item_done(query: str, plan: Plan) -> Plan:
 def _sensed(query: str, plan: Plan) -> Plan:
     """"is the washing machine leaking", "is the hallway motion sensor picking anything up":
     a sensor asked whether it senses something is asked whether it is on."""
-    if not _SENSES.search(query) or _NOT_SENSED.search(query):
+    if _NOT_SENSED.search(query):
         return plan
+
+    def senses(c: PlannedCall) -> bool:  # said outside the sensor's name ("the leak sensor" says no leak)
+        name = c.args.get("name")
+        said = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", query, flags=re.I) if isinstance(name, str) else query
+        return bool(_SENSES.search(re.sub(r"\b(?:leak|motion|smoke|moisture)\s+(?:sensor|detector)\b", " ", said, flags=re.I)))
+
     calls = [c.model_copy(update={"args": {**c.args, "state": "on"}})
              if c.function == _GET_STATE and c.args.get("domain") == "binary_sensor" and c.args.get("state") == "off"
-             else c for c in plan.calls]
+             and senses(c) else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
@@ -1687,7 +1745,9 @@ def _area_said(query: str, plan: Plan) -> Plan:
 
     calls = [c.model_copy(update={"args": {k: v for k, v in c.args.items() if k != "area"}})
              if c.function.startswith("home.") and isinstance(c.args.get("name"), str) and isinstance(c.args.get("area"), str)
-             and not spoken.says_whole(elsewhere(c.args["name"]), c.args["area"]) else c for c in plan.calls]
+             and not spoken.says_whole(elsewhere(c.args["name"]), c.args["area"])
+             and not spoken.HERE.search(_clause_of(query, c.args["name"].split()[-1]))  # "the ceiling light in here"
+             else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
 
@@ -1865,6 +1925,9 @@ def _each_item(plan: Plan) -> Plan:
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
 _CAR_WORDS = ["car", "vehicle"]
+# parts only a car has: "the trunk", "the sunroof", "the driver's seat"
+_CAR_ONLY = re.compile(r"\b(?:trunk|boot|sunroof|moonroof|horn|honk|seat|seats|driver|driver's|passenger|windshield|"
+                       r"charge\s+port|charging|charge|ev|tesla|nav|navigation|gps)\b", re.I)
 _CAR_PARTS = {"seat", "seats", "driver", "driver's", "passenger", "passenger's", "front", "rear", "back", "left", "right",
               "side", "window", "windows", "steering", "wheel", "sunroof", "trunk", "cabin"}
 # calls whose words may be about the car: announcements, lists, the time, timers, the weather
@@ -1888,7 +1951,10 @@ def _without_medium_calls(plan: Plan) -> Plan:
 
 
 _PERSON_PRONOUNS = {"her", "him", "them"}
+_PARTS = {"seat", "window", "zone"}  # choices of which part a call acts on (not how: a direction, a state)
 _FILLERS = {"oh", "uh", "um", "umm", "er", "erm", "hmm", "ah"}
+# a message of only these says nothing ("text Sam you up?" and "text Mom here" do)
+_EMPTY_MESSAGE = frozenset("it its the a an to of for with and or by from at in on am pm this that".split()) | _FILLERS
 # words that say nothing on their own: a copied text of only these is no value
 _EMPTY_WORDS = frozenset("""the a an my our your his her their this that these those it its them him me us you i we
 on off in at of to up down for from with by and or then also now just there here am pm is are was were be""".split()) \
@@ -1899,8 +1965,8 @@ def _empty(value: str) -> bool:
     """Only words that say nothing on their own ("am", "it", "with"), none capitalized
     (the movie "Up"), or a clipped "'s ..."."""
     words = spoken.words_of(value)
-    return bool(re.match(r"\s*['’]", value)) or (
-        all(w in _EMPTY_WORDS for w in words) and not any(ch.isupper() for ch in value))
+    return bool(re.match(r"\s*['’]s\b", value)) or (
+        bool(words) and all(w in _EMPTY_WORDS for w in words) and not any(ch.isupper() for ch in value))
 
 
 def _without(plan: Plan, dropped: set[str]) -> Plan:

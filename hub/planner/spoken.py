@@ -176,9 +176,9 @@ def number_spans(text: str, offsets: Sequence[tuple[int, int]]) -> dict[tuple[in
         return bool(_NUMBERISH.match(piece)) and not (piece.isalpha() and piece.lower() not in NUMBER_WORDS | {"a", "half"})
 
     found = _spans(text, offsets, parse_number, may_start, may_hold, MAX_NUMBER_TOKENS)
-    # "nineteen and a half" is never nineteen
-    return {(s, e): v for (s, e), v in found.items()
-            if not any(s2 == s and e2 > e and v2 == v + 0.5 for (s2, e2), v2 in found.items())}
+    # "twenty one and a half" is never twenty, nor twenty one
+    halves = [(s, e) for s, e in found if text[offsets[s][0]:offsets[e][1]].lower().endswith("and a half")]
+    return {(s, e): v for (s, e), v in found.items() if not any(s2 == s and e2 > e for s2, e2 in halves)}
 
 
 def named_number_spans(text: str, offsets: Sequence[tuple[int, int]],
