@@ -2216,3 +2216,56 @@ def test_the_shipped_planner_reads_levels_states_and_whole_items(query: str, con
 def test_the_shipped_planner_keeps_what_the_new_rules_must_not_touch(query: str, context: dict[str, str] | None,
                                                                       expected: list[Any]) -> None:
     assert shipped_calls(query, context) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("unmute the bedroom speaker and set it to 25 percent",
+     [("home.media_player_unmute", {"name": "Bedroom Speaker"}),
+      ("home.set_volume", {"name": "Bedroom Speaker", "volume_level": 25})]),
+    ("what's the weather in Lisbon and in Porto",
+     [("phone.get_weather_forecast", {"location": "Porto"}), ("phone.get_weather_forecast", {"location": "Lisbon"})]),
+    ("add replace air filter to chores and add batteries to the shopping list",
+     [("home.list_add_item", {"item": "replace air filter", "name": "Chores"}),
+      ("home.list_add_item", {"item": "batteries", "name": "Shopping List"})]),
+    ("navigate to the store and add eggs to my shopping list",
+     [("car.navigate_to", {"destination": "the store"}), ("home.list_add_item", {"item": "eggs", "name": "Shopping List"})]),
+])
+def test_the_shipped_planner_reads_each_clause_of_its_own(query: str, expected: list[Any]) -> None:
+    """"set it" is the speaker unmuted first; a second place of the weather is a forecast
+    too; each item goes to the list its clause names; a list is no destination."""
+    assert shipped_calls(query) == expected
+
+
+def test_a_list_is_no_destination() -> None:
+    from hub.planner.planner import _no_trip_to_a_list
+
+    def kept(destination: str) -> list[str]:
+        plan = Plan(calls=[PlannedCall(id="c1", function="home.list_add_item", args={"item": "eggs", "name": "Shopping List"}),
+                           PlannedCall(id="c2", function="car.navigate_to", args={"destination": destination})])
+        return [c.function for c in _no_trip_to_a_list(plan).calls]
+
+    assert kept("the shopping list") == ["home.list_add_item"]
+    assert kept("the store") == ["home.list_add_item", "car.navigate_to"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    # found by a second review: each right before the rules, and must stay so
+    ("take me to Mike's Garage", [("car.navigate_to", {"destination": "Mike's Garage"})]),
+    ("lock the doors, I'm leaving the garage", [("car.lock_doors", {})]),
+    ("what's my battery at, I'm in the garage", [("car.get_vehicle_status", {})]),
+    ("set the charge limit to max", [("car.set_charge_limit", {"percent": 100})]),
+    ("turn on the attic fan, it's freezing", []),
+    ("turn on the bathroom fan, it's steamy in there", [("home.turn_on", {"area": "Bathroom", "domain": "fan"})]),
+    ("add an event to my calendar, the dentist is at 3pm tomorrow", "event"),
+    ("has the hallway motion sensor stopped detecting movement", [("home.get_state", {
+        "name": "Hallway Motion", "domain": "binary_sensor", "device_class": "motion", "state": "off"})]),
+    ("do you like it outside", []),
+])
+def test_the_shipped_planner_keeps_what_the_reviewed_rules_must_not_touch(query: str, expected: Any) -> None:
+    calls = shipped_calls(query)
+    if expected == "event":  # its day follows today's date
+        assert [(f, a["title"]) for f, a in calls] == [("phone.create_calendar_event", "dentist")]
+    else:
+        assert calls == expected

@@ -186,6 +186,7 @@ class Planner:
                 plan = _back_to_base(query, plan, live)
                 plan = _weather_here(plan, live)
                 plan = _weather_elsewhere(query, plan, live, self._places())
+                plan = _no_trip_to_a_list(plan)
                 plan = _news_topic(plan)
                 plan = _played_as_its_service_streams(plan, live)
                 plan = _rooms_cleaned(query, plan, live)
@@ -236,9 +237,8 @@ class Planner:
         remark = _CLOSING_REMARK.search(query)
         if remark is None or not plan.calls or self._heading:
             return plan
-        lowered = query.lower()
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
-        if any(isinstance(v, str) and (at := lowered.find(v.lower())) >= 0 and at + len(v) > remark.start()
+        if any(isinstance(v, str) and (at := _find(query, v)) is not None and at + len(v) > remark.start()
                and c.function in specs and specs[c.function].parameters.get("properties", {}).get(k, {}).get("x-result")
                for c in plan.calls for k, v in c.args.items()):
             return plan
@@ -247,13 +247,29 @@ class Planner:
             head = self.plan(query[:remark.start()], context)
         finally:
             self._heading = False
-        # a value said only in the remark, of a call the command alone does not make, was meant
-        # ("run the robot vacuum, the kitchen is filthy": the kitchen; "what's the weather, I'm in Boston")
-        carried = [c for c in plan.calls if any(isinstance(v, str) and lowered.find(v.lower()) >= remark.start()
-                                               for v in c.args.values())]
-        if any(not any(h.function == c.function for h in head.calls) for c in carried) or not head.calls:
+        carried = [c for c in plan.calls if any(isinstance(v, str) and (at := _find(query, v)) is not None
+                                               and at >= remark.start() for v in c.args.values())]
+        if not head.calls:
+            # the command alone plans nothing ("add an event to my calendar, the dentist is at 3pm"):
+            # a call it asks for keeps what the remark says of it; one made of the remark's words
+            # alone ("turn on the attic fan, it's freezing" had a forecast for "freezing") is dropped
+            asks = query[:remark.start()]
+            return _without(plan, {c.id for c in carried if not self._cued(c.function, asks)})
+        # a value said only in the remark, of a call that takes the place of the command's own, was
+        # meant ("run the robot vacuum, the kitchen is filthy": the kitchen; "what's the weather, I'm
+        # in Boston"); a call beside the command's is the remark's words ("..., it's steamy": no trip)
+        if carried and len(plan.calls) <= len(head.calls) \
+                and any(not any(h.function == c.function for h in head.calls) for c in carried):
             return plan
         return head
+
+    def _cued(self, function: str, text: str) -> bool:
+        """Does the text say this function's cue words, or (without cues) a word of its name?"""
+        spec = self.specs.get(self.table.index(function)) if function in self.table.functions else None
+        if spec is None:
+            return False
+        words = spec.cues or [w for w in spec.name.split("_") if len(w) >= 4 and w not in spoken.IMPERATIVE_VERBS]
+        return spoken.says(text, words, plural=True)
 
     def _constrained(self, query: str, prompt: tuple[str, str | None],
                      context: dict[str, str]) -> tuple[Plan, float]:
@@ -594,8 +610,8 @@ class Planner:
         first, sure = self._alone(before, context)
         then, sure_then = self._alone(rest, context)
         if not first.calls or not then.calls or min(sure, sure_then) < CLAUSE_CONFIDENCE or _passes_on(then) \
-                or len(first.calls) + len(then.calls) <= len(together.calls):
-            return None
+                or len(first.calls) + len(then.calls) <= len(self._served(together, query).calls):
+            return None  # (what the home cannot serve is no call: "set it to 25 percent" set no blinds)
         return Plan(calls=without_repeats([*first.calls, *[c.model_copy(update={"id": f"c{len(first.calls) + n + 1}"})
                                                            for n, c in enumerate(then.calls)]]))
 
@@ -603,7 +619,8 @@ class Planner:
         """Home Assistant ranks a reading that fills a name first: "add milk to my shopping
         list" is HassListAddItem on the list named Shopping List, not HassShoppingListAddItem,
         when the home has a to-do list of that name. So a shopping-list call becomes the
-        to-do call on the one list the request names (as hassil reads it)."""
+        to-do call on the one list the request names (as hassil reads it), or, where it names
+        several, the one list the item's clause names."""
         calls = []
         for call in plan.calls:
             kind, name = call.function.split(".", 1)
@@ -612,6 +629,9 @@ class Planner:
                 spec = self.specs.get(self.table.index(named))
                 lists = (spec.parameters.get("properties", {}).get("name", {}).get("enum") or []) if spec else []
                 said = [n for n in lists if spoken.says_whole(query, n)]
+                item = call.args.get("item")
+                if len(said) > 1 and isinstance(item, str) and item:  # "add X to chores and add Y to the shopping list"
+                    said = [n for n in said if spoken.says_whole(_clause_of(query, item.split()[-1]), n)]
                 if len(said) == 1:
                     call = call.model_copy(update={"function": named, "args": {**call.args, "name": said[0]}})
             calls.append(call)
@@ -796,8 +816,8 @@ class Planner:
         """"close the trunk" set the rear climate to 60: a call whose required number has no
         words of its own ("x-number-words": "max", "low", "half") where the request says no
         number at all was made up, and is dropped, with what took its result."""
-        if spoken.number_spans(query, spoken.word_offsets(query)) or re.search(r"\d", query):
-            return plan
+        if spoken.number_spans(query, spoken.word_offsets(query)) or re.search(r"[0-9]", query) or _SCALE_WORD.search(query):
+            return plan  # "set the charge limit to max" says its number
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         dropped = set()
         for c in plan.calls:
@@ -876,10 +896,11 @@ class Planner:
     def _not_the_car(self, query: str, plan: Plan) -> Plan:
         """"make the bedroom lamp blink" flashes no car lights: a one-clause request that names
         one of the home's entities and never the car acts on no car."""
+        object_part = re.split(r"[,;:]", query[len(query) - len(query.lstrip()):])[0]
         if self.home is None or not _one_clause(query) or spoken.says(query, _CAR_WORDS) \
-                or _CAR_ONLY.search(query) or not says_a_name(query, self.home):
-            return plan
-        return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.")})
+                or _CAR_ONLY.search(query) or not says_a_name(" ".join(object_part.split()[:6]), self.home):
+            return plan  # "lock the doors, I'm leaving the garage": the garage is where, not what
+        return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.") and c.function != "car.navigate_to"})
 
     def _both_sides(self, query: str, plan: Plan) -> Plan:
         """"heat both front seats to 2", "roll up both rear windows": one call for each side,
@@ -1237,10 +1258,23 @@ _HERE_WEATHER = re.compile(r"(?:right\s+|around\s+|out\s+)?(?:here|outside|out|n
 _NOT_A_PLACE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
                 r"|September|October|November|December|Today|Tonight|Tomorrow|Noon|Midnight|Christmas|Easter"
                 r"|Thanksgiving|Halloween|New Year'?s?|Work|Home|School|I|A|The")
+# "the weather in Lisbon and in Porto": the second place
+_AND_IN = re.compile(r"\b(?i:weather|forecast)\b[^.?!;]*?\b(?i:in|for)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?i:and|&)\s+"
+                     r"(?i:in|for)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 _ELSEWHERE = re.compile(r"\b(?i:weather|forecast|temperature|rain|raining|snow|snowing|sunny|windy|humid|cold|hot)\b"
                         r"(?:\s+[\w']+){0,2}?\s+(?i:in|for|at|near|around)\s+(?!(?:" + _NOT_A_PLACE + r")\b)"
                         r"(?:(?i:zip|zip\s*code|postcode|postal\s+code)\s+)?"
                         r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|\d{5}(?:-\d{4})?\b)")  # capitalized, or a zip code
+
+
+def _no_trip_to_a_list(plan: Plan) -> Plan:
+    """"..., and add swim goggles to the shopping list" navigated to "the shopping list": a
+    destination that is a list is no place, beside the calls that use the list."""
+    if len(plan.calls) < 2:
+        return plan
+    return _without(plan, {c.id for c in plan.calls if c.function == "car.navigate_to"
+                           and isinstance(c.args.get("destination"), str)
+                           and re.fullmatch(r"(?:the|my|our)\s+(?:[\w'-]+\s+){0,2}list", c.args["destination"].strip(), re.I)})
 
 
 def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places: Sequence[str]) -> Plan:
@@ -1248,7 +1282,7 @@ def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places:
     names (capitalized, none of the home's rooms, not one a forecast already has) gets the
     phone's forecast for it."""
     taken = {str(c.args.get("location", "")).casefold() for c in plan.calls if c.function == "phone.get_weather_forecast"}
-    said = next((m.group("place") for m in _ELSEWHERE.finditer(query)
+    said = next((m.group("place") for m in [*_ELSEWHERE.finditer(query), *_AND_IN.finditer(query)]
                  if m.group("place").casefold() not in {p.casefold() for p in places} | taken), None)
     if said is None or "phone.get_weather_forecast" not in functions:
         return plan
@@ -1560,13 +1594,14 @@ _LEVEL_SAID = re.compile(r"\b(?:(?:volume\s+)?(?:to|at)|volume)\s+(?P<n>[0-9]{1,
 _ALL_THE_WAY_DOWN = re.compile(r"\b(?:all\s+the\s+way\s+down|completely|entirely|to\s+zero|mute|silence|silent)\b", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|outdoors|out\s+there|out(?=\s*(?:today|now|right\s+now)?\s*[?.!]*$))", re.I)
 _WEATHER_WORD = re.compile(r"\b(?:weather|sunny|sun|rain\w*|snow\w*|hot|cold|warm|chilly|freezing|windy|humid|cloudy"
-                           r"|temperature|temp|degrees|nice|like)\b", re.I)
+                           r"|temperature|temp|degrees|nice|like(?=\s+out))\b", re.I)
 _GOT_IT = re.compile(r"\W*(?:(?:ok|okay|so|hey|well)\W+)*(?:(?:i|we)(?:'ve|\s+have)?\s+|i'm\s+|we're\s+)?"
                      r"(?:got|bought|picked\s+up|finished|did|completed|done\s+with)\s+(?P<item>[^,;.]+?)\s*[,;.]\s*"
                      r"(?:so\s+|now\s+)?(?:please\s+)?(?:cross|check|tick|mark|strike|scratch)\b.*\b(?:it|that|them)\b", re.I)
 _SENSES = re.compile(r"\b(?:leak\w*|detect\w*|picking\s+(?:\w+\s+)?up|sens(?:e|es|ing)|triggered|tripped|wet|moving"
                      r"|movement|seeing)\b", re.I)
-_NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet|off|inactive|idle)\b|n't\b", re.I)
+_NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet|off|inactive|idle|stop\w*|no\s+longer|anymore"
+                         r"|finished|done)\b|n't\b", re.I)
 _ASKED = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:is|are|was|will|does|do|how|how's|hows|what|what's|whats"
                     r"|should|can|could|any)\b", re.I)  # a question, not "I like being outside"
 _VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b(?!\s+mower)", re.I)
@@ -1638,7 +1673,7 @@ def _turned_off_not_paused(query: str, plan: Plan, functions: Sequence[str]) -> 
         return plan
 
     def switched_off(name: str) -> bool:  # "switch off the TV", "turn the tv off": the player, not the lights
-        words = "|".join(re.escape(w) for w in {name.lower(), name.split()[-1].lower(), "it"})
+        words = "|".join(re.escape(w) for w in {name.lower(), *name.lower().split()[-1:], "it"} if w)
         return bool(re.search(rf"\b(?:turn|switch|shut|power)\s+(?:off\s+(?:the\s+|my\s+)?(?:{words})\b"
                               rf"|(?:the\s+|my\s+)?(?:{words})\s+off\b)", query, re.I))
 
@@ -1746,7 +1781,7 @@ def _area_said(query: str, plan: Plan) -> Plan:
     calls = [c.model_copy(update={"args": {k: v for k, v in c.args.items() if k != "area"}})
              if c.function.startswith("home.") and isinstance(c.args.get("name"), str) and isinstance(c.args.get("area"), str)
              and not spoken.says_whole(elsewhere(c.args["name"]), c.args["area"])
-             and not spoken.HERE.search(_clause_of(query, c.args["name"].split()[-1]))  # "the ceiling light in here"
+             and not spoken.HERE.search(_clause_of(query, (c.args["name"].split() or [""])[-1]))  # "the ceiling light in here"
              else c for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
 
@@ -1927,7 +1962,8 @@ def _each_item(plan: Plan) -> Plan:
 _CAR_WORDS = ["car", "vehicle"]
 # parts only a car has: "the trunk", "the sunroof", "the driver's seat"
 _CAR_ONLY = re.compile(r"\b(?:trunk|boot|sunroof|moonroof|horn|honk|seat|seats|driver|driver's|passenger|windshield|"
-                       r"charge\s+port|charging|charge|ev|tesla|nav|navigation|gps)\b", re.I)
+                       r"charge\s+port|charging|charge|ev|tesla|nav|navigation|gps|headlights?|high\s+beams|cabin|battery"
+                       r"|range|roll\s+(?:up|down))\b", re.I)
 _CAR_PARTS = {"seat", "seats", "driver", "driver's", "passenger", "passenger's", "front", "rear", "back", "left", "right",
               "side", "window", "windows", "steering", "wheel", "sunroof", "trunk", "cabin"}
 # calls whose words may be about the car: announcements, lists, the time, timers, the weather
@@ -1951,6 +1987,8 @@ def _without_medium_calls(plan: Plan) -> Plan:
 
 
 _PERSON_PRONOUNS = {"her", "him", "them"}
+_SCALE_WORD = re.compile(r"\b(?:max|maximum|full|fully|highest|high|lowest|low|min|minimum|top|bottom|half|halfway|"
+                         r"all\s+the\s+way|medium|mid|middle)\b", re.I)
 _PARTS = {"seat", "window", "zone"}  # choices of which part a call acts on (not how: a direction, a state)
 _FILLERS = {"oh", "uh", "um", "umm", "er", "erm", "hmm", "ah"}
 # a message of only these says nothing ("text Sam you up?" and "text Mom here" do)
@@ -1959,6 +1997,12 @@ _EMPTY_MESSAGE = frozenset("it its the a an to of for with and or by from at in 
 _EMPTY_WORDS = frozenset("""the a an my our your his her their this that these those it its them him me us you i we
 on off in at of to up down for from with by and or then also now just there here am pm is are was were be""".split()) \
     | _FILLERS
+
+
+def _find(text: str, value: str) -> int | None:
+    """Where the text says this value, case-insensitively (None where it does not)."""
+    found = re.search(re.escape(value), text, re.I)
+    return found.start() if found else None
 
 
 def _empty(value: str) -> bool:
