@@ -943,38 +943,31 @@ class Planner:
         """"cross bananas off my shopping list", "mark water plants as done": an item marked
         done is completed, never added, though the model (whose training says "check" and
         "complete" only) adds it."""
-        marked = [m.span() for m in _MARKED_DONE.finditer(query)]
-        if not marked:
-            return plan
-        calls = []
-        for call in plan.calls:
-            kind, name = call.function.split(".", 1)
-            done = f"{kind}.{name.replace('_add_item', '_complete_item')}"
-            item = str(call.args.get("item", "")).lower()
-            at = query.lower().find(item) if item else -1
-            if name.endswith("_add_item") and done in self.table.functions and self.table.index(done) in self.specs \
-                    and any(a <= at and at + len(item) <= b for a, b in marked):  # the item marked, not one added after
-                said = _MARKING.sub("", call.args["item"]) or call.args["item"]  # "cross apples": apples
-                call = call.model_copy(update={"function": done, "args": {**call.args, "item": said}})
-            calls.append(call)
-        return plan.model_copy(update={"calls": calls})
+        return self._added_as(query, plan, [m.span() for m in _MARKED_DONE.finditer(query)], "_complete_item",
+                              _MARKING)  # "cross apples": apples
 
     def _taken_off(self, query: str, plan: Plan) -> Plan:
         """"take the milk off the shopping list", "remove batteries from my list": an item
         taken off a list is removed, never added, though the model adds it."""
-        taken = [m.span("item") for m in _TAKEN_OFF.finditer(query)]
-        if not taken:
+        return self._added_as(query, plan, [m.span("item") for m in _TAKEN_OFF.finditer(query)], "_remove_item",
+                              _DETERMINER)  # "take the milk off": milk
+
+    def _added_as(self, query: str, plan: Plan, spans: list[tuple[int, int]], ending: str,
+                  lead: re.Pattern[str]) -> Plan:
+        """Each item the model added that lies in one of these spans of the request is the
+        list function ending in `ending` instead, its item without `lead`."""
+        if not spans:
             return plan
         calls = []
         for call in plan.calls:
             kind, name = call.function.split(".", 1)
-            removed = f"{kind}.{name.replace('_add_item', '_remove_item')}"
+            other = f"{kind}.{name.replace('_add_item', ending)}"
             item = str(call.args.get("item", "")).lower()
             at = query.lower().find(item) if item else -1
-            if name.endswith("_add_item") and removed in self.table.functions and self.table.index(removed) in self.specs \
-                    and any(a <= at and at + len(item) <= b for a, b in taken):
-                said = re.sub(r"^(?:the|my|our|some|all\s+the)\s+", "", call.args["item"], flags=re.I) or call.args["item"]
-                call = call.model_copy(update={"function": removed, "args": {**call.args, "item": said}})
+            if name.endswith("_add_item") and other in self.table.functions and self.table.index(other) in self.specs \
+                    and any(a <= at and at + len(item) <= b for a, b in spans):  # the item said there, not one added after
+                said = lead.sub("", call.args["item"]) or call.args["item"]
+                call = call.model_copy(update={"function": other, "args": {**call.args, "item": said}})
             calls.append(call)
         return plan.model_copy(update={"calls": calls})
 
@@ -1131,6 +1124,7 @@ _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|
                      r"(?:\s+(?:a bit|a little|please))?", re.I)
 _MARKED_DONE = re.compile(r"\b(?:cross(?:ed)?|check(?:ed)?|tick(?:ed)?|strike|scratch)\b(?:\s+[\w']+){0,4}?\s+off\b"
                           r"|\bmark(?:ed)?\b(?:\s+[\w']+){0,4}?\s+(?:as\s+)?(?:done|complete|completed|finished|bought)\b", re.I)
+_DETERMINER = re.compile(r"^(?:the|my|our|some|all\s+the)\s+", re.I)
 _TAKEN_OFF = re.compile(r"\b(?:take|took|remove|delete|drop|scratch|get)\s+(?P<item>[\w' -]+?)\s+(?:off|from|out\s+of)\s+"
                         r"(?:the|my|our)\s+(?:[\w'-]+\s+)?list\b", re.I)
 _MARKING = re.compile(r"^(?:cross|check|tick|strike|scratch|mark)(?:ed)?\s+", re.I)
@@ -1512,6 +1506,16 @@ _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
 _RELATION = re.compile(spoken.RELATION)  # "my sister Claire": the relation before the name
 
 
+def _longer_message(query: str, start: int, message: str) -> str | None:
+    """The message said from `start` to the clause's end, where it is longer than the
+    model's and holds it whole (None otherwise: a message is only lengthened)."""
+    rest = spoken.message_after(query, start)
+    said = query[rest[0]:rest[1]] if rest else ""
+    if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
+        return said
+    return None
+
+
 def _whole_messages(query: str, plan: Plan) -> Plan:
     """A text's message the model cut short is the rest of the clause after the contact,
     where the contact is written right after the verb, also in lowercase ("txt ollie the
@@ -1526,9 +1530,7 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
                                    query[verb.end() + m.end():].startswith(contact) else 0)  # "text my sister Claire"
                 if query[at:at + len(contact)].casefold() != contact.casefold():
                     continue
-                rest = spoken.message_after(query, at + len(contact))
-                said = query[rest[0]:rest[1]] if rest else ""
-                if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
+                if said := _longer_message(query, at + len(contact), message):
                     call = call.model_copy(update={"args": {**call.args, "message": said}})
                 break
         calls.append(call)
@@ -1551,9 +1553,7 @@ def _whole_announcements(query: str, plan: Plan) -> Plan:
         message = call.args.get("message")
         if call.function == "home.broadcast" and isinstance(message, str):
             for verb in _ANNOUNCE.finditer(query):
-                rest = spoken.message_after(query, verb.end())
-                said = query[rest[0]:rest[1]] if rest else ""
-                if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
+                if said := _longer_message(query, verb.end(), message):
                     call = call.model_copy(update={"args": {**call.args, "message": said}})
                     break
         calls.append(call)
