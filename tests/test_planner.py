@@ -2269,3 +2269,18 @@ def test_the_shipped_planner_keeps_what_the_reviewed_rules_must_not_touch(query:
         assert [(f, a["title"]) for f, a in calls] == [("phone.create_calendar_event", "dentist")]
     else:
         assert calls == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("save 212 555 0199 as a contact under Dr. Halvorsen",
+     [("phone.create_contact", {"name": "Dr. Halvorsen", "phone_number": "+12125550199"})]),
+    ("is the kitchen light on? text the answer to Lucía",
+     [("home.get_state", {"name": "Kitchen Light", "state": "on"}),
+      ("phone.send_text_message", {"contact_name": "Lucía", "message": {"$ref": "c1"}})]),
+    ("text Mom the answer is yes", [("phone.send_text_message", {"contact_name": "Mom", "message": "the answer is yes"})]),
+])
+def test_the_shipped_planner_keeps_titles_and_passes_the_answer_on(query: str, expected: list[Any]) -> None:
+    """A title said before a contact's name is part of it; a message that ends by naming
+    the answer passes on the look-up before it (a message that only starts so is words)."""
+    assert shipped_calls(query) == expected

@@ -200,6 +200,7 @@ class Planner:
                 plan = self._taken_off(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
+                plan = _answer_passed_on(plan)
                 plan = _sent_a_text(query, plan)
                 plan = _whole_announcements(query, plan)
                 plan = self._tidy_texts(plan)
@@ -1469,12 +1470,14 @@ def _sent_home(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     return plan.model_copy(update={"calls": calls})
 
 
+_TITLES = r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Doctor|Coach|Aunt|Uncle|Grandma|Grandpa|Nurse|Officer"
 _PERSON_NAMES = {"phone.create_contact": "name", "phone.send_text_message": "contact_name"}
 
 
 def _whole_names(query: str, plan: Plan) -> Plan:
     """A contact's name the model started inside a run of capitalized words is the whole
-    run: "save a new contact called Mechanic Steve" had saved "Steve"."""
+    run: "save a new contact called Mechanic Steve" had saved "Steve"; a title said before
+    it is part of it ("Dr. Halvorsen")."""
     runs = spoken.capitalized_runs(query)
     calls = []
     for call in plan.calls:
@@ -1489,6 +1492,9 @@ def _whole_names(query: str, plan: Plan) -> Plan:
                     # "Please Text Anna hi": "Text" is the verb, no part of her name
                     call = call.model_copy(update={"args": {**call.args, param: query[a:b]}})
                     break
+            name = call.args[param]
+            if (title := re.search(rf"\b(?P<t>{_TITLES})\s+{re.escape(name)}\b", query)) and not name.startswith(title["t"]):
+                call = call.model_copy(update={"args": {**call.args, param: f"{title['t']} {name}"}})  # "Dr. Halvorsen"
         calls.append(call)
     return plan.model_copy(update={"calls": calls})
 
@@ -1502,6 +1508,7 @@ _GOES_SOMEWHERE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|googl
                              r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"
                              r"|set\s+(?:the|my|up\s+the)\s+(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
                              r"|(?:give\s+me\s+|get\s+me\s+)?directions\s+to)\s+\w")
+_NAMES_AN_ANSWER = re.compile(r"\b(?:the\s+(?:answer|results?|status|reading|readings|info|details))\s*[.!?]*$", re.I)
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
 _RELATION = re.compile(spoken.RELATION)  # "my sister Claire": the relation before the name
 
@@ -1514,6 +1521,22 @@ def _longer_message(query: str, start: int, message: str) -> str | None:
     if len(said) > len(message) and re.search(rf"(?<!\w){re.escape(message.strip())}(?!\w)", said, re.I):
         return said
     return None
+
+
+def _answer_passed_on(plan: Plan) -> Plan:
+    """"is the kitchen light on? text the answer to Lucía": a message that ends by naming an
+    answer ("... text the answer", "the results") passes on the result of the last look-up
+    before it, not the words of the request."""
+    calls: list[PlannedCall] = []
+    for call in plan.calls:
+        lookup = next((c for c in reversed(calls) if _LOOKS_UP.search(c.function)), None)
+        message = call.args.get("message") if call.function == _TEXT else call.args.get("content") \
+            if call.function == "phone.send_email" else None
+        if lookup is not None and isinstance(message, str) and _NAMES_AN_ANSWER.search(message):
+            call = call.model_copy(update={"args": {**call.args, "message" if call.function == _TEXT else "content":
+                                                    {"$ref": lookup.id}}})
+        calls.append(call)
+    return plan.model_copy(update={"calls": calls})
 
 
 def _whole_messages(query: str, plan: Plan) -> Plan:
