@@ -1499,12 +1499,14 @@ def _whole_names(query: str, plan: Plan) -> Plan:
     return plan.model_copy(update={"calls": calls})
 
 
+# What may lead a request before its command ("hey google, can you ...").
+_REQUEST_LEAD = r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
 # A request that starts by texting a capitalized name something ("text Mom see you soon").
-_TEXTS_SOMEONE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
+_TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"(?i:text|txt|sms)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 # A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
-_GOES_SOMEWHERE = re.compile(r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
+_GOES_SOMEWHERE = re.compile(_REQUEST_LEAD +
                              r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"
                              r"|set\s+(?:the|my|up\s+the)\s+(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
                              r"|(?:give\s+me\s+|get\s+me\s+)?directions\s+to)\s+\w")
