@@ -2284,3 +2284,88 @@ def test_the_shipped_planner_keeps_titles_and_passes_the_answer_on(query: str, e
     """A title said before a contact's name is part of it; a message that ends by naming
     the answer passes on the look-up before it (a message that only starts so is words)."""
     assert shipped_calls(query) == expected
+
+
+def test_a_copied_value_that_is_no_message_keeps_only_a_bare_and() -> None:
+    """A search, a place or an item is kept whole across "and" ("Barnes and Noble"), not
+    across "also", a command after a comma, nor "and the weather in ..."; a message is
+    kept whole across all of them; an item that names a list is two clauses."""
+    from hub.planner.planner import _clauses
+
+    messages = frozenset({("phone.send_text_message", "message")})
+
+    def clauses(query: str, function: str, arg: str, value: str) -> list[str]:
+        plan = Plan(calls=[PlannedCall(id="c1", function=function, args={arg: value})])
+        return [query[b:e] for b, e, _ in _clauses(query, plan, messages)]
+
+    query = "search youtube for knife tips, also what's the forecast in Asheville"
+    assert clauses(query, "phone.search_youtube_videos", "query", query[19:]) == \
+        ["search youtube for knife tips", "what's the forecast in Asheville"]
+    query = "news on the housing market and the weather in Munich"
+    assert clauses(query, "phone.get_trending_news", "query", query[8:]) == \
+        ["news on the housing market", "the weather in Munich"]
+    query = "find news about Johnson and Johnson"
+    assert clauses(query, "phone.get_trending_news", "query", "Johnson and Johnson") == [query]
+    query = "text Sam sorry, also call me later"
+    assert clauses(query, "phone.send_text_message", "message", "sorry, also call me later") == [query]
+    query = "add mop the floor to the chores list and check off dishes"
+    assert clauses(query, "home.list_add_item", "item", query[4:]) == \
+        ["add mop the floor to the chores list", "check off dishes"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("whats the weather like in madrid", None, [("phone.get_weather_forecast", {"location": "madrid"})]),
+    ("what's the weather in the garden", None, [("home.get_weather", {})]),
+    ("how's the weather in here", {"area": "Kitchen"}, [("home.get_weather", {})]),
+    ("check the office shades and text it to Noor", None,
+     [("home.get_state", {"name": "Office Shades"}),
+      ("phone.send_text_message", {"contact_name": "Noor", "message": {"$ref": "c1"}})]),
+    ("add sweep the porch to the chores list and check off fold laundry", None,
+     [("home.list_add_item", {"item": "sweep the porch", "name": "Chores"}),
+      ("home.list_complete_item", {"item": "fold laundry", "name": "Chores"})]),
+    ("take the butter off the shopping list and add margarine instead", None,
+     [("home.list_remove_item", {"item": "butter", "name": "Shopping List"}),
+      ("home.list_add_item", {"item": "margarine", "name": "Shopping List"})]),
+    ("turn on the lights upstairs and turn off the ones downstairs", None,
+     [("home.turn_on", {"floor": "First Floor", "domain": "light"}),
+      ("home.turn_off", {"floor": "Ground Floor", "domain": "light"})]),
+    ("set the passenger seat heater to 2 and the driver one to 3", None,
+     [("car.set_seat_heating", {"seat": "passenger", "level": 2}), ("car.set_seat_heating", {"seat": "driver", "level": 3})]),
+    ("navigate to Barnes and Noble", None, [("car.navigate_to", {"destination": "Barnes and Noble"})]),
+    ("set the car's navigation to Union Station", None, [("car.navigate_to", {"destination": "Union Station"})]),
+    ("msg Priya I'm outside", None, [("phone.send_text_message", {"contact_name": "Priya", "message": "I'm outside"})]),
+])
+def test_the_shipped_planner_reads_places_referents_lists_and_ones(query: str, context: dict[str, str] | None,
+                                                                   expected: list[Any]) -> None:
+    """A lowercase place of a lowercase request; a device the referent names is what is
+    passed on; a clause without its list takes the list of the clause before; "instead" is
+    no part of an item; "the ones" and "the driver one" are the things the clause before
+    said; a name with "and" stays whole; the car's nav and "msg" are a trip and a text."""
+    assert shipped_calls(query, context) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("open the back door for the dog", [("phone.open_or_lock_door", {"status": "open"})]),
+    ("unlock the back door", [("home.turn_off", {"name": "Back Door Lock"})]),
+    ("did we lock the back door?", [("home.get_state", {"name": "Back Door Lock", "domain": "lock", "state": "locked"})]),
+    ("did someone close the garage door", [("home.get_state", {"name": "Garage Door", "state": "closed"})]),
+    ("close the living room blinds halfway", [("home.set_position", {"name": "Living Room Blinds", "position": 50})]),
+    ("walking directions from the train station to the museum",
+     [("phone.find_route_google_maps", {"origin": "the train station", "destination": "the museum", "mode": "walking"})]),
+    ("navigate to the museum", [("car.navigate_to", {"destination": "the museum"})]),
+    ("text Ada see you at 6 and text Bo the same thing",
+     [("phone.send_text_message", {"contact_name": "Ada", "message": "see you at 6"}),
+      ("phone.send_text_message", {"contact_name": "Bo", "message": "see you at 6"})]),
+    ("where's the car? send the location to Remy",
+     [("car.get_vehicle_status", {}), ("phone.send_text_message", {"contact_name": "Remy", "message": {"$ref": "c1"}})]),
+    ("latest news about the elections in spanish, text it to Lu",
+     [("phone.get_trending_news", {"query": "the elections", "language": "es"}),
+      ("phone.send_text_message", {"contact_name": "Lu", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_opens_doors_asks_if_done_and_routes(query: str, expected: list[Any]) -> None:
+    """The front or back door opened is the phone's lock (unlocked is the home's); "did I
+    lock ..." asks; halfway is 50 %; a walk from somewhere is a route; "the same thing" is
+    the message before; "the location" passes the look-up on; a language ends its clause."""
+    assert shipped_calls(query) == expected

@@ -1452,3 +1452,16 @@ def test_a_phone_level_said_as_the_end_of_its_scale(tokenizer) -> None:  # type:
     assert read("ringer to max") == [10]
     assert read("turn the media volume all the way down") == [0]
     assert read("set the brightness to 7, it is up all the way") == []
+
+
+def test_a_day_is_no_contact_and_a_that_clause_is_the_message() -> None:
+    """"text Sam that practice is moved to Thursday": Thursday is when, not whom (April is
+    a name), and what follows "that" is a sentence, so the message."""
+    from hub.planner import spoken
+
+    query = "text Sam that practice is moved to Thursday"
+    assert spoken.contact_spans(query, ["text", "to"]) == [(5, 8, True)]
+    assert spoken.contact_spans("send the photo to April", ["text", "to"]) == [(18, 23, False)]
+    begin, end = spoken.message_after(query, 8)
+    assert query[begin:end] == "practice is moved to Thursday"
+    assert spoken.message_after("text Jess that Taylor Swift video", 9) is None

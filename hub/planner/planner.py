@@ -155,6 +155,7 @@ class Planner:
         query = said = _clean(query)
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
+            query = _MSG.sub(r"\g<lead>message", query)  # "msg Priya I'm outside": the model never read "msg"
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
@@ -191,6 +192,9 @@ class Planner:
                 plan = _played_as_its_service_streams(plan, live)
                 plan = _rooms_cleaned(query, plan, live)
                 plan = _asked_not_done(query, plan, live)
+                plan = self._route_not_trip(query, context, plan)
+                plan = self._halfway(query, plan)
+                plan = self._asked_if_done(query, context, plan)
                 plan = _sent_home(query, plan, live)
                 plan = self._named_lists(query, plan)
                 plan = self._completed(query, plan)
@@ -205,6 +209,7 @@ class Planner:
                 plan = _whole_announcements(query, plan)
                 plan = self._tidy_texts(plan)
                 plan = _whole_names(query, plan)
+                plan = self._same_message(plan)
                 plan = self._pronoun_contacts(plan)
                 plan = self._same_thing(query, plan)
                 plan = self._without_empty_values(query, plan)
@@ -223,6 +228,7 @@ class Planner:
                 plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
+                plan = self._opens_the_door(query, plan)
                 plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
                 plan = self._without_closing_remark(query, context, plan)
                 if query != said:
@@ -349,7 +355,7 @@ class Planner:
         (spoken.coordinated)."""
         pieces: list[_Piece] = []
         referent: tuple[int, int] | None = None  # the clause that back-references refer to
-        for begin, end, remark in _clauses(query, plan):
+        for begin, end, remark in _clauses(query, plan, self._messages()):
             if pieces and pieces[-1].said is None and not pieces[-1].each \
                     and (place := _PLACE_ONLY.fullmatch(query[begin:end].strip())):
                 before = query[pieces[-1].begin:pieces[-1].end]  # "lights on upstairs and downstairs"
@@ -398,6 +404,19 @@ class Planner:
             if (place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None)) \
                     and not _MESSAGE.search(clause):  # "... text Mom the keys are in there" keeps her words
                 clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
+            if n and (one := _THE_X_ONE.search(clause)) \
+                    and (thing := next((m for m in _THING.finditer(clauses[n - 1][0])), None)) \
+                    and len(words := thing.group().split()[1:]) >= 2:
+                # "set the driver seat heater to 3 and the passenger one to 1": the passenger seat heater
+                clause = f"{clause[:one.start('one')]}{' '.join(words[1:])}{clause[one.end('one'):]}"
+            if n and (ones := _THE_ONES.search(clause)) \
+                    and (things := next((m for c in reversed(clauses[:n]) for m in _PLURAL_THINGS.finditer(c[0])), None)):
+                clause = f"{clause[:ones.start()]}the {things.group()}{clause[ones.end():]}"  # "... and turn on the ones upstairs"
+            if n and not _A_LIST.search(clause) and (verb := _LIST_VERB.match(clause)) \
+                    and (named := next((m for c in reversed(clauses[:n]) for m in _A_LIST.finditer(c[0])), None)):
+                # "add mop the basement to the chores list and check off water plants": that list
+                way = {"add": "to", "remove": "from", "delete": "from"}.get((verb.group("verb") or "").lower(), "on")
+                clause = f"{clause.rstrip(' .!?')} {way} the {named.group('list')}"
             if n and calls and calls[-1].function.startswith("home.media") and (louder := _LOUDER.match(clause)):
                 # "skip this song and turn it up": that player's volume (not "turn on the fan and turn it up")
                 named, area = calls[-1].args.get("name"), calls[-1].args.get("area")
@@ -458,9 +477,27 @@ class Planner:
         """"navigate to the Louvre and text Pierre the trip info": the text is the
         navigation's result, yet the model may plan one more call to make it (news about
         "the trip"). When a plan is the referent clause's own plan, then one call, then
-        the call that takes that one's result, the last takes the referent's instead."""
-        alone = self._constrained(referent, _prompt(referent, context), context)[0]
+        the call that takes that one's result, the last takes the referent's instead. And
+        where the calls before the one that passes on are the car's, of a referent that says
+        no car and alone plans none, or name no device where the referent alone names the
+        ones it says, the referent's own are made."""
+        alone, sure = self._constrained(referent, _prompt(referent, context), context)
         k = len(alone.calls)
+        if k and len(part.calls) == k + 1 and sure >= CLAUSE_CONFIDENCE \
+                and [c.function for c in part.calls[:k]] != [c.function for c in alone.calls] \
+                and ((any(c.function.startswith("car.") for c in part.calls[:k])
+                      and not any(c.function.startswith("car.") for c in alone.calls)
+                      and not spoken.says(referent, _CAR_WORDS) and not _CAR_ONLY.search(referent))
+                     or (all(isinstance(c.args.get("name"), str) and spoken.says_whole(referent, c.args["name"])
+                             for c in alone.calls)
+                         and not any(isinstance(c.args.get("name"), str) for c in part.calls[:k]))) \
+                and all(is_ref(v) <= (v == {"$ref": part.calls[k - 1].id}) for v in part.calls[k].args.values()) \
+                and any(is_ref(v) for v in part.calls[k].args.values()) \
+                and not any(is_ref(v) for c in part.calls[:k] for v in c.args.values()):
+            # "check the bathroom humidity and text it to Kai" looked up the car's status (or the
+            # weather), yet the referent says no car (names a device): what it plans alone is passed on
+            return Plan(calls=[*alone.calls, part.calls[k].model_copy(update={"id": f"c{k + 1}", "args": {
+                n: {"$ref": alone.calls[-1].id} if is_ref(v) else v for n, v in part.calls[k].args.items()}})])
         if not k or len(part.calls) != k + 2 or \
                 [(c.function, c.args) for c in part.calls[:k]] != [(c.function, c.args) for c in alone.calls]:
             return part
@@ -699,6 +736,26 @@ class Planner:
                          if copied else call)
         return plan.model_copy(update={"calls": calls})
 
+    def _same_message(self, plan: Plan) -> Plan:
+        """"email Ana ... saying I land at 9:40, and text Tiago the same thing": a message
+        that is only "the same (thing)" is the message of the call before."""
+        messages = self._messages()
+        calls, last = [], None
+        for call in plan.calls:
+            said = next((k for k in call.args if (call.function, k) in messages), None)
+            value = call.args.get(said) if said else None
+            if isinstance(value, str) and _THE_SAME.fullmatch(value.strip()) and last is not None:
+                call = call.model_copy(update={"args": {**call.args, said: last}})
+            if said is not None:
+                last = call.args[said]
+            calls.append(call)
+        return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+    def _messages(self) -> frozenset[tuple[str, str]]:
+        """(function, parameter) pairs that take a message, which may hold clauses of its own."""
+        return frozenset((self.table.functions[i], k) for i, spec in self.specs.items()
+                         for k, v in spec.parameters.get("properties", {}).items() if v.get("x-result"))
+
     def _free(self) -> set[tuple[str, str]]:
         """(function, parameter) pairs whose values are copied from the request."""
         return free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
@@ -706,7 +763,8 @@ class Planner:
     def _tidy_texts(self, plan: Plan) -> Plan:
         """A copied text loses the quotes it was said in ("txt Oluwaseun 'landed, grabbing my
         bag now'"), and a name or label a "please" or "thanks" said to us ("a twenty minute
-        timer for the laundry please" names the timer "laundry")."""
+        timer for the laundry please" names the timer "laundry"), and an item "instead" or
+        "too" ("add almond milk instead")."""
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         free = self._free()
         calls = []
@@ -720,6 +778,8 @@ class Planner:
                         v = inner
                     if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
                         v = bare  # not from a search ("how to say thank you") nor a message
+                    if k == "item" and (bare := _INSTEAD_END.sub("", v)):
+                        v = bare  # "add almond milk instead": what is added is almond milk
                 args[k] = v
             calls.append(call if args == call.args else call.model_copy(update={"args": args}))
         return plan.model_copy(update={"calls": calls})
@@ -903,6 +963,15 @@ class Planner:
             return plan  # "lock the doors, I'm leaving the garage": the garage is where, not what
         return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.") and c.function != "car.navigate_to"})
 
+    def _opens_the_door(self, query: str, plan: Plan) -> Plan:
+        """"open the front door for the plumber" planned nothing, the car's doors, which it does
+        not say, or a question ("can you open the front door"): the front or back door the
+        hub opens is the phone's smart lock."""
+        if not _OPENS_THE_DOOR.match(query) or not _one_clause(query) or _DOOR not in self.table.functions \
+                or self.table.index(_DOOR) not in self.specs or any(c.function == _DOOR for c in plan.calls):
+            return plan
+        return Plan(calls=[PlannedCall(id="c1", function=_DOOR, args={"status": "open"})])
+
     def _both_sides(self, query: str, plan: Plan) -> Plan:
         """"heat both front seats to 2", "roll up both rear windows": one call for each side,
         as "on both the driver and passenger side" is. Where the plan has one side's call,
@@ -1002,6 +1071,45 @@ class Planner:
         """Can this function's call name one of the home's entities?"""
         spec = self.specs.get(self.table.index(function))
         return spec is not None and "name" in spec.parameters.get("properties", {})
+
+    def _route_not_trip(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
+        """"walking directions from my hotel to the Colosseum" is a route on the phone's map,
+        not the car's navigation: a trip that starts elsewhere, or goes on foot, by bike or
+        by transit, asked without the car or a "navigate", is planned as a route."""
+        if [c.function for c in plan.calls] != [_TRIP] or _ROUTE not in self.table.functions \
+                or self.table.index(_ROUTE) not in self.specs or not _one_clause(query) \
+                or not (_STARTS_ELSEWHERE.search(query) or _NOT_DRIVEN.search(query)) \
+                or spoken.says(query, _CAR_WORDS) or _DRIVEN.search(query):
+            return plan
+        everything = self.specs
+        self.specs = {i: spec for i, spec in everything.items() if self.table.functions[i] != _TRIP}
+        try:
+            route, sure = self._alone(query, context)
+        finally:
+            self.specs = everything
+        return route if [c.function for c in route.calls] == [_ROUTE] and sure >= CLAUSE_CONFIDENCE else plan
+
+    def _halfway(self, query: str, plan: Plan) -> Plan:
+        """"open the office shades halfway": a cover opened or closed halfway is set to 50 %."""
+        if not _HALFWAY.search(query) or "home.set_position" not in self.table.functions \
+                or self.table.index("home.set_position") not in self.specs:
+            return plan
+        covers = {e.get("name") for e in (self.home or {}).get("entities") or [] if str(e.get("id")).startswith("cover.")}
+        calls = [c.model_copy(update={"function": "home.set_position", "args": {**c.args, "position": 50}})
+                 if c.function in ("home.turn_on", "home.turn_off")
+                 and (c.args.get("name") in covers or c.args.get("domain") == "cover") else c for c in plan.calls]
+        return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+    def _asked_if_done(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
+        """"did I lock the front door?" asks whether it is locked, and locks nothing: a home
+        call that acts (or none), for a question whether it was done, is Home Assistant's "is
+        the front door lock locked" instead, where its recognizer hears that."""
+        did = _DID.fullmatch(query.strip(" .!?"))
+        if did is None or any(_LOOKS_UP.search(c.function) or not c.function.startswith("home.") for c in plan.calls):
+            return plan
+        verb = (did.group("verb") or f"{did.group('turn')} {did.group('way')}").lower()
+        asked = self._recognized(f"is {did.group('what')} {_DONE_STATE[verb]}", context)
+        return asked if asked.calls else plan
 
     def _recognized(self, query: str, context: dict[str, str]) -> Plan:
         """Home Assistant's own recognizer (hassil, over the live home inventory), for a
@@ -1119,6 +1227,15 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
 _TEXT = "phone.send_text_message"
 _TEXT_ASKED = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?P<asked>.+)")
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
+_TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
+_STARTS_ELSEWHERE = re.compile(r"\bfrom\s+(?!here\b|where\s+i\s+am\b|my\s+(?:current\s+)?location\b)\S.*?\bto\s+\S", re.I)
+_NOT_DRIVEN = re.compile(r"\b(?:walk|walking|on\s+foot|bike|biking|cycling|bicycle|transit|bus|train|subway|metro)\b", re.I)
+_DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|us)|drive|driving)\b", re.I)
+_HALFWAY = re.compile(r"\bhalf[\s-]?way\b", re.I)
+_DONE_STATE = {"lock": "locked", "unlock": "unlocked", "close": "closed", "shut": "closed", "open": "open",
+               "turn off": "off", "switch off": "off", "turn on": "on", "switch on": "on"}
+_DID = re.compile(r"(?:did|have)\s+(?:i|we|you|someone|anyone|somebody)\s+(?:(?P<verb>lock|unlock|close|shut|open)(?:e?d)?"
+                  r"|(?P<turn>turn|switch)(?:ed)?\s+(?P<way>off|on))\s+(?P<what>.+?)(?:\s+(?:already|yet|earlier))?", re.I)
 _LEFT = re.compile(r"(?:did|have)\s+(?:i|we|you|someone|anyone|somebody)\s+(?:leave|left)\s+(?P<what>.+?)\s+"
                    r"(?P<state>open|closed|on|off|locked|unlocked)", re.I)
 _TURNED = re.compile(r"(?:please\s+)?turn\s+(?:(?P<way>up|down)\s+(?P<what>.+?)|(?P<what2>.+?)\s+(?P<way2>up|down))"
@@ -1139,7 +1256,7 @@ _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+tha
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
-                            r"|the distance|the (?:trip |route )?(?:info|details)|the eta"
+                            r"|the distance|the (?:trip |route )?(?:info|details)|the eta|the location|the address"
                             r"|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b)))\b(?!\s+of\b)"  # not "the reading lamp"
                             # "where's the car? tell Jess by text": nothing else to tell
                             r"|\b(?:tell|let)\s+(?:\S+\s+){1,3}?(?:know\s+)?(?:by|via|over)\s+(?:text|sms|message|e-?mail)"
@@ -1182,12 +1299,20 @@ def _passes_on(plan: Plan) -> bool:
     return any(is_ref(v) for c in plan.calls for v in c.args.values())
 
 
-def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
+def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None = None) -> list[tuple[int, int, bool]]:
     """The request's clauses as (start, end, remark) character spans. It breaks at clause
     breaks, except inside a text the whole plan copied ("text Sam sorry, call me later"
-    stays one message) unless what follows passes a result on ("..., email it to ..."). A remark is a clause that ends at a "," and does not start with a
-    command ("it's dark, turn the lights on"): it may only set the scene."""
-    copied = [(at, at + len(v)) for c in plan.calls for v in c.args.values()
+    stays one message) unless what follows passes a result on ("..., email it to ..."). A
+    copied value that is no message (`messages`: the (function, parameter) pairs that are;
+    without them, every one is)
+    is kept whole only across a bare "and" or "plus" ("Barnes and Noble", "Disney plus"),
+    not "also", "then", a sentence end or a command after a comma ("search youtube for
+    knife tips, also what's the forecast"), nor "and the weather in ...". A remark is a
+    clause that ends at a "," and does not start with a command ("it's dark, turn the
+    lights on"): it may only set the scene."""
+    # (an item that names a list, "mop the basement to the chores list and check off ...", is two clauses)
+    copied = [(at, at + len(v), messages is None or (c.function, k) in messages, not _A_LIST.search(v))
+              for c in plan.calls for k, v in c.args.items()
               if isinstance(v, str) and len(v.split()) > 1 and (at := query.find(v)) >= 0
               and not _DANGLING.search(v)]  # "airport and" is no text: it cut a clause in two
     # "text Benji and say thanks for the ride": what follows "say" is the message
@@ -1197,12 +1322,23 @@ def _clauses(query: str, plan: Plan) -> list[tuple[int, int, bool]]:
     for match in CLAUSE_BREAK.finditer(query):
         if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
             continue
-        if not any(a < match.start() < b for a, b in copied) or _PASSES_ON.match(query, match.end()) \
+        weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end())
+        if not any(a < match.start() < b and (message or (weak and whole)) for a, b, message, whole in copied) \
+                or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
             remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin)
             pieces.append((begin, match.start(), remark))
             begin = match.end()
     return [*pieces, (begin, len(query), False)]
+
+
+_THE_X_ONE = re.compile(r"\bthe\s+(?!other\b|same\b|next\b|last\b|first\b|new\b|old\b)[a-z]+\s+(?P<one>one)\b", re.I)
+_THE_ONES = re.compile(r"\bthe\s+ones\b", re.I)
+_PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|windows|doors|speakers)\b", re.I)
+# a clause that adds, ticks off or removes an item, and the list a clause names
+_LIST_VERB = re.compile(r"\s*(?:please\s+|and\s+|also\s+)*(?:(?P<verb>add|remove|delete|mark)\b|(?:check|cross|tick)\s+off\b)", re.I)
+_A_LIST = re.compile(r"\b(?:to|on|from|off|onto|in)\s+(?:the|my|our)\s+(?P<list>(?:[\w'-]+\s+){1,3}?list)\b", re.I)
+_ASKS_WEATHER = re.compile(r"(?:what's\s+|what\s+is\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
 
 
 def _numbered(calls: list[PlannedCall], alias: dict[str, str] | None = None) -> list[PlannedCall]:
@@ -1262,6 +1398,19 @@ _ELSEWHERE = re.compile(r"\b(?i:weather|forecast|temperature|rain|raining|snow|s
                         r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|\d{5}(?:-\d{4})?\b)")  # capitalized, or a zip code
 
 
+# A request typed all in lowercase names its place so too ("whats the weather like in lisbon"):
+# one to three words after "in", none of them a word that names no place ("in the morning").
+_TYPED_LOWER = re.compile(r"[^A-Z]*$")
+_NOT_A_PLACE_LOWER = (r"(?:the|a|an|my|our|your|this|that|here|there|general|detail|advance|fahrenheit|celsius|town"
+                      r"|the\s+\w+|" + "|".join(sorted(spoken.FUNCTION_WORDS | {"today", "tonight", "tomorrow", "now",
+                                                                                "later", "next", "over", "like", "during",
+                                                                                "right", "morning", "afternoon", "evening",
+                                                                                "weekend", "week", "outside", "out"})) + r")\b")
+_ELSEWHERE_LOWER = re.compile(r"\b(?:weather|forecast)\b(?:\s+[\w']+){0,4}?\s+(?:in|for|at|near|around)\s+"
+                              r"(?P<place>(?!" + _NOT_A_PLACE_LOWER + r")[a-z][\w'-]*(?:\s+(?!" + _NOT_A_PLACE_LOWER
+                              + r")[a-z][\w'-]*){0,2})")
+
+
 def _no_trip_to_a_list(plan: Plan) -> Plan:
     """"..., and add swim goggles to the shopping list" navigated to "the shopping list": a
     destination that is a list is no place, beside the calls that use the list."""
@@ -1277,7 +1426,8 @@ def _weather_elsewhere(query: str, plan: Plan, functions: Sequence[str], places:
     names (capitalized, none of the home's rooms, not one a forecast already has) gets the
     phone's forecast for it."""
     taken = {str(c.args.get("location", "")).casefold() for c in plan.calls if c.function == "phone.get_weather_forecast"}
-    said = next((m.group("place") for m in [*_ELSEWHERE.finditer(query), *_AND_IN.finditer(query)]
+    typed_lower = [m for m in _ELSEWHERE_LOWER.finditer(query) if _TYPED_LOWER.match(query)]
+    said = next((m.group("place") for m in [*_ELSEWHERE.finditer(query), *_AND_IN.finditer(query), *typed_lower]
                  if m.group("place").casefold() not in {p.casefold() for p in places} | taken), None)
     if said is None or "phone.get_weather_forecast" not in functions:
         return plan
@@ -1502,13 +1652,14 @@ def _whole_names(query: str, plan: Plan) -> Plan:
 # What may lead a request before its command ("hey google, can you ...").
 _REQUEST_LEAD = r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
 # A request that starts by texting a capitalized name something ("text Mom see you soon").
+_MSG = re.compile(r"(?P<lead>" + _REQUEST_LEAD + r")(?i:msg)\b")
 _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
-                            r"(?i:text|txt|sms)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
+                            r"(?i:text|txt|sms|msg|message)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 # A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
 _GOES_SOMEWHERE = re.compile(_REQUEST_LEAD +
                              r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"
-                             r"|set\s+(?:the|my|up\s+the)\s+(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
+                             r"|set\s+(?:the|my|up\s+the)\s+(?:(?:car'?s?|vehicle'?s?)\s+)?(?:nav|navigation|gps|sat\s*nav)(?:\s+system)?\s+(?:for|to)"
                              r"|(?:give\s+me\s+|get\s+me\s+)?directions\s+to)\s+\w")
 _NAMES_AN_ANSWER = re.compile(r"\b(?:the\s+(?:answer|results?|status|reading|readings|info|details))\s*[.!?]*$", re.I)
 _TEXT_VERB = re.compile(r"\b(?:text|txt|sms|msg|message)\s+", re.I)
@@ -1563,6 +1714,8 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
 
 
 _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
+_THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+too|\s+as\s+well)?[.!]*", re.I)
+_INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
 _ANNOUNCE = re.compile(r"\b(?:announce|broadcast)\s+(?:(?:it\s+)?(?:to|on|through|over)\s+(?:the\s+|my\s+|our\s+)?"
@@ -1985,6 +2138,8 @@ def _each_item(plan: Plan) -> Plan:
 
 # A value that only names how a message goes ("an email", "text"): the verb of another call, no content.
 _CAR_WORDS = ["car", "vehicle"]
+_DOOR = "phone.open_or_lock_door"
+_OPENS_THE_DOOR = re.compile(_REQUEST_LEAD + r"(?i:open)\s+(?i:the|my|our)\s+(?i:front|back)\s+(?i:door)\b(?![\s-]+(?i:lock|sensor|cam|camera|feed|bell))")
 # parts only a car has: "the trunk", "the sunroof", "the driver's seat"
 _CAR_ONLY = re.compile(r"\b(?:trunk|boot|sunroof|moonroof|horn|honk|seat|seats|driver|driver's|passenger|windshield|"
                        r"charge\s+port|charging|charge|ev|tesla|nav|navigation|gps|headlights?|high\s+beams|cabin|battery"

@@ -1012,7 +1012,7 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
     marker to the next other argument's marker, an e-mail address, a clause end ("and
     navigate to ...", "; ..."), one of `ends` after a preposition or at the very end
     ("on google maps", "please"), one of the other arguments' `words` after a preposition
-    ("by bike") or ending the request ("in German"), or the end. A quoted value is its
+    ("by bike") or ending the request or its clause ("in German", "in Hindi, email it ..."), or the end. A quoted value is its
     quote. An argument whose marker is not said, or whose value reads oddly, is not
     returned. Each is (value, where its marker starts, where the value starts, where it ends).
     """
@@ -1052,7 +1052,7 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
     # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later"),
     # "... by bike", "... on google maps", "... in German please", a bare "... please" at the very end
     ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{own}|{other})\b"
-                        rf"|(?:{introduced})(?=[\s,]*(?:please|thanks|if possible|only)?[\s.!?]*$)"
+                        rf"|(?:{introduced})(?=[\s,]*(?:please|thanks|if possible|only)?(?:[\s.!?]*$|\s*[,;]|\s+and\b))"
                         rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{own})[\s.!?]*$)", re.I) if place else None
     values: dict[str, tuple[str, int, int, int]] = {}
     for n, (marker, begin, param) in enumerate(found):
@@ -1103,7 +1103,8 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
     for m in re.finditer(rf"\b(?i:{cue})\s+{RELATION}(?P<name>{_NAMED.pattern})", query):
         word = m.group().split()[0].lower()
-        if word == "to" and not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I):
+        if word == "to" and (not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I)
+                             or _A_DAY.fullmatch(m.group("name"))):  # "... is moved to Thursday"
             continue
         found.append((m.start("name"), m.end("name"), word != "to" and not m.group().lower().split()[1:2] == ["my"]))
         at = m.end("name")
@@ -1113,11 +1114,17 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     return found
 
 
+_A_DAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|noon|midnight"
+                    r"|january|february|march|july|september|october|november|december", re.I)  # not April, May, June
 _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when|if|please|saying|that|:)\b|[:,]",
                             re.I)
 
 
 # Words a said sentence starts with after "that" ("... that the flight landed", "... that I'm late").
+# "that practice is moved to Thursday": a subject and its verb follow "that"
+_THAT_CLAUSE = re.compile(r"that\s+(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|will|won't|isn't|aren't|wasn't|has|have|had"
+                          r"|hasn't|haven't|can|can't|got|gets|needs|wants|says|starts|ends|moved|changed|arrived"
+                          r"|landed|left|finished|broke)\b", re.I)
 _SUBJECTS = {"the", "i", "i'm", "im", "i'll", "we", "we're", "we'll", "you", "you're", "he", "he's", "she", "she's",
              "they", "they're", "it", "it's", "its", "my", "our", "your", "his", "her", "their", "there", "there's",
              "everything", "everyone", "nobody", "someone"}
@@ -1141,7 +1148,8 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
         start = said.end()
     elif (that := re.match(r"that\s+(?=(\S+)(?:\s+\S+){2})", query[start:], re.I)) \
             and (that.group(1).lower() in _SUBJECTS or (that.group(1)[0].isupper() and re.match(
-                r"that\s+\S+\s+[a-z]", query[start:]))):  # "that Bob is late", not "that Taylor Swift video"
+                r"that\s+\S+\s+[a-z]", query[start:])) or _THAT_CLAUSE.match(query, start)):
+        # "that Bob is late", "that practice is moved", not "that Taylor Swift video"
         start += that.end()  # "text Claire that the flight landed"; "text Jess that" passes a result on
     text = query[start:]
     if not text or _NOT_A_MESSAGE.match(text):
