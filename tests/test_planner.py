@@ -2369,3 +2369,38 @@ def test_the_shipped_planner_opens_doors_asks_if_done_and_routes(query: str, exp
     lock ..." asks; halfway is 50 %; a walk from somewhere is a route; "the same thing" is
     the message before; "the location" passes the look-up on; a language ends its clause."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("text Grandma and Grandpa we landed safely", None,
+     [("phone.send_text_message", {"contact_name": "Grandma", "message": "we landed safely"}),
+      ("phone.send_text_message", {"contact_name": "Grandpa", "message": "we landed safely"})]),
+    ("text Ana and Bo the weather", None,
+     [("home.get_weather", {}), ("phone.send_text_message", {"contact_name": "Bo", "message": {"$ref": "c1"}}),
+      ("phone.send_text_message", {"contact_name": "Ana", "message": {"$ref": "c1"}})]),
+    ("play the album Rumours on the bedroom speaker and set its volume to 30", None,
+     [("home.media_search_and_play", {"name": "Bedroom Speaker", "search_query": "Rumours", "media_class": "album"}),
+      ("home.set_volume", {"name": "Bedroom Speaker", "volume_level": 30})]),
+    ("play my Sunday Morning playlist from Spotify on the nest hub", None,
+     [("phone.play_music_on_nest_hub", {"music_service": "Spotify", "music_name": "Sunday Morning"})]),
+    ("find a knot tying video", None, [("phone.search_youtube_videos", {"query": "knot tying"})]),
+    ("find a banana bread video on youtube", None, [("phone.search_youtube_videos", {"query": "banana bread"})]),
+    ("search youtube for a guided meditation", None, [("phone.search_youtube_videos", {"query": "a guided meditation"})]),
+    ("kill the kitchen lights", None, [("home.turn_off", {"area": "Kitchen", "domain": "light"})]),
+    ("is it rainy out right now?", None, [("home.get_weather", {})]),
+    ("it's kind of chilly in here", {"area": "Office"}, []),
+    ("it's so gloomy in here", {"area": "Office"}, []),
+    ("roll the window down in here", {"area": "Kitchen"}, []),
+    ("skip this song on the nest hub", None, []),
+    ("make a new list called party supplies", None, []),
+    ("silence the smoke detector", None, []),
+    ("set my alarm volume to 0", None, [("phone.set_volume", {"level": 0, "volume_type": "alarm"})]),
+])
+def test_the_shipped_planner_texts_each_and_drops_what_nothing_serves(query: str, context: dict[str, str] | None,
+                                                                     expected: list[Any]) -> None:
+    """One text to each of several contacts; "its volume" is the device's; "my" is no
+    part of a playlist, nor "a ... video" of a search; a room's lights are its lights;
+    "is it rainy out" is the home's weather; a remark is no forecast; "in here" is no car;
+    nothing serves the Nest Hub's controls, a new list or a smoke alarm's silence."""
+    assert shipped_calls(query, context) == expected

@@ -201,15 +201,17 @@ class Planner:
                 plan = _the_item_done(query, plan)
                 plan = _sensed(query, plan)
                 plan = _area_said(query, plan)
+                plan = _lights_said(query, plan)
                 plan = self._taken_off(query, plan)
                 plan = _whole_items(query, plan)
                 plan = _whole_messages(query, plan)
                 plan = _answer_passed_on(plan)
                 plan = _sent_a_text(query, plan)
                 plan = _whole_announcements(query, plan)
-                plan = self._tidy_texts(plan)
+                plan = self._tidy_texts(plan, query)
                 plan = _whole_names(query, plan)
                 plan = self._same_message(plan)
+                plan = self._each_contact(query, plan)
                 plan = self._pronoun_contacts(plan)
                 plan = self._same_thing(query, plan)
                 plan = self._without_empty_values(query, plan)
@@ -219,6 +221,8 @@ class Planner:
                 plan = self._other_devices(query, plan)
                 plan = self._not_in_the_car(query, plan)
                 plan = self._not_the_car(query, plan)
+                plan = _not_the_car_in_here(query, plan, context)
+                plan = _not_served_by_any(query, plan)
                 plan = _only_the_chain(query, plan)
                 plan = _without_medium_calls(plan)
                 plan = _without_repeats(plan)
@@ -230,6 +234,7 @@ class Planner:
                 plan = self._served(plan, query)
                 plan = self._opens_the_door(query, plan)
                 plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
+                plan = _no_sentence_is_a_place(query, plan)
                 plan = self._without_closing_remark(query, context, plan)
                 if query != said:
                     plan = self._as_said(plan, query, said)
@@ -423,6 +428,9 @@ class Planner:
                 what = f"the {named}" if isinstance(named, str) else \
                     f"the volume in the {area}" if isinstance(area, str) else "the volume"
                 clause = f"{clause[:louder.start('it')]}{what}{clause[louder.end('it'):]}"
+            if n and calls and isinstance(named := calls[-1].args.get("name"), str) and (its := _ITS_SETTING.search(clause)):
+                # "play Rumours on the bedroom speaker and set its volume to 30": that speaker's
+                clause = f"{clause[:its.start()]}the {named}{clause[its.end():]}"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, _prompt(clause, context), context)
@@ -736,6 +744,28 @@ class Planner:
                          if copied else call)
         return plan.model_copy(update={"calls": calls})
 
+    def _each_contact(self, query: str, plan: Plan) -> Plan:
+        """"text Mom and Dad I got the job!": one text to each, with the same message, where
+        the plan texts only (one of them, or with the message cut short); "text Ana and Bo
+        the weather": each gets the look-up the plan texts to one of them."""
+        found = spoken.each_contact(query)
+        if found is None or _TEXT not in self.table.functions or self.table.index(_TEXT) not in self.specs:
+            return plan
+        names, said = found
+        if said is not None:
+            if any(c.function != _TEXT for c in plan.calls):
+                return plan
+            return Plan(calls=[PlannedCall(id=f"c{n + 1}", function=_TEXT, args={
+                "contact_name": name, "message": query[said[0]:said[1]]}) for n, name in enumerate(names)])
+        passed = [c for c in plan.calls if c.function == _TEXT and is_ref(c.args.get("message"))]
+        if len(passed) != 1 or passed[0].args.get("contact_name") not in names:
+            return plan
+        # a text of words to one of them was the look-up misread ("text Ana" + "the weather")
+        kept = [c for c in plan.calls if c.function != _TEXT or c is passed[0] or c.args.get("contact_name") not in names]
+        more = [passed[0].model_copy(update={"id": f"c{9000 + n}", "args": {**passed[0].args, "contact_name": name}})
+                for n, name in enumerate(names) if name != passed[0].args["contact_name"]]
+        return Plan(calls=_numbered([*kept, *more]))
+
     def _same_message(self, plan: Plan) -> Plan:
         """"email Ana ... saying I land at 9:40, and text Tiago the same thing": a message
         that is only "the same (thing)" is the message of the call before."""
@@ -760,11 +790,11 @@ class Planner:
         """(function, parameter) pairs whose values are copied from the request."""
         return free_text_params({self.table.functions[i]: spec for i, spec in self.specs.items()})
 
-    def _tidy_texts(self, plan: Plan) -> Plan:
+    def _tidy_texts(self, plan: Plan, query: str = "") -> Plan:
         """A copied text loses the quotes it was said in ("txt Oluwaseun 'landed, grabbing my
         bag now'"), and a name or label a "please" or "thanks" said to us ("a twenty minute
-        timer for the laundry please" names the timer "laundry"), and an item "instead" or
-        "too" ("add almond milk instead")."""
+        timer for the laundry please" names the timer "laundry"), an item "instead" or "too"
+        ("add almond milk instead"), a playlist "my" and a search "a ... video"."""
         specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
         free = self._free()
         calls = []
@@ -780,6 +810,11 @@ class Planner:
                         v = bare  # not from a search ("how to say thank you") nor a message
                     if k == "item" and (bare := _INSTEAD_END.sub("", v)):
                         v = bare  # "add almond milk instead": what is added is almond milk
+                    if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v)):
+                        v = bare  # "put on my Chill Vibes playlist": the playlist is Chill Vibes
+                    if call.function == _SEARCH and (found := _A_VIDEO.fullmatch(v) or (
+                            v.lower() in ("youtube", "yt") and _A_VIDEO.search(query))):
+                        v = found.group("what")  # "find a yoga for beginners video (on youtube)": yoga for beginners
                 args[k] = v
             calls.append(call if args == call.args else call.model_copy(update={"args": args}))
         return plan.model_copy(update={"calls": calls})
@@ -1231,6 +1266,12 @@ _TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
 _STARTS_ELSEWHERE = re.compile(r"\bfrom\s+(?!here\b|where\s+i\s+am\b|my\s+(?:current\s+)?location\b)\S.*?\bto\s+\S", re.I)
 _NOT_DRIVEN = re.compile(r"\b(?:walk|walking|on\s+foot|bike|biking|cycling|bicycle|transit|bus|train|subway|metro)\b", re.I)
 _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|us)|drive|driving)\b", re.I)
+_IN_HERE = re.compile(r"\b(?:in\s+here|this\s+room|in\s+this\s+room|up\s+here|down\s+here)\b", re.I)
+_SMOKE = re.compile(r"\bsmoke\s+(?:alarm|detector)s?\b", re.I)
+_NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:[\w'-]+\s+){0,2}?list\b"
+                       r"(?!\s+(?:item|items))", re.I)
+_NEST_HUB = re.compile(r"\bnest\s+hub\b", re.I)
+_LIGHTS = re.compile(r"\b(?:lights|lighting)\b", re.I)
 _HALFWAY = re.compile(r"\bhalf[\s-]?way\b", re.I)
 _DONE_STATE = {"lock": "locked", "unlock": "unlocked", "close": "closed", "shut": "closed", "open": "open",
                "turn off": "off", "switch off": "off", "turn on": "on", "switch on": "on"}
@@ -1255,7 +1296,7 @@ _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|
 _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+that)?)\s+|[a-z]+\s*:\s*", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
 _PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
-BACK_REFERENCE = re.compile(r"\b(it|its|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
+BACK_REFERENCE = re.compile(r"\b(it|its(?!\s+(?:volume|brightness|temperature|temp|speed|position|color|colour|mode)\b)|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
                             r"|the distance|the (?:trip |route )?(?:info|details)|the eta|the location|the address"
                             r"|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b)))\b(?!\s+of\b)"  # not "the reading lamp"
                             # "where's the car? tell Jess by text": nothing else to tell
@@ -1561,6 +1602,38 @@ def _without_repeated_chains(query: str, plan: Plan) -> Plan:
     return _without(plan, dropped)
 
 
+def _not_the_car_in_here(query: str, plan: Plan, context: dict[str, str]) -> Plan:
+    """"turn on the heater in here", asked from the garage, heats no car: "in here" is the
+    room the request comes from, so a request that says it and never the car acts on no car."""
+    if not context.get("area") or not _IN_HERE.search(query) or spoken.says(query, _CAR_WORDS):
+        return plan
+    return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.")})
+
+
+def _not_served_by_any(query: str, plan: Plan) -> Plan:
+    """What no function does, though its words are near one's: silencing a smoke alarm is no
+    phone alarm's volume; a new list is made by no list call; the Nest Hub's music is paused
+    by no home player that the request does not name."""
+    dropped = set()
+    for c in plan.calls:
+        if (c.function == "phone.set_volume" and c.args.get("volume_type") == "alarm" and _SMOKE.search(query)) \
+                or (c.function.endswith("_item") and _NEW_LIST.search(query)) \
+                or (c.function.startswith("home.media") and not {"name", "area"} & set(c.args) and _NEST_HUB.search(query)):
+            dropped.add(c.id)
+    return _without(plan, dropped)
+
+
+def _lights_said(query: str, plan: Plan) -> Plan:
+    """"kill the kitchen lights" had turned off the whole kitchen: a room or a floor
+    switched without a name or a class, where the request says lights, is its lights."""
+    if not _LIGHTS.search(query):
+        return plan
+    calls = [c.model_copy(update={"args": {**c.args, "domain": "light"}})
+             if c.function in ("home.turn_on", "home.turn_off") and not {"name", "domain", "device_class"} & set(c.args)
+             and {"area", "floor"} & set(c.args) else c for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
 def _asked_not_done(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     """"what's the robot vacuum doing", "what's the mower up to?": a question about what a
     named device is doing asks its state (Home Assistant's HassGetState), and starts nothing.
@@ -1715,6 +1788,8 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
 
 _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
 _THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+too|\s+as\s+well)?[.!]*", re.I)
+_OWNED = re.compile(r"^(?:my|our)\s+")  # lowercase: "My Way" is a title
+_A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
@@ -1780,6 +1855,7 @@ _SENSES = re.compile(r"\b(?:leak\w*|detect\w*|picking\s+(?:\w+\s+)?up|sens(?:e|e
                      r"|movement|seeing)\b", re.I)
 _NOT_SENSED = re.compile(r"\b(?:not|no|nothing|nobody|dry|clear|quiet|off|inactive|idle|stop\w*|no\s+longer|anymore"
                          r"|finished|done)\b|n't\b", re.I)
+_A_SENTENCE = re.compile(r"(?:it|it's|its|it\s+is|i'm|im|i\s+am|we're|we\s+are|there's|there\s+is)\s", re.I)
 _ASKED = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:is|are|was|will|does|do|how|how's|hows|what|what's|whats"
                     r"|should|can|could|any)\b", re.I)  # a question, not "I like being outside"
 _VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b(?!\s+mower)", re.I)
@@ -1887,9 +1963,23 @@ def _outside_is_weather(query: str, plan: Plan, functions: Sequence[str]) -> Pla
     if "home.get_weather" not in functions or not _OUTSIDE.search(query) or not _WEATHER_WORD.search(query) \
             or not _ASKED.match(query) \
             or not _one_clause(query) \
-            or not all(c.function == "home.climate_get_temperature" and not c.args for c in plan.calls):
+            or not all((c.function == "home.climate_get_temperature" and not c.args)
+                       or (c.function == "phone.get_weather_forecast" and _A_SENTENCE.match(str(c.args.get("location"))))
+                       for c in plan.calls):
         return plan
     return Plan(calls=[PlannedCall(id="c1", function="home.get_weather", args={})])
+
+
+def _no_sentence_is_a_place(query: str, plan: Plan) -> Plan:
+    """"it's kind of chilly in here" is said, not asked: a forecast for a "place" that is a
+    sentence ("it's ...", "I'm ...") of a request that asks nothing is no forecast, nor is
+    the home's weather for such a request of one clause."""
+    if _ASKED.match(query):
+        return plan
+    remark = _A_SENTENCE.match(query.strip()) is not None and _one_clause(query)
+    return _without(plan, {c.id for c in plan.calls if (c.function == "phone.get_weather_forecast"
+                                                         and _A_SENTENCE.match(str(c.args.get("location"))))
+                           or (c.function == "home.get_weather" and remark)})
 
 
 def _back_to_base(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
@@ -2075,6 +2165,7 @@ _ONE_DEED = re.compile(r"[a-z]+\s+and\s+[a-z]+\s+(?:the|my|our|a|an|all|some)\b"
 
 _LOUDER = re.compile(r"\s*(?:please\s+)?(?:turn|crank|bump|pump|dial)\s+(?P<it>it)\s+(?:up|down|louder|quieter)\b", re.I)
 _THERE = re.compile(r"\bin\s+there\b", re.I)  # the place a clause before said
+_ITS_SETTING = re.compile(r"\bits(?=\s+(?:volume|brightness|temperature|temp|speed|position|color|colour|mode)\b)", re.I)
 _MESSAGE = re.compile(r"\b(?:text|txt|tell|e-?mail|message|say|saying|says|announce|broadcast|remind|note)\b", re.I)
 
 

@@ -1135,6 +1135,26 @@ _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r"
 
 # What a message said after a name starts with when it may be something to look up and
 # pass on ("text Alex the time", "text Carlos which lights are on"), not a message as said.
+_KIN = r"(?i:mom|mum|mommy|dad|daddy|mama|papa|grandma|grandpa|nana|granny)\b"
+_CONTACT = rf"(?:{_NAMED.pattern}|{_KIN})"
+_TEXT_EACH = re.compile(r"^(?i:(?:please|hey|ok|okay|so|can you|could you)[\s,]+)*(?i:text|txt|message|sms)\s+"
+                        rf"(?P<names>{_CONTACT}(?:\s*,\s*{_CONTACT})*\s*,?\s+(?:and|&)\s+{_CONTACT})(?=\s)")
+
+
+def each_contact(query: str) -> tuple[list[str], tuple[int, int] | None] | None:
+    """"text Mom and Dad I got the job!": the contacts a text goes to, each by name, and
+    where the message they all get is said (None where it asks for something: "text Ana
+    and Bo the weather"). None where the request is not one text to several people."""
+    said = _TEXT_EACH.match(query)
+    if said is None:
+        return None
+    message = message_after(query, said.end("names"))
+    if message is not None and ASKED.match(query, message[0]):
+        message = None
+    names = [n.strip() for n in re.split(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", said.group("names")) if n.strip()]
+    return names, message
+
+
 ASKED = re.compile(r"(?:the|today's|tomorrow's|my|our|what|how|which|whether|where|when|if)\b", re.I)
 
 
