@@ -851,7 +851,8 @@ def test_neighbours_prior_favours_what_the_nearest_requests_chose(tmp_path: Path
 
 def test_a_forecast_for_no_place_is_the_homes_weather_or_a_misreading() -> None:
     """Words that name no place ("today", "it", "'s") are the home's weather, and beside
-    another weather call a misreading; a call planned twice is made once."""
+    another weather call a misreading; a call planned twice is made once (a look-up whose
+    result is taken, too)."""
     from hub.planner.planner import _weather_here, _without_repeats
 
     def plan(*calls: tuple[str, dict[str, Any]]) -> Plan:
@@ -873,7 +874,9 @@ def test_a_forecast_for_no_place_is_the_homes_weather_or_a_misreading() -> None:
     assert len(_without_repeats(twice).calls) == 1
     fed = plan((forecast, {"location": "Denver"}), (forecast, {"location": "Denver"}),
                ("phone.send_text_message", {"contact_name": "Bo", "message": {"$ref": "c2"}}))
-    assert len(_without_repeats(fed).calls) == 3  # the second one's result is used
+    # the second one's result is used: it is looked up once, and the text takes that one
+    assert [(c.function, c.args) for c in _without_repeats(fed).calls] == [
+        (forecast, {"location": "Denver"}), ("phone.send_text_message", {"contact_name": "Bo", "message": {"$ref": "c1"}})]
 
 
 @pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
@@ -2404,3 +2407,45 @@ def test_the_shipped_planner_texts_each_and_drops_what_nothing_serves(query: str
     "is it rainy out" is the home's weather; a remark is no forecast; "in here" is no car;
     nothing serves the Nest Hub's controls, a new list or a smoke alarm's silence."""
     assert shipped_calls(query, context) == expected
+
+
+def test_a_comma_before_can_you_and_a_command_breaks_a_clause() -> None:
+    from hub.planner.planner import _clauses
+
+    query = "it's freezing up here, can you turn on the heater"
+    assert [(query[b:e], remark) for b, e, remark in _clauses(query, Plan(calls=[]))] == \
+        [("it's freezing up here", True), ("can you turn on the heater", False)]
+
+
+def test_words_are_no_contacts_and_a_look_up_is_made_once() -> None:
+    """A text to "too" that nothing takes is dropped; two look-ups the same are one, and
+    every call that took either takes it; a look-up nobody asked for beside an action is
+    dropped; a new timer of the time added to one is that time said again."""
+    from hub.planner.planner import (_more_time, _no_word_is_a_contact, _nothing_unasked_looked_up,
+                                     _without_repeats)
+
+    forecast = {"location": "Oslo"}
+    plan = Plan(calls=[
+        PlannedCall(id="c1", function="phone.get_weather_forecast", args=forecast),
+        PlannedCall(id="c2", function="phone.send_text_message", args={"contact_name": "Ida", "message": {"$ref": "c1"}}),
+        PlannedCall(id="c3", function="phone.get_weather_forecast", args=forecast),
+        PlannedCall(id="c4", function="phone.send_text_message", args={"contact_name": "Bo", "message": {"$ref": "c3"}}),
+        PlannedCall(id="c5", function="phone.send_text_message", args={"contact_name": "too", "message": {"$ref": "c3"}})])
+    plan = _without_repeats(_no_word_is_a_contact(plan))
+    assert [(c.function, c.args) for c in plan.calls] == [
+        ("phone.get_weather_forecast", forecast),
+        ("phone.send_text_message", {"contact_name": "Ida", "message": {"$ref": "c1"}}),
+        ("phone.send_text_message", {"contact_name": "Bo", "message": {"$ref": "c1"}})]
+
+    looked = Plan(calls=[PlannedCall(id="c1", function="home.climate_get_temperature", args={"area": "Office"}),
+                         PlannedCall(id="c2", function="home.climate_set_temperature", args={"area": "Office", "temperature": 19})])
+    assert [c.function for c in _nothing_unasked_looked_up("office is too warm, set it to 19", looked).calls] == \
+        ["home.climate_set_temperature"]
+    assert len(_nothing_unasked_looked_up("how warm is the office? set it to 19", looked).calls) == 2
+
+    timers = Plan(calls=[PlannedCall(id="c1", function="home.increase_timer", args={"minutes": 10, "name": "rice"}),
+                         PlannedCall(id="c2", function="home.start_timer", args={"minutes": 10})])
+    functions = ["home.increase_timer", "home.start_timer"]
+    assert [c.function for c in _more_time("add 10 minutes to the rice timer", timers, functions).calls] == \
+        ["home.increase_timer"]
+    assert len(_more_time("add 10 minutes to the rice timer and start a 10 minute timer", timers, functions).calls) == 2

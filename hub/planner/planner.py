@@ -212,6 +212,8 @@ class Planner:
                 plan = _whole_names(query, plan)
                 plan = self._same_message(plan)
                 plan = self._each_contact(query, plan)
+                plan = _no_word_is_a_contact(plan)
+                plan = _nothing_unasked_looked_up(query, plan)
                 plan = self._pronoun_contacts(plan)
                 plan = self._same_thing(query, plan)
                 plan = self._without_empty_values(query, plan)
@@ -812,6 +814,9 @@ class Planner:
                         v = bare  # "add almond milk instead": what is added is almond milk
                     if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v)):
                         v = bare  # "put on my Chill Vibes playlist": the playlist is Chill Vibes
+                    if call.function == "phone.get_weather_forecast" and (asked := _FORECAST_OF.match(v)) \
+                            and v[asked.end():].strip():
+                        v = v[asked.end():].strip()  # "get the forecast for Whistler, email it ...": Whistler
                     if call.function == _SEARCH and (found := _A_VIDEO.fullmatch(v) or (
                             v.lower() in ("youtube", "yt") and _A_VIDEO.search(query))):
                         v = found.group("what")  # "find a yoga for beginners video (on youtube)": yoga for beginners
@@ -1234,7 +1239,7 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # long to wait: "pair with X and give it 45 seconds", nor before a name: "... and label it
 # gym"), "then", "also",
 # ";", a sentence end (not after "Dr." or "p.m."),
-# and a "," before a command word. Any other "," or ":" is not one, as messages and lists
+# and a "," before a command word (or "can you" and one). Any other "," or ":" is not one, as messages and lists
 # hold them.
 _CLAUSE_WORDS = spoken.COMMAND_WORDS + spoken.QUESTION_WORDS
 CLAUSE_BREAK = re.compile(
@@ -1242,7 +1247,7 @@ CLAUSE_BREAK = re.compile(
     + r"|[0-9]+|(?:label|name|title)\s+it\b|(?:wait|give\s+it|allow)\s+(?:up\s+to\s+|for\s+|about\s+)?[\w-]+\s+(?:seconds?|secs?|minutes?|mins?)\b)\b)"
     r"|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
-    r"|[,:]\s*(?=(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
+    r"|[,:]\s*(?=(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
 # "mute the kitchen speaker, i'm on a call": a closing remark after a comma, saying how things are
@@ -1266,6 +1271,10 @@ _TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
 _STARTS_ELSEWHERE = re.compile(r"\bfrom\s+(?!here\b|where\s+i\s+am\b|my\s+(?:current\s+)?location\b)\S.*?\bto\s+\S", re.I)
 _NOT_DRIVEN = re.compile(r"\b(?:walk|walking|on\s+foot|bike|biking|cycling|bicycle|transit|bus|train|subway|metro)\b", re.I)
 _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|us)|drive|driving)\b", re.I)
+_ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|did|do|does)\b"
+                     r"|\b(?:what|what's|whats|how|how's|hows|which|where|when|who|whether|if|check|tell|show|get|give"
+                     r"|read|find|look|let\s+me\s+know|status|report)\b", re.I)
+_NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back"}
 _IN_HERE = re.compile(r"\b(?:in\s+here|this\s+room|in\s+this\s+room|up\s+here|down\s+here)\b", re.I)
 _SMOKE = re.compile(r"\bsmoke\s+(?:alarm|detector)s?\b", re.I)
 _NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:[\w'-]+\s+){0,2}?list\b"
@@ -1530,7 +1539,20 @@ def _weather_here(plan: Plan, functions: Sequence[str]) -> Plan:
 
 def _without_repeats(plan: Plan) -> Plan:
     """A call planned twice, word for word, is made once ("what's the weather in Santa Fe and
-    how's the car's battery" planned Santa Fe twice), unless a later call takes its result."""
+    how's the car's battery" planned Santa Fe twice), unless a later call takes its result;
+    a look-up that later calls take is looked up once, and they all take that one ("get the
+    forecast for Whistler, email it ..., and text it to Björn")."""
+    lookups = [json.dumps([c.function, c.args], sort_keys=True) for c in plan.calls if _LOOKS_UP.search(c.function)
+               and not any(is_ref(v) for v in c.args.values())]
+    if len(lookups) != len(set(lookups)):
+        firsts: dict[str, str] = {}
+        alias = {c.id: firsts.setdefault(key, c.id) for c in plan.calls
+                 if _LOOKS_UP.search(c.function) and not any(is_ref(v) for v in c.args.values())
+                 and (key := json.dumps([c.function, c.args], sort_keys=True))}
+        calls = [c.model_copy(update={"args": {k: {"$ref": alias.get(v["$ref"], v["$ref"])} if is_ref(v) else v
+                                               for k, v in c.args.items()}})
+                 for c in plan.calls if alias.get(c.id, c.id) == c.id]
+        plan = Plan(calls=_numbered(calls))
     used = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
     seen: set[str] = set()
     repeats = set()
@@ -1548,6 +1570,7 @@ def _without_repeats(plan: Plan) -> Plan:
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b"
 _MORE_TIME = re.compile(rf"\b(?:another|an\s+extra|extra)\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}"
                         rf"|\b[\w-]+\s+(?:more|extra)\s+{_UNIT}|\b{_UNIT}\s+more\b", re.I)
+_TIMER_WORD = re.compile(r"\btimers?\b", re.I)
 _NEW_TIMER = re.compile(r"\b(?:a|an|another|new|second|one more|two|three)\s+(?:[\w-]+\s+){0,2}timers?\b", re.I)
 
 
@@ -1600,6 +1623,26 @@ def _without_repeated_chains(query: str, plan: Plan) -> Plan:
                for o in plan.calls):
             dropped.add(c.id)
     return _without(plan, dropped)
+
+
+def _no_word_is_a_contact(plan: Plan) -> Plan:
+    """"... and text it to Björn too" had texted "too" as well: a text to a word like "to",
+    "too" or "it", which no one is saved as, that nothing takes the result of, is dropped."""
+    referred = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    return _without(plan, {c.id for c in plan.calls if c.function == _TEXT and c.id not in referred
+                           and isinstance(name := c.args.get("contact_name"), str)
+                           and name.casefold() in _NO_CONTACT_WORDS})
+
+
+def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:
+    """"this room's too warm, set it to eighteen" asks nothing: beside a call that acts, a
+    look-up of the home that nothing takes, in a request that asks nothing (no question
+    word, no "?", no "check"), is the remark's words read as a question."""
+    if len(plan.calls) < 2 or _ASKING.search(query):
+        return plan
+    referred = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    return _without(plan, {c.id for c in plan.calls if c.id not in referred
+                           and c.function in ("home.get_state", "home.climate_get_temperature", "home.get_weather")})
 
 
 def _not_the_car_in_here(query: str, plan: Plan, context: dict[str, str]) -> Plan:
@@ -1788,6 +1831,7 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
 
 _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
 _THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+too|\s+as\s+well)?[.!]*", re.I)
+_FORECAST_OF = re.compile(r"(?:the\s+|a\s+)?(?:weather|forecast|weather\s+forecast|weather\s+report)\s+(?:for|in|at)\s+", re.I)
 _OWNED = re.compile(r"^(?:my|our)\s+")  # lowercase: "My Way" is a title
 _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
@@ -2066,7 +2110,13 @@ def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
                                   "args": {k: v for k, v in c.args.items() if k != "conversation_command"}})
              if c.function == "home.start_timer" and {k: v for k, v in c.args.items() if k in DURATION_SLOTS} in more
              else c for c in plan.calls]
-    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+    plan = plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+    # "add 10 minutes to the lasagna timer": a new timer of the time added is that time said again
+    added = [{k: v for k, v in c.args.items() if k in DURATION_SLOTS} for c in plan.calls
+             if c.function in ("home.increase_timer", "home.decrease_timer")]
+    return _without(plan, {c.id for c in plan.calls if c.function == "home.start_timer"
+                           and {k: v for k, v in c.args.items() if k in DURATION_SLOTS} in added
+                           and len(_TIMER_WORD.findall(query)) <= 1})
 
 
 # "both front seats", "both of the rear windows", "both back seat heaters"
