@@ -66,7 +66,7 @@ Contact = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
 # What to look for: "news about ...", "search YouTube for ...", up to the app or the time.
 NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["about", "regarding", "on", "coverage of"],
-    "x-ends": ["today", "right now", "this week", "please", "thanks", "thank you", "thx", "subject",
+    "x-ends": ["today", "right now", "now", "this week", "please", "thanks", "thank you", "thx", "subject",
                "news", "headlines"]})]
 VideoQuery = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["for", "about", "videos of", "video of", "clips of", "clip of", "videos on", "video on",

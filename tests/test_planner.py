@@ -2449,3 +2449,36 @@ def test_words_are_no_contacts_and_a_look_up_is_made_once() -> None:
     assert [c.function for c in _more_time("add 10 minutes to the rice timer", timers, functions).calls] == \
         ["home.increase_timer"]
     assert len(_more_time("add 10 minutes to the rice timer and start a 10 minute timer", timers, functions).calls) == 2
+
+
+def test_a_closing_sentence_that_says_how_things_are_is_a_remark() -> None:
+    """"... close the blinds? I'm going up to bed." is planned without the sentence after it;
+    one with a number or a name in it is no remark."""
+    from hub.planner.planner import _CLOSING_REMARK
+
+    def remark(query: str) -> str | None:
+        found = _CLOSING_REMARK.search(query)
+        return found.group().strip() if found else None
+
+    assert remark("close the blinds? I'm going up to bed.") == "I'm going up to bed."
+    assert remark("tell me the time? The clock has stopped. It does that.") == "The clock has stopped. It does that."
+    assert remark("call the pharmacy. The number is 312 555 0176.") is None
+    assert remark("text her the news. My son Peter asked.") is None
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Would you be so good as to close the office shades? The sun is in my eyes.",
+     [("home.turn_off", {"name": "Office Shades"})]),
+    ("I wonder if you could add oat milk to the shopping list for me",
+     [("home.list_add_item", {"item": "oat milk", "name": "Shopping List"})]),
+    ("unlock car n pop the trunk", [("car.unlock_doors", {}), ("car.open_trunk", {})]),
+    ("whats trending on f1 rn", [("phone.get_trending_news", {"query": "f1"})]),
+    ("can u txt Coach Lee that practice is cancelled", [
+        ("phone.send_text_message", {"contact_name": "Coach Lee", "message": "practice is cancelled"})]),
+    ("find the latest news about the Tour de France and text it to my friend Odile", [
+        ("phone.get_trending_news", {"query": "the Tour de France"}),
+        ("phone.send_text_message", {"contact_name": "Odile", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_reads_plain_requests_out_of_polite_and_texting_ones(query: str, expected: list[Any]) -> None:
+    assert shipped_calls(query) == expected

@@ -1465,3 +1465,19 @@ def test_a_day_is_no_contact_and_a_that_clause_is_the_message() -> None:
     begin, end = spoken.message_after(query, 8)
     assert query[begin:end] == "practice is moved to Thursday"
     assert spoken.message_after("text Jess that Taylor Swift video", 9) is None
+
+
+def test_texting_shorthand_and_a_polite_frame_are_read_plainly() -> None:
+    """"n", "u", "rn", "txt" are the words the model read; an address keeps its letters;
+    "would you be so kind as to" frames what is asked, and is no part of it."""
+    from hub.planner import spoken
+
+    assert spoken.expand_shorthand("txt maya im outside n flash the lights rn") == \
+        "text maya im outside and flash the lights now"
+    assert spoken.expand_shorthand("email r.okafor@outlook.com, u r late") == "email r.okafor@outlook.com, you are late"
+    assert spoken.plainly("Would you be so kind as to close the blinds?") == "close the blinds?"
+    assert spoken.plainly("I wonder if you could add prune juice to the list") == "add prune juice to the list"
+    assert spoken.plainly("I'd be ever so grateful if you would lock the car") == "lock the car"
+    assert spoken.plainly("could you close the blinds") == "could you close the blinds"  # the model knows this one
+    begin, end = spoken.event_title("put an entry in my calendar called Optician appointment on May 2") or (0, 0)
+    assert "put an entry in my calendar called Optician appointment on May 2"[begin:end] == "Optician appointment"

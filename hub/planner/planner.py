@@ -152,10 +152,10 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = said = _clean(query)
+        query = said = spoken.plainly(_clean(query))
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
-            query = _MSG.sub(r"\g<lead>message", query)  # "msg Priya I'm outside": the model never read "msg"
+            query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
@@ -842,7 +842,8 @@ class Planner:
         for c in plan.calls:
             props = specs[c.function].parameters.get("properties", {}) if c.function in specs else {}
             empty = {k for k, v in c.args.items() if (c.function, k) in free and isinstance(v, str) and _empty(v)
-                     and (not props.get(k, {}).get("x-result") or set(spoken.words_of(v)) <= _EMPTY_MESSAGE)}
+                     and (not props.get(k, {}).get("x-result") or set(spoken.words_of(v)) <= _EMPTY_MESSAGE
+                          or _ASKED_WITH.fullmatch(v.strip(" ,.!?")))}
             required = empty & set(specs[c.function].parameters.get("required", []) if c.function in specs else empty)
             if required and c.id not in used and (not any(is_ref(v) for v in c.args.values()) or all(
                     set(spoken.words_of(c.args[k])) <= _FILLERS for k in required)):  # a text to "oh"
@@ -1253,7 +1254,11 @@ _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright
 # "mute the kitchen speaker, i'm on a call": a closing remark after a comma, saying how things are
 _CLOSING_REMARK = re.compile(
     r",\s*(?:(?:since|because|cause|cuz|as|so)\s+)?(?:i'?m|i\s+am|we'?re|we\s+are|it'?s|it\s+is|there'?s|there\s+is"
-    r"|they'?re|they\s+are|he'?s|she'?s|that'?s|(?:the|my|our)\s+[a-z]+\s+(?:is|are))\b[^,;:.!?]*[.!?]*$", re.I)
+    r"|they'?re|they\s+are|he'?s|she'?s|that'?s|(?:the|my|our)\s+[a-z]+\s+(?:is|are))\b[^,;:.!?]*[.!?]*$"
+    # "... close the blinds? I'm going up to bed.": sentences after the request that say how things are
+    # (no number, no name in them: "The number is 555 0199" is no remark)
+    r"|(?<=[.?!])\s+(?:(?-i:I|I'm|I've|I'd|I'll|My|He|He's|She|She's|It|It's|They|They're|The|We|We're|Our|His|Her"
+    r"|That|That's|There|There's|Otherwise|This)\b(?:(?!\s(?-i:[A-Z]))[^.!?\d])*[.!?]+\s*)+$", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 # A clause that is only a place: the clause before, said of that place instead.
 _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
@@ -1274,6 +1279,7 @@ _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|u
 _ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|did|do|does)\b"
                      r"|\b(?:what|what's|whats|how|how's|hows|which|where|when|who|whether|if|check|tell|show|get|give"
                      r"|read|find|look|let\s+me\s+know|status|report)\b", re.I)
+_RELATION_ONLY = re.compile(r"(?:my|our|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?")
 _NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back"}
 _IN_HERE = re.compile(r"\b(?:in\s+here|this\s+room|in\s+this\s+room|up\s+here|down\s+here)\b", re.I)
 _SMOKE = re.compile(r"\bsmoke\s+(?:alarm|detector)s?\b", re.I)
@@ -1388,7 +1394,7 @@ _PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|wind
 # a clause that adds, ticks off or removes an item, and the list a clause names
 _LIST_VERB = re.compile(r"\s*(?:please\s+|and\s+|also\s+)*(?:(?P<verb>add|remove|delete|mark)\b|(?:check|cross|tick)\s+off\b)", re.I)
 _A_LIST = re.compile(r"\b(?:to|on|from|off|onto|in)\s+(?:the|my|our)\s+(?P<list>(?:[\w'-]+\s+){1,3}?list)\b", re.I)
-_ASKS_WEATHER = re.compile(r"(?:what's\s+|what\s+is\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
+_ASKS_WEATHER = re.compile(r"(?:(?:what's|whats|what\s+is|how's|hows|how\s+is)\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
 
 
 def _numbered(calls: list[PlannedCall], alias: dict[str, str] | None = None) -> list[PlannedCall]:
@@ -1627,11 +1633,16 @@ def _without_repeated_chains(query: str, plan: Plan) -> Plan:
 
 def _no_word_is_a_contact(plan: Plan) -> Plan:
     """"... and text it to Björn too" had texted "too" as well: a text to a word like "to",
-    "too" or "it", which no one is saved as, that nothing takes the result of, is dropped."""
+    "too" or "it", which no one is saved as, that nothing takes the result of, is dropped;
+    so is a text to "my friend" beside the same text to a name ("my friend Beryl")."""
     referred = {v["$ref"] for c in plan.calls for v in c.args.values() if is_ref(v)}
+    named = {json.dumps(c.args.get("message"), sort_keys=True) for c in plan.calls if c.function == _TEXT
+             and not _RELATION_ONLY.fullmatch(str(c.args.get("contact_name")))}
     return _without(plan, {c.id for c in plan.calls if c.function == _TEXT and c.id not in referred
                            and isinstance(name := c.args.get("contact_name"), str)
-                           and name.casefold() in _NO_CONTACT_WORDS})
+                           and (name.casefold() in _NO_CONTACT_WORDS
+                                or (_RELATION_ONLY.fullmatch(name)
+                                    and json.dumps(c.args.get("message"), sort_keys=True) in named))})
 
 
 def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:
@@ -1768,7 +1779,6 @@ def _whole_names(query: str, plan: Plan) -> Plan:
 # What may lead a request before its command ("hey google, can you ...").
 _REQUEST_LEAD = r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|hub|octohub|(?:can|could|would) you)[\s,]+)*"
 # A request that starts by texting a capitalized name something ("text Mom see you soon").
-_MSG = re.compile(r"(?P<lead>" + _REQUEST_LEAD + r")(?i:msg)\b")
 _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"(?i:text|txt|sms|msg|message)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
@@ -2311,6 +2321,7 @@ _PERSON_PRONOUNS = {"her", "him", "them"}
 _SCALE_WORD = re.compile(r"\b(?:max|maximum|full|fully|highest|high|lowest|low|min|minimum|top|bottom|half|halfway|"
                          r"all\s+the\s+way|medium|mid|middle)\b", re.I)
 _PARTS = {"seat", "window", "zone"}  # choices of which part a call acts on (not how: a direction, a state)
+_ASKED_WITH = re.compile(r"(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?", re.I)
 _FILLERS = {"oh", "uh", "um", "umm", "er", "erm", "hmm", "ah"}
 # a message of only these says nothing ("text Sam you up?" and "text Mom here" do)
 _EMPTY_MESSAGE = frozenset("it its the a an to of for with and or by from at in on am pm this that".split()) | _FILLERS
@@ -2328,9 +2339,9 @@ def _find(text: str, value: str) -> int | None:
 
 def _empty(value: str) -> bool:
     """Only words that say nothing on their own ("am", "it", "with"), none capitalized
-    (the movie "Up"), or a clipped "'s ..."."""
+    (the movie "Up"), a clipped "'s ...", or the "can you" a request was asked with."""
     words = spoken.words_of(value)
-    return bool(re.match(r"\s*['’]s\b", value)) or (
+    return bool(re.match(r"\s*['’]s\b", value)) or bool(_ASKED_WITH.fullmatch(value.strip(" ,.!?"))) or (
         bool(words) and all(w in _EMPTY_WORDS for w in words) and not any(ch.isupper() for ch in value))
 
 

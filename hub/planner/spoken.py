@@ -562,6 +562,41 @@ def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> s
     return re.sub(r"(?<![\w@./'’-])[A-Za-z]+(?![\w@/'’-]|\.\w)", mend, query)  # not in "gmail.com"
 
 
+# Texting shorthand, each said as one word, so a copied text can be given back as written.
+SHORTHAND = {"n": "and", "u": "you", "r": "are", "ur": "your", "pls": "please", "plz": "please", "rn": "now",
+             "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
+             "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "b4": "before",
+             "bc": "because", "cuz": "because", "yt": "youtube"}
+_SHORTHAND = re.compile(r"(?<![\w'’/@.-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w'’/@-]|\.\w)")  # not in "r.okafor@outlook.com"
+
+
+# How a request is framed politely, ahead of what it asks: "would you be so kind as to",
+# "I wonder if you could", "I'd be ever so grateful if you would", "would you kindly".
+_FRAMED = re.compile(
+    r"^(?:(?:please|oh|hello|hi|hey)[\s,]+)*(?:"
+    r"(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+|possibly\s+|perhaps\s+)*be\s+(?:so\s+|ever\s+so\s+)?"
+    r"(?:kind|good)\s+(?:enough\s+)?(?:as\s+)?to"
+    r"|(?:would|could|will)\s+you\s+(?:please\s+)?kindly"
+    r"|i\s+wonder\s+if\s+you\s+(?:could|would|might)(?:\s+please)?"
+    r"|i'?d\s+be\s+(?:ever\s+so\s+|very\s+|most\s+|so\s+|really\s+)?(?:grateful|glad|obliged)\s+if\s+you\s+(?:would|could)"
+    r"(?:\s+please)?)\s+(?=\w)", re.I)
+
+
+def plainly(query: str) -> str:
+    """The request without the polite frame it is asked in ("would you be so kind as to
+    close the blinds?" asks "close the blinds?"), as the model read requests in training."""
+    if (framed := _FRAMED.match(query)) is None:
+        return query
+    return query[framed.end():]
+
+
+def expand_shorthand(query: str) -> str:
+    """"txt maya im outside n flash the car lights": texting shorthand, in lowercase, said
+    as the words the model read in training."""
+    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group()], query)
+
+
 def _one_slip(word: str, target: str) -> bool:
     """One letter changed, added, dropped, or two neighbours swapped."""
     if word == target or abs(len(word) - len(target)) > 1:
@@ -720,7 +755,7 @@ COMMAND_WORDS = ("set", "turn", "switch", "text", "call", "send", "play", "pause
                  "get", "make", "dim", "raise", "lower", "put", "add", "remove", "mute", "skip", "check",
                  "show", "remind", "tell", "announce", "broadcast", "enable", "disable", "activate", "deactivate",
                  "cancel", "unmute", "connect", "honk")  # not "flash", "dock": "flash cards", "dock shoes"
-QUESTION_WORDS = ("what", "how", "is", "are")
+QUESTION_WORDS = ("what", "whats", "how", "hows", "is", "are")
 # "... & raise the windows" joins two clauses; "Simon & Garfunkel" does not (one_clause)
 _MORE_THAN_ONE = re.compile(_MORE_THAN_ONE_WORDS + r"|\s&\s+(?:" + "|".join(COMMAND_WORDS) + r")\b", re.I)
 # Verbs a request can start with and still take "can you ..." in front.
@@ -1189,7 +1224,8 @@ _TITLE_LEAD = re.compile(
     r"(?:^|[,;:.]\s+|\band\s+|\bthen\s+)(?:(?:hey|ok|okay|please|so|also)[\s,]+)*"
     r"(?:(?:can|could|would) you\s+|i (?:need|want) to\s+|please\s+)?"
     r"(?:(?:schedule|add|create|put|book|set up|make|new)\s+(?:(?:a|an|the|new|my)\s+)*"
-    r"(?:(?:calendar\s+)?(?:ev+e*n+t|evnt|entry|appointment|meeting)\s*)?(?:(?:called|named|titled|for)\s+)?:?"
+    r"(?:(?:calendar\s+)?(?:ev+e*n+t|evnt|entry|appointment|meeting)\s*)?(?:(?:in|on|to|into)\s+(?:my|the)\s+cal[a-z]*\s+)?"
+    r"(?:(?:called|named|titled|for)\s+)?:?"
     r"|calendar(?:\s+event)?\s*:)\s*", re.I)
 _TITLE_FOR = re.compile(r"^(?:(?:can|could) you\s+|please\s+)?(?:block|book)\b.*\bfor\s+(?=\S+(?:\s+\S+){0,7}[.!?]*$)", re.I)
 _TITLE_STOP = re.compile(r"\s+(?:on|to|in|into)\s+(?:my|the)\s+cal[a-z]*\b|\s*[,;]|\s+(?:on|for|from|at|starting|between"
