@@ -2482,3 +2482,20 @@ def test_a_closing_sentence_that_says_how_things_are_is_a_remark() -> None:
 ])
 def test_the_shipped_planner_reads_plain_requests_out_of_polite_and_texting_ones(query: str, expected: list[Any]) -> None:
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("switch off the telly", None, [("home.turn_off", {"name": "Living Room TV"})]),
+    ("please unpause the television", None, [("home.media_unpause", {"name": "Living Room TV"})]),
+    ("turn off all the lights here", {"area": "Bedroom"}, [("home.turn_off", {"domain": "light", "area": "Bedroom"})]),
+    ("play some jazz here", {"area": "Kitchen"}, [("home.media_search_and_play", {"area": "Kitchen", "search_query": "jazz"})]),
+    ("search youtube for a banana bread recipe and play it on the kitchen speaker", None,
+     [("phone.search_youtube_videos", {"query": "a banana bread recipe"}),
+      ("home.media_search_and_play", {"name": "Kitchen Speaker", "search_query": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_hears_the_tv_here_and_plays_what_was_found(query: str, context: dict[str, str] | None,
+                                                                        expected: list[Any]) -> None:
+    """"the television" is the TV; "here" is the asking room for a class or a player, and
+    no part of what is played; a home player plays what a YouTube search found."""
+    assert shipped_calls(query, context) == expected

@@ -178,6 +178,8 @@ class Planner:
                 plan = self._asked_for(query, plan, context)
                 plan = self._text_the_answer(query, plan)
                 plan = _plays_what_was_found(query, plan)
+                plan = self._plays_found_at_home(query, plan)
+                plan = self._here(query, plan, context)
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _more_time(query, plan, live)
                 plan = _volume_by_steps(query, plan, live)
@@ -1130,6 +1132,44 @@ class Planner:
             self.specs = everything
         return route if [c.function for c in route.calls] == [_ROUTE] and sure >= CLAUSE_CONFIDENCE else plan
 
+    def _plays_found_at_home(self, query: str, plan: Plan) -> Plan:
+        """"search YouTube for a pierogi recipe and play it on the living room TV": the home's
+        player plays what the search found (the model planned the search alone)."""
+        said = _PLAY_FOUND_HOME.search(query)
+        search = next((c for c in plan.calls if c.function == _SEARCH), None)
+        if said is None or search is None or self.home is None or "home.media_search_and_play" not in self.table.functions \
+                or self.table.index("home.media_search_and_play") not in self.specs \
+                or any(is_ref(v) and v["$ref"] == search.id for c in plan.calls for v in c.args.values()) \
+                or any(c.function.startswith("home.media") or c.function in _PLAYS for c in plan.calls):
+            return plan
+        players = [str(e.get("name")) for e in self.home.get("entities") or []
+                   if str(e.get("id")).startswith("media_player.") and spoken.mentions(said.group("where"), str(e.get("name")), entity=True)]
+        if len(players) != 1:
+            return plan
+        play = PlannedCall(id=f"c{9000}", function="home.media_search_and_play",
+                           args={"name": players[0], "search_query": {"$ref": search.id}})
+        at = plan.calls.index(search) + 1
+        return Plan(calls=_numbered([*plan.calls[:at], play, *plan.calls[at:]]))
+
+    def _here(self, query: str, plan: Plan, context: dict[str, str]) -> Plan:
+        """"turn off all the lights here", "play FIP radio here", asked from the office: "here"
+        is the room the request comes from, for a home call of a class or a player that
+        names no place, and no part of what is played."""
+        area = context.get("area")
+        if not area or not _HERE.search(query):
+            return plan
+        specs = {self.table.functions[i]: spec for i, spec in self.specs.items()}
+        calls = []
+        for c in plan.calls:
+            takes = specs[c.function].parameters.get("properties", {}) if c.function in specs else {}
+            args = {k: (_HERE_END.sub("", v) or v) if isinstance(v, str) and k in ("search_query", "item", "query") else v
+                    for k, v in c.args.items()}
+            if c.function.startswith("home.") and "area" in takes and not {"name", "area", "floor"} & set(args) \
+                    and (args.get("domain") or c.function.startswith("home.media") or c.function == "home.set_volume"):
+                args = {**args, "area": area}
+            calls.append(c if args == c.args else c.model_copy(update={"args": args}))
+        return plan.model_copy(update={"calls": calls})
+
     def _halfway(self, query: str, plan: Plan) -> Plan:
         """"open the office shades halfway": a cover opened or closed halfway is set to 50 %."""
         if not _HALFWAY.search(query) or "home.set_position" not in self.table.functions \
@@ -1287,6 +1327,10 @@ _NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:ne
                        r"(?!\s+(?:item|items))", re.I)
 _NEST_HUB = re.compile(r"\bnest\s+hub\b", re.I)
 _LIGHTS = re.compile(r"\b(?:lights|lighting)\b", re.I)
+_HERE = re.compile(r"\bhere\b(?!\s*(?:'s|is|are)\b)", re.I)
+_HERE_END = re.compile(r"\s+(?:in\s+)?here$", re.I)
+_PLAY_FOUND_HOME = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:play|put|cast|show|stream|throw)\s+(?:it|that|the\s+(?:first\s+|top\s+)?"
+                              r"(?:result|video|one))\s+(?:on|to|onto)\s+(?P<where>(?:the\s+|my\s+)?[\w' ]+)", re.I)
 _HALFWAY = re.compile(r"\bhalf[\s-]?way\b", re.I)
 _DONE_STATE = {"lock": "locked", "unlock": "unlocked", "close": "closed", "shut": "closed", "open": "open",
                "turn off": "off", "switch off": "off", "turn on": "on", "switch on": "on"}

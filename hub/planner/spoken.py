@@ -566,7 +566,9 @@ def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> s
 SHORTHAND = {"n": "and", "u": "you", "r": "are", "ur": "your", "pls": "please", "plz": "please", "rn": "now",
              "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
              "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "b4": "before",
-             "bc": "because", "cuz": "because", "yt": "youtube"}
+             "bc": "because", "cuz": "because", "yt": "youtube",
+             # and words for a device that the names in an inventory do not use
+             "television": "tv", "telly": "tv", "telephone": "phone"}
 _SHORTHAND = re.compile(r"(?<![\w'’/@.-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w'’/@-]|\.\w)")  # not in "r.okafor@outlook.com"
 
@@ -583,9 +585,12 @@ _FRAMED = re.compile(
     r"(?:\s+please)?)\s+(?=\w)", re.I)
 
 
+
+
 def plainly(query: str) -> str:
     """The request without the polite frame it is asked in ("would you be so kind as to
-    close the blinds?" asks "close the blinds?"), as the model read requests in training."""
+    close the blinds?" asks "close the blinds?"), as the model plans such requests best (a
+    plain "could you ..." it read in training, and keeps)."""
     if (framed := _FRAMED.match(query)) is None:
         return query
     return query[framed.end():]
