@@ -2499,3 +2499,29 @@ def test_the_shipped_planner_hears_the_tv_here_and_plays_what_was_found(query: s
     """"the television" is the TV; "here" is the asking room for a class or a player, and
     no part of what is played; a home player plays what a YouTube search found."""
     assert shipped_calls(query, context) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("desk lamp on, lights off in here", {"area": "Kitchen"},
+     [("home.turn_on", {"name": "Desk Lamp"}), ("home.turn_off", {"area": "Kitchen", "domain": "light"})]),
+    ("porch light off, lock the car", None, [("home.turn_off", {"name": "Porch Light"}), ("car.lock_doors", {})]),
+    ("dnd on, media volume to 4", None,
+     [("phone.enable_do_not_disturb", {"enabled": True}), ("phone.set_volume", {"level": 4, "volume_type": "media"})]),
+    ("hold on, pause the tv", None, [("home.media_pause", {"name": "Living Room TV"})]),
+    ("is the porch light on and what's the time", None,
+     [("home.get_state", {"name": "Porch Light", "state": "on"}), ("home.get_current_time", {})]),
+])
+def test_the_shipped_planner_reads_things_said_with_their_setting(query: str, context: dict[str, str] | None,
+                                                                   expected: list[Any]) -> None:
+    """"desk lamp on, lights off in here": each thing said with how to set it is a clause of
+    its own (Home Assistant's "turn on the desk lamp"), and no remark; "hold on" and "is the
+    porch light on" are no such thing."""
+    assert shipped_calls(query, context) == expected
+
+
+def test_objects_each_with_their_setting_are_no_coordination() -> None:
+    from hub.planner import spoken
+
+    assert spoken.coordinated("night light blue and desk lamp off please") is None
+    assert spoken.coordinated("turn off the tv and the lamp") == ["turn off the tv", "turn off the lamp"]

@@ -435,6 +435,9 @@ class Planner:
             if n and calls and isinstance(named := calls[-1].args.get("name"), str) and (its := _ITS_SETTING.search(clause)):
                 # "play Rumours on the bedroom speaker and set its volume to 30": that speaker's
                 clause = f"{clause[:its.start()]}the {named}{clause[its.end():]}"
+            if (so := _SET_SO.fullmatch(clause.strip(" .!?"))) and so.group("way"):
+                # "coffee maker on, lights on in here": said as Home Assistant's "turn on the ..."
+                clause = f"turn {so.group('way')} {so.group('what')}{so.group('rest') or ''}"
             alone, bare = None, clause
             if held is not None:  # read the remark with this clause
                 alone = self._constrained(clause, _prompt(clause, context), context)
@@ -1288,7 +1291,10 @@ CLAUSE_BREAK = re.compile(
     + r"|[0-9]+|(?:label|name|title)\s+it\b|(?:wait|give\s+it|allow)\s+(?:up\s+to\s+|for\s+|about\s+)?[\w-]+\s+(?:seconds?|secs?|minutes?|mins?)\b)\b)"
     r"|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
-    r"|[,:]\s*(?=(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:" + "|".join(_CLAUSE_WORDS) + r")\b))\s*", re.I)
+    r"|[,:]\s*(?=(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:" + "|".join(_CLAUSE_WORDS) + r")\b)"
+    # "coffee maker on, lights on in here": a "," before a thing said with how to set it
+    r"|,\s*(?=(?:the\s+|my\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:on|off|to\s+\d+%?|red|blue|green|white|yellow|orange|purple"
+    r"|pink|warm|cool)(?:\s+(?:in\s+here|please|too))?\s*(?:$|[,.!?]|\band\b)))\s*", re.I)
 _COMMAND_START = re.compile(r"\s*(?:(?:hey|hi|ok|okay|um|uh|so|please|oh|alright|now|and|also|then)\b[\s,]*)*"
                             r"(?:" + "|".join(_CLAUSE_WORDS) + r")\b", re.I)
 # "mute the kitchen speaker, i'm on a call": a closing remark after a comma, saying how things are
@@ -1426,12 +1432,21 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
         if not any(a < match.start() < b and (message or (weak and whole)) for a, b, message, whole in copied) \
                 or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
-            remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin)
+            remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin) \
+                and not _SET_SO.fullmatch(query[begin:match.start()].strip())
             pieces.append((begin, match.start(), remark))
             begin = match.end()
     return [*pieces, (begin, len(query), False)]
 
 
+# A thing said with how to set it: "coffee maker on", "ringer to 2", "ceiling light red"
+_NOT_A_THING = "|".join(sorted(spoken.IMPERATIVE_VERBS | set(spoken.QUESTION_WORDS) | {
+    "hold", "hang", "come", "carry", "log", "sign", "go", "keep", "and", "is", "are", "was", "were", "did", "does", "do",
+    "can", "could", "will", "would", "should", "has", "have", "i", "we", "you", "it", "they", "he", "she"}))
+_SET_SO = re.compile(r"(?:(?:and|n|oh|also)\s+)*(?P<what>(?!(?:" + _NOT_A_THING + r")\b)(?:the\s+|my\s+)?"
+                     r"(?:(?!(?:and|or)\b)[\w'-]+\s+){0,3}?[\w'-]+)\s+"
+                     r"(?:(?P<way>on|off)|to\s+\d+%?|red|blue|green|white|yellow|orange|purple|pink|warm|cool)"
+                     r"(?P<rest>\s+(?:in\s+here|please|too))?", re.I)
 _THE_X_ONE = re.compile(r"\bthe\s+(?!other\b|same\b|next\b|last\b|first\b|new\b|old\b)[a-z]+\s+(?P<one>one)\b", re.I)
 _THE_ONES = re.compile(r"\bthe\s+ones\b", re.I)
 _PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|windows|doors|speakers)\b", re.I)

@@ -1474,6 +1474,9 @@ _MEASURED = re.compile(r"\b(?:[0-9]+(?:\.[0-9]+)?|" + "|".join(sorted(NUMBER_WOR
                      r"|hours?)(?![\w])", re.I)
 
 
+_SET_TO = re.compile(r"\s(?:on|off|red|blue|green|white|yellow|orange|purple|pink)$", re.I)
+
+
 def coordinated(text: str) -> list[str] | None:
     """The requests a coordination of objects stands for: "add eggs and butter to the
     shopping list" -> "add eggs to the shopping list", "add butter to the shopping list";
@@ -1513,6 +1516,8 @@ def coordinated(text: str) -> list[str] | None:
         return None  # "dim the lamp to 30% and the ceiling light": a value is not an object
     if any(_MEASURED.search(text[a:b]) for a, b in elements):
         return None  # "the driver seat forward 30 mm and the passenger seat up 10 mm": each has its own
+    if any(_SET_TO.search(text[a:b]) for a, b in elements):
+        return None  # "night light blue and desk lamp off": each has its own setting
     first_begin = elements[0][0]
     before = text[:first_begin].split()
     if not before:
