@@ -2525,3 +2525,25 @@ def test_objects_each_with_their_setting_are_no_coordination() -> None:
 
     assert spoken.coordinated("night light blue and desk lamp off please") is None
     assert spoken.coordinated("turn off the tv and the lamp") == ["turn off the tv", "turn off the lamp"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("add paper towels", [("home.shopping_list_add_item", {"item": "paper towels"})]),
+    ("add butter, oh and jam", [("home.shopping_list_add_item", {"item": "butter"}),
+                                ("home.shopping_list_add_item", {"item": "jam"})]),
+    ("add batteries, pack of 8", [("home.shopping_list_add_item", {"item": "batteries, pack of 8"})]),
+    ("mark the oat milk as bought", [("home.shopping_list_complete_item", {"item": "the oat milk"})]),
+    ("add up 12 and 30", []),
+    ("timer 15 minutes for the pizza", [("home.start_timer", {"minutes": 15, "name": "pizza"})]),
+    ("set a timer for my tea 4 min", [("home.start_timer", {"minutes": 4, "name": "tea"})]),
+    ("cancel the timer of the rice", [("home.cancel_timer", {"name": "rice"})]),
+    ("check the garage door, text the answer to Mia",
+     [("home.get_state", {"name": "Garage Door", "state": "closed"}),
+      ("phone.send_text_message", {"contact_name": "Mia", "message": {"$ref": "c1"}})]),
+])
+def test_the_shipped_planner_adds_bare_items_names_timers_and_passes_the_answer(query: str, expected: list[Any]) -> None:
+    """An item added or marked bought with no list is the shopping list's ("add up" is
+    sums); a timer's name after its duration, before a number, or "of the ..."; ", text
+    the answer to ..." passes the look-up on."""
+    assert shipped_calls(query) == expected

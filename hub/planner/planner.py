@@ -237,6 +237,7 @@ class Planner:
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
                 plan = self._opens_the_door(query, plan)
+                plan = self._to_the_shopping_list(query, plan)
                 plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
                 plan = _no_sentence_is_a_place(query, plan)
                 plan = self._without_closing_remark(query, context, plan)
@@ -1009,6 +1010,26 @@ class Planner:
             return plan  # "lock the doors, I'm leaving the garage": the garage is where, not what
         return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.") and c.function != "car.navigate_to"})
 
+    def _to_the_shopping_list(self, query: str, plan: Plan) -> Plan:
+        """"add pizza rolls", "mark apple juice as bought" planned nothing: an item added, or
+        marked bought, with no list said, is the shopping list's (Home Assistant's
+        HassShoppingListAddItem / CompleteItem), one call per item."""
+        if plan.calls:
+            return plan
+        if (added := _ADDED.fullmatch(query.strip(" .!?"))) and not _NOT_AN_ITEM.match(added.group("items")):
+            function, items = "home.shopping_list_add_item", [
+                i for i in _ITEMS_SPLIT.split(added.group("items")) if i.strip()]
+            if any(_COMMAND_START.match(i) for i in items):
+                return plan  # "add milk and turn on the lights" is two requests
+        elif done := _BOUGHT.fullmatch(query.strip(" .!?")):
+            function, items = "home.shopping_list_complete_item", [done.group("item")]
+        else:
+            return plan
+        if function not in self.table.functions or self.table.index(function) not in self.specs:
+            return plan
+        return Plan(calls=[PlannedCall(id=f"c{n + 1}", function=function, args={"item": item.strip()})
+                           for n, item in enumerate(items)])
+
     def _opens_the_door(self, query: str, plan: Plan) -> Plan:
         """"open the front door for the plumber" planned nothing, the car's doors, which it does
         not say, or a question ("can you open the front door"): the front or back door the
@@ -1333,6 +1354,13 @@ _NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:ne
                        r"(?!\s+(?:item|items))", re.I)
 _NEST_HUB = re.compile(r"\bnest\s+hub\b", re.I)
 _LIGHTS = re.compile(r"\b(?:lights|lighting)\b", re.I)
+_ADDED = re.compile(r"(?:(?:please|hey|oh|ok|okay|can\s+you|could\s+you)[\s,]+)*(?:add|put)\s+(?P<items>(?:(?!\b(?:to|on|onto|in|into)\b)[^.!?;:])+?)"
+                    r"(?:[\s,]+(?:please|thanks|too))?", re.I)
+_NOT_AN_ITEM = re.compile(r"(?:an?\s+|the\s+|my\s+)?(?:event|alarm|timer|contact|reminder|appointment|meeting|minutes?|hours?"
+                          r"|seconds?|\d+\s*(?:minutes?|mins?|hours?|seconds?))\b|it\b|that\b|them\b|this\b|up\b"
+                          r"|(?:[\d.,+]+|\s+|and\b)+$", re.I)  # not "add up 14, 29 and 37"
+_ITEMS_SPLIT = re.compile(r"\s*,(?!\s*(?:[0-9]|size\b|pack\b|x\b))\s*(?:(?:oh|and|also|plus)\s+)*|\s+(?:and|plus)\s+(?:(?:oh|also)\s+)*", re.I)
+_BOUGHT = re.compile(r"(?:(?:please|hey|ok|okay)[\s,]+)*mark\s+(?P<item>.+?)\s+(?:as\s+)?(?:bought|purchased|got|picked\s+up)", re.I)
 _HERE = re.compile(r"\bhere\b(?!\s*(?:'s|is|are)\b)", re.I)
 _HERE_END = re.compile(r"\s+(?:in\s+)?here$", re.I)
 _PLAY_FOUND_HOME = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:play|put|cast|show|stream|throw)\s+(?:it|that|the\s+(?:first\s+|top\s+)?"
@@ -1360,7 +1388,8 @@ _OTHER_DEVICE = re.compile(r"\b(?:car|cars|vehicle|truck|suv|tesla|phone|mobile|
 # a message's words follow; or an argument's label ("... team@startup.io. Subject: Standup moved")
 _SAY = re.compile(r"(?:say|saying|write|writing|tell\s+(?:him|her|them)(?:\s+that)?)\s+|[a-z]+\s*:\s*", re.I)
 _OBJECT_ONLY = re.compile(r"\s*(?:the|a|an|my|some|both|all)\b", re.I)  # a clause that is only an object
-_PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those)\b", re.I)  # "email it to ..."
+_PASSES_ON = re.compile(r"(?:" + "|".join(_CLAUSE_WORDS) + r")\s+(?:it|that|them|this|those|the\s+(?:results?|answer|status|reading))\b",
+                        re.I)  # "email it to ...", "send the result to ..."
 BACK_REFERENCE = re.compile(r"\b(it|its(?!\s+(?:volume|brightness|temperature|temp|speed|position|color|colour|mode)\b)|that|them|him|her|this|those|these|the results?|the answer|the status|the links?"
                             r"|the distance|the (?:trip |route )?(?:info|details)|the eta|the location|the address"
                             r"|the readings?(?=\s*(?:$|[,.!?;]|to\b|and\b|please\b)))\b(?!\s+of\b)"  # not "the reading lamp"

@@ -1423,14 +1423,20 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
     said = re.search(r"\btimers?\b", text, re.I)
     if said is None:
         return None
-    for m in (*re.finditer(r"\b(?:named|called)\s+(?:the\s+|my\s+)?", text[said.end():], re.I),
-              *re.finditer(r"^\s+for\s+(?:the\s+|my\s+)?", text[said.end():], re.I)):
+    for m in (*re.finditer(r"\b(?:named|called|name\s*:)\s+(?:the\s+|my\s+)?", text[said.end():], re.I),
+              *re.finditer(r"^\s+(?:for|of)\s+(?:the\s+|my\s+)?", text[said.end():], re.I),
+              # "timer 20 minutes for the lasagna": its name after its duration
+              *re.finditer(r"^\s+(?:for\s+)?(?:[\w.-]+\s+(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\s+(?:and\s+)?)+"
+                           r"for\s+(?:the\s+|my\s+)?", text[said.end():], re.I)):
         begin = said.end() + m.end()
         if _PART.match(text, begin):
             continue  # "timer for 5 minutes": that is its duration
         stop = _NAME_END.search(text, begin)
         clause = _CLAUSE_END.search(text, begin)
-        end = min(x.start() if x else len(text) for x in (stop, clause))
+        counted = re.compile(r"\s+(?:\d|(?:" + "|".join(NUMBER_WORDS) + r")\s+(?:" + "|".join(_UNITS) + r"))", re.I)
+        end = min(x.start() if x else len(text) for x in (stop, clause, counted.search(text, begin)))  # "my ramen 3 min"
+        if tail := re.search(r"(?:\s+(?:and|or|then|with|a|an|the|another))+$", text[begin:end], re.I):
+            end = begin + tail.start()  # "named eggs and a 3-minute timer ..."
         while end > begin and text[begin] in "\"“'":  # 'a timer for "pizza"'
             begin += 1
         while end > begin and text[end - 1] in "\"”'":
