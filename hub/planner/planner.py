@@ -238,6 +238,7 @@ class Planner:
                 plan = self._served(plan, query)
                 plan = self._opens_the_door(query, plan)
                 plan = self._to_the_shopping_list(query, plan)
+                plan = self._sensor_asked(query, plan)
                 plan = _outside_is_weather(query, plan, [self.table.functions[i] for i in self.specs])
                 plan = _no_sentence_is_a_place(query, plan)
                 plan = self._without_closing_remark(query, context, plan)
@@ -414,7 +415,8 @@ class Planner:
             if (place := next((c.args["area"] for c in reversed(calls) if isinstance(c.args.get("area"), str)), None)) \
                     and not _MESSAGE.search(clause):  # "... text Mom the keys are in there" keeps her words
                 clause = _THERE.sub(f"in the {place}", clause)  # "play jazz in the kitchen and set the lights in there to 50%"
-            if n and (one := _THE_X_ONE.search(clause)) \
+            if n and (one := _THE_X_ONE.search(clause)) and (one.group("which").lower() in _SIDES or any(
+                    one.group("which").lower() in p.lower().split() for p in self._places())) \
                     and (thing := next((m for m in _THING.finditer(clauses[n - 1][0])), None)) \
                     and len(words := thing.group().split()[1:]) >= 2:
                 # "set the driver seat heater to 3 and the passenger one to 1": the passenger seat heater
@@ -422,7 +424,7 @@ class Planner:
             if n and (ones := _THE_ONES.search(clause)) \
                     and (things := next((m for c in reversed(clauses[:n]) for m in _PLURAL_THINGS.finditer(c[0])), None)):
                 clause = f"{clause[:ones.start()]}the {things.group()}{clause[ones.end():]}"  # "... and turn on the ones upstairs"
-            if n and not _A_LIST.search(clause) and (verb := _LIST_VERB.match(clause)) \
+            if n and not _A_LIST.search(clause) and (verb := _LIST_VERB.match(clause)) and not _NOT_LISTED.search(clause) \
                     and (named := next((m for c in reversed(clauses[:n]) for m in _A_LIST.finditer(c[0])), None)):
                 # "add mop the basement to the chores list and check off water plants": that list
                 way = {"add": "to", "remove": "from", "delete": "from"}.get((verb.group("verb") or "").lower(), "on")
@@ -433,7 +435,8 @@ class Planner:
                 what = f"the {named}" if isinstance(named, str) else \
                     f"the volume in the {area}" if isinstance(area, str) else "the volume"
                 clause = f"{clause[:louder.start('it')]}{what}{clause[louder.end('it'):]}"
-            if n and calls and isinstance(named := calls[-1].args.get("name"), str) and (its := _ITS_SETTING.search(clause)):
+            if n and calls and (its := _ITS_SETTING.search(clause)) and isinstance(
+                    named := calls[-1].args.get("name") or calls[-1].args.get("area"), str):
                 # "play Rumours on the bedroom speaker and set its volume to 30": that speaker's
                 clause = f"{clause[:its.start()]}the {named}{clause[its.end():]}"
             if (so := _SET_SO.fullmatch(clause.strip(" .!?"))) and so.group("way"):
@@ -646,7 +649,7 @@ class Planner:
         ids = {c.id for c in kept}
         if any(is_ref(v) and v["$ref"] not in ids for c in kept for v in c.args.values()):
             return Plan(calls=[])
-        return plan.model_copy(update={"calls": kept})
+        return plan.model_copy(update={"calls": _numbered(kept)})
 
     def _resolve_it(self, query: str, referent: tuple[int, int], end: int, context: dict[str, str],
                     together: Plan) -> Plan | None:
@@ -1010,6 +1013,24 @@ class Planner:
             return plan  # "lock the doors, I'm leaving the garage": the garage is where, not what
         return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.") and c.function != "car.navigate_to"})
 
+    def _sensor_asked(self, query: str, plan: Plan) -> Plan:
+        """"is the washing machine leaking?" planned nothing: a question whether a thing the
+        home has a sensor on senses something ("leaking", "detecting") asks that sensor, as
+        Home Assistant asks a binary sensor: its domain, its class, and "on"."""
+        if plan.calls or self.home is None or _GET_STATE not in self.table.functions \
+                or self.table.index(_GET_STATE) not in self.specs or not _SENSES.search(query) \
+                or _NOT_SENSED.search(query) or not (_ASKED.match(query) or _ASKS.match(query)) or not _one_clause(query):
+            return plan
+        sensors = [e for e in self.home.get("entities") or [] if str(e.get("id")).startswith("binary_sensor.")
+                   and spoken.mentions(query, str(e.get("name")), entity=True)]
+        if len(sensors) != 1 or not (kind := (sensors[0].get("attributes") or {}).get("device_class")):
+            return plan
+        args = {"name": sensors[0]["name"], "domain": "binary_sensor", "device_class": kind, "state": "on"}
+        spec = self.specs[self.table.index(_GET_STATE)]
+        if not Draft202012Validator(spec.parameters).is_valid(args):
+            return plan
+        return Plan(calls=[PlannedCall(id="c1", function=_GET_STATE, args=args)])
+
     def _to_the_shopping_list(self, query: str, plan: Plan) -> Plan:
         """"add pizza rolls", "mark apple juice as bought" planned nothing: an item added, or
         marked bought, with no list said, is the shopping list's (Home Assistant's
@@ -1035,6 +1056,7 @@ class Planner:
         not say, or a question ("can you open the front door"): the front or back door the
         hub opens is the phone's smart lock."""
         if not _OPENS_THE_DOOR.match(query) or not _one_clause(query) or _DOOR not in self.table.functions \
+                or spoken.says(query, _CAR_WORDS) or _CAR_ONLY.search(query) or _OTHER_DEVICE.search(query) \
                 or self.table.index(_DOOR) not in self.specs or any(c.function == _DOOR for c in plan.calls):
             return plan
         return Plan(calls=[PlannedCall(id="c1", function=_DOOR, args={"status": "open"})])
@@ -1186,7 +1208,8 @@ class Planner:
         calls = []
         for c in plan.calls:
             takes = specs[c.function].parameters.get("properties", {}) if c.function in specs else {}
-            args = {k: (_HERE_END.sub("", v) or v) if isinstance(v, str) and k in ("search_query", "item", "query") else v
+            args = {k: (_HERE_END.sub("", v) or v) if isinstance(v, str) and k in ("search_query", "item", "query")
+                    and not re.search(r"(?-i:[A-Z])\w*\s+here$", v, re.I) else v  # not "Wish You Were Here"
                     for k, v in c.args.items()}
             if c.function.startswith("home.") and "area" in takes and not {"name", "area", "floor"} & set(args) \
                     and (args.get("domain") or c.function.startswith("home.media") or c.function == "home.set_volume"):
@@ -1325,7 +1348,10 @@ _CLOSING_REMARK = re.compile(
     # "... close the blinds? I'm going up to bed.": sentences after the request that say how things are
     # (no number, no name in them: "The number is 555 0199" is no remark)
     r"|(?<=[.?!])\s+(?:(?-i:I|I'm|I've|I'd|I'll|My|He|He's|She|She's|It|It's|They|They're|The|We|We're|Our|His|Her"
-    r"|That|That's|There|There's|Otherwise|This)\b(?:(?!\s(?-i:[A-Z]))[^.!?\d])*[.!?]+\s*)+$", re.I)
+    r"|That|That's|There|There's|Otherwise|This)\b(?=[^.!?]*(?:\b(?:is|are|was|were|am|has|have|had|do|does|did|can|could"
+    r"|will|would|should|must|might|may|feel|feels|think|thinks|like|likes|need|needs|want|wants|helps?|says?|keeps?"
+    r"|gets?|goes|go|comes?)\b|'(?:m|s|re|ve|d|ll)\b|n't\b|\w+ed\b))"  # it says something ("The bedroom lights too" does not)
+    r"(?:(?!\s(?-i:(?!I\b|I'[a-z]+\b)[A-Z]))[^.!?\d])*[.!?]+\s*)+$", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 # A clause that is only a place: the clause before, said of that place instead.
 _PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
@@ -1354,13 +1380,14 @@ _NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:ne
                        r"(?!\s+(?:item|items))", re.I)
 _NEST_HUB = re.compile(r"\bnest\s+hub\b", re.I)
 _LIGHTS = re.compile(r"\b(?:lights|lighting)\b", re.I)
-_ADDED = re.compile(r"(?:(?:please|hey|oh|ok|okay|can\s+you|could\s+you)[\s,]+)*(?:add|put)\s+(?P<items>(?:(?!\b(?:to|on|onto|in|into)\b)[^.!?;:])+?)"
+_ADDED = re.compile(r"(?:(?:please|hey|oh|ok|okay|can\s+you|could\s+you)[\s,]+)*add\s+(?P<items>(?:(?!\b(?:to|on|onto|in|into)\b)[^.!?;:])+?)"
                     r"(?:[\s,]+(?:please|thanks|too))?", re.I)
 _NOT_AN_ITEM = re.compile(r"(?:an?\s+|the\s+|my\s+)?(?:event|alarm|timer|contact|reminder|appointment|meeting|minutes?|hours?"
                           r"|seconds?|\d+\s*(?:minutes?|mins?|hours?|seconds?))\b|it\b|that\b|them\b|this\b|up\b"
+                          r"|me\b|us\b|him\b|her\b|a\s+(?:little|bit)\b|(?:some\s+)?more\b|.*\bas\s+an?\b|.*\bcontacts?\b"
                           r"|(?:[\d.,+]+|\s+|and\b)+$", re.I)  # not "add up 14, 29 and 37"
 _ITEMS_SPLIT = re.compile(r"\s*,(?!\s*(?:[0-9]|size\b|pack\b|x\b))\s*(?:(?:oh|and|also|plus)\s+)*|\s+(?:and|plus)\s+(?:(?:oh|also)\s+)*", re.I)
-_BOUGHT = re.compile(r"(?:(?:please|hey|ok|okay)[\s,]+)*mark\s+(?P<item>.+?)\s+(?:as\s+)?(?:bought|purchased|got|picked\s+up)", re.I)
+_BOUGHT = re.compile(r"(?:(?:please|hey|ok|okay)[\s,]+)*mark\s+(?P<item>.+?)\s+(?:as\s+)?(?:bought|purchased)", re.I)
 _HERE = re.compile(r"\bhere\b(?!\s*(?:'s|is|are)\b)", re.I)
 _HERE_END = re.compile(r"\s+(?:in\s+)?here$", re.I)
 _PLAY_FOUND_HOME = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:play|put|cast|show|stream|throw)\s+(?:it|that|the\s+(?:first\s+|top\s+)?"
@@ -1476,11 +1503,13 @@ _SET_SO = re.compile(r"(?:(?:and|n|oh|also)\s+)*(?P<what>(?!(?:" + _NOT_A_THING 
                      r"(?:(?!(?:and|or)\b)[\w'-]+\s+){0,3}?[\w'-]+)\s+"
                      r"(?:(?P<way>on|off)|to\s+\d+%?|red|blue|green|white|yellow|orange|purple|pink|warm|cool)"
                      r"(?P<rest>\s+(?:in\s+here|please|too))?", re.I)
-_THE_X_ONE = re.compile(r"\bthe\s+(?!other\b|same\b|next\b|last\b|first\b|new\b|old\b)[a-z]+\s+(?P<one>one)\b", re.I)
-_THE_ONES = re.compile(r"\bthe\s+ones\b", re.I)
+_THE_X_ONE = re.compile(r"\bthe\s+(?P<which>[a-z]+)\s+(?P<one>one)\b", re.I)
+_SIDES = {"driver", "driver's", "passenger", "passenger's", "front", "back", "rear", "left", "right", "upstairs", "downstairs"}
+_THE_ONES = re.compile(r"\bthe\s+ones\b(?=\s+(?:upstairs|downstairs|outside|in|on|at)\b)", re.I)
 _PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|windows|doors|speakers)\b", re.I)
 # a clause that adds, ticks off or removes an item, and the list a clause names
 _LIST_VERB = re.compile(r"\s*(?:please\s+|and\s+|also\s+)*(?:(?P<verb>add|remove|delete|mark)\b|(?:check|cross|tick)\s+off\b)", re.I)
+_NOT_LISTED = re.compile(r"\b(?:event|appointment|meeting|calendar|contact|alarm|timer|reminder|minutes?|hours?)\b", re.I)
 _A_LIST = re.compile(r"\b(?:to|on|from|off|onto|in)\s+(?:the|my|our)\s+(?P<list>(?:[\w'-]+\s+){1,3}?list)\b", re.I)
 _ASKS_WEATHER = re.compile(r"(?:(?:what's|whats|what\s+is|how's|hows|how\s+is)\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
 
@@ -1549,7 +1578,11 @@ _NOT_A_PLACE_LOWER = (r"(?:the|a|an|my|our|your|this|that|here|there|general|det
                       r"|the\s+\w+|" + "|".join(sorted(spoken.FUNCTION_WORDS | {"today", "tonight", "tomorrow", "now",
                                                                                 "later", "next", "over", "like", "during",
                                                                                 "right", "morning", "afternoon", "evening",
-                                                                                "weekend", "week", "outside", "out"})) + r")\b")
+                                                                                "weekend", "week", "outside", "out", "noon",
+                                                                                "midnight", "me", "us", "you", "monday",
+                                                                                "tuesday", "wednesday", "thursday", "friday",
+                                                                                "saturday", "sunday", "tmrw", "now", "home",
+                                                                                "work", "school", "general"})) + r"|\w+ing)\b")
 _ELSEWHERE_LOWER = re.compile(r"\b(?:weather|forecast)\b(?:\s+[\w']+){0,4}?\s+(?:in|for|at|near|around)\s+"
                               r"(?P<place>(?!" + _NOT_A_PLACE_LOWER + r")[a-z][\w'-]*(?:\s+(?!" + _NOT_A_PLACE_LOWER
                               + r")[a-z][\w'-]*){0,2})")
@@ -1747,7 +1780,7 @@ def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:
 def _not_the_car_in_here(query: str, plan: Plan, context: dict[str, str]) -> Plan:
     """"turn on the heater in here", asked from the garage, heats no car: "in here" is the
     room the request comes from, so a request that says it and never the car acts on no car."""
-    if not context.get("area") or not _IN_HERE.search(query) or spoken.says(query, _CAR_WORDS):
+    if not context.get("area") or not _IN_HERE.search(query) or spoken.says(query, _CAR_WORDS) or _CAR_ONLY.search(query):
         return plan
     return _without(plan, {c.id for c in plan.calls if c.function.startswith("car.")})
 
@@ -1930,7 +1963,7 @@ def _whole_messages(query: str, plan: Plan) -> Plan:
 _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“(?P<t3>.+)”", re.S)
 _THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+too|\s+as\s+well)?[.!]*", re.I)
 _FORECAST_OF = re.compile(r"(?:the\s+|a\s+)?(?:weather|forecast|weather\s+forecast|weather\s+report)\s+(?:for|in|at)\s+", re.I)
-_OWNED = re.compile(r"^(?:my|our)\s+")  # lowercase: "My Way" is a title
+_OWNED = re.compile(r"^(?:my|our)\s+(?=[A-Z])")  # "my Chill Vibes playlist"; not "My Way", nor "my chemical romance"
 _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label

@@ -565,12 +565,12 @@ def mend_slips(query: str, targets: set[str], known: Callable[[str], bool]) -> s
 # Texting shorthand, each said as one word, so a copied text can be given back as written.
 SHORTHAND = {"n": "and", "u": "you", "r": "are", "ur": "your", "pls": "please", "plz": "please", "rn": "now",
              "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
-             "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "b4": "before",
-             "bc": "because", "cuz": "because", "yt": "youtube",
+             "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "cuz": "because",
+             "yt": "youtube",
              # and words for a device that the names in an inventory do not use
-             "television": "tv", "telly": "tv", "telephone": "phone"}
-_SHORTHAND = re.compile(r"(?<![\w'’/@.-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
-                        + r")(?![\w'’/@-]|\.\w)")  # not in "r.okafor@outlook.com"
+             "television": "tv", "telly": "tv"}
+_SHORTHAND = re.compile(r"(?<![\w'’/@.&-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w'’/@&-]|\.\w)")  # not in "r.okafor@outlook.com", "r&b"
 
 
 # How a request is framed politely, ahead of what it asks: "would you be so kind as to",
@@ -590,16 +590,34 @@ _FRAMED = re.compile(
 def plainly(query: str) -> str:
     """The request without the polite frame it is asked in ("would you be so kind as to
     close the blinds?" asks "close the blinds?"), as the model plans such requests best (a
-    plain "could you ..." it read in training, and keeps)."""
+    plain "could you ..." it read in training, and keeps), nor the sentences before it that
+    only say how things are ("My eyes are not what they used to be. Could you ..."), unless
+    the request refers back to them ("... Would you please cancel it?")."""
+    if (told := _TOLD_FIRST.match(query)) and _ASKS_AFTER.match(query, told.end()) \
+            and not _REFERS_BACK.search(query, told.end()):
+        query = query[told.end():]
     if (framed := _FRAMED.match(query)) is None:
         return query
     return query[framed.end():]
 
 
+# "I'm rather worried about the laundry room. Could you ...": sentences that say how things are
+_JOINS_REQUESTS = re.compile(r"\s+(?:the|my|a|an|our|your|car|turn|set|open|close|lock|unlock|start|stop|pop|play|text"
+                             r"|call|send|add|put|flash|honk|check|mute|dim|switch|navigate|take|get|show|make)\b", re.I)
+_TOLD_FIRST = re.compile(r"(?:(?-i:I|I'm|I've|I'd|I'll|My|It|It's|The|We|We're|Our|There|There's|He|She|They|This)\b"
+                         r"[^.!?]*[.!?]\s+)+")
+_ASKS_AFTER = re.compile(r"(?i:please|could|would|can|will|kindly)\b")
+_REFERS_BACK = re.compile(r"\b(?:it|its|them|that|this|those|there)\b", re.I)
+
+
 def expand_shorthand(query: str) -> str:
     """"txt maya im outside n flash the car lights": texting shorthand, in lowercase, said
     as the words the model read in training."""
-    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group()], query)
+    def said_as(m: re.Match[str]) -> str:  # "n" joins two requests, not "mac n cheese"
+        if m.group() == "n" and not _JOINS_REQUESTS.match(query, m.end()):
+            return m.group()
+        return SHORTHAND[m.group()]
+    return _SHORTHAND.sub(said_as, query)
 
 
 def _one_slip(word: str, target: str) -> bool:
@@ -1433,7 +1451,7 @@ def timer_name(text: str, areas: Sequence[str] = ()) -> tuple[int, int] | None:
             continue  # "timer for 5 minutes": that is its duration
         stop = _NAME_END.search(text, begin)
         clause = _CLAUSE_END.search(text, begin)
-        counted = re.compile(r"\s+(?:\d|(?:" + "|".join(NUMBER_WORDS) + r")\s+(?:" + "|".join(_UNITS) + r"))", re.I)
+        counted = re.compile(r"\s+(?:\d+|(?:" + "|".join(NUMBER_WORDS) + r"))[\s-]*(?:" + "|".join(_UNITS) + r")\b", re.I)
         end = min(x.start() if x else len(text) for x in (stop, clause, counted.search(text, begin)))  # "my ramen 3 min"
         if tail := re.search(r"(?:\s+(?:and|or|then|with|a|an|the|another))+$", text[begin:end], re.I):
             end = begin + tail.start()  # "named eggs and a 3-minute timer ..."
