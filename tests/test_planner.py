@@ -2597,3 +2597,35 @@ def test_a_plan_without_a_call_the_home_cannot_serve_is_numbered_again() -> None
                        PlannedCall(id="c3", function="home.turn_on", args={"name": "Floor Lamp"})])
     served = _shipped()._served(plan, "what's the weather, open the awning and turn on the floor lamp")
     assert [(c.id, c.function) for c in served.calls] == [("c1", "home.get_weather"), ("c2", "home.turn_on")]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text Ana see you soon, oh and also navigate to the airport",
+     [("phone.send_text_message", {"contact_name": "Ana", "message": "see you soon"}),
+      ("car.navigate_to", {"destination": "the airport"})]),
+    ("email bo@x.org subject Rent, body: paid today. also set a 10 min timer",
+     [("phone.send_email", {"recipient": "bo@x.org", "title": "Rent", "content": "paid today"}),
+      ("home.start_timer", {"minutes": 10})]),
+    ("text Sam sorry, call me later", [("phone.send_text_message", {"contact_name": "Sam", "message": "sorry, call me later"})]),
+    ("search youtube for lofi beats and play the result on the kitchen speaker",
+     [("phone.search_youtube_videos", {"query": "lofi beats"}),
+      ("home.media_search_and_play", {"name": "Kitchen Speaker", "search_query": {"$ref": "c1"}})]),
+    ("set the desk lamp to 3000 K at 50% brightness",
+     [("home.light_set", {"name": "Desk Lamp", "brightness": 50, "temperature": 3000})]),
+])
+def test_the_shipped_planner_ends_messages_before_commands_and_sets_a_thing_once(query: str, expected: list[Any]) -> None:
+    """A message ends where "also"/"then"/a new sentence starts a device's command (not
+    before "call me later"); a home player plays "the result" a search found; one lamp or
+    one alarm said once is set by one call of all it is given."""
+    assert shipped_calls(query) == expected
+
+
+def test_an_alarm_said_once_is_set_once() -> None:
+    from hub.planner.planner import _set_once
+
+    plan = Plan(calls=[PlannedCall(id="c1", function="phone.set_timer_alarm", args={"time": "05:15"}),
+                       PlannedCall(id="c2", function="phone.set_timer_alarm", args={"time": "05:15", "label": "airport"})])
+    assert [c.args for c in _set_once("an alarm at 5:15am, label it airport", plan).calls] == [
+        {"time": "05:15", "label": "airport"}]
+    assert len(_set_once("an alarm at 5:15 and another alarm at 5:15 labelled airport", plan).calls) == 2

@@ -215,6 +215,7 @@ class Planner:
                 plan = self._same_message(plan)
                 plan = self._each_contact(query, plan)
                 plan = _no_word_is_a_contact(plan)
+                plan = _set_once(query, plan)
                 plan = _nothing_unasked_looked_up(query, plan)
                 plan = self._pronoun_contacts(plan)
                 plan = self._same_thing(query, plan)
@@ -819,6 +820,8 @@ class Planner:
                         v = inner
                     if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
                         v = bare  # not from a search ("how to say thank you") nor a message
+                    if bare := _FILLER_END.sub("", v):
+                        v = bare  # "text Mike running late, oh and also ...": the "oh" is no part of it
                     if k == "item" and (bare := _INSTEAD_END.sub("", v)):
                         v = bare  # "add almond milk instead": what is added is almond milk
                     if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v)):
@@ -1185,8 +1188,14 @@ class Planner:
         search = next((c for c in plan.calls if c.function == _SEARCH), None)
         if said is None or search is None or self.home is None or "home.media_search_and_play" not in self.table.functions \
                 or self.table.index("home.media_search_and_play") not in self.specs \
-                or any(is_ref(v) and v["$ref"] == search.id for c in plan.calls for v in c.args.values()) \
-                or any(c.function.startswith("home.media") or c.function in _PLAYS for c in plan.calls):
+                or any(is_ref(v) and v["$ref"] == search.id for c in plan.calls for v in c.args.values()):
+            return plan
+        if (played := [c for c in plan.calls if c.function == "home.media_search_and_play"
+                       and isinstance(c.args.get("search_query"), str) and _left_over(c.args["search_query"], said.group())]):
+            # "... and play the result on the kitchen speaker" played the words "result"
+            return plan.model_copy(update={"calls": [c.model_copy(update={"args": {**c.args, "search_query": {"$ref": search.id}}})
+                                                     if c is played[0] else c for c in plan.calls]})
+        if any(c.function.startswith("home.media") or c.function in _PLAYS for c in plan.calls):
             return plan
         players = [str(e.get("name")) for e in self.home.get("entities") or []
                    if str(e.get("id")).startswith("media_player.") and spoken.mentions(said.group("where"), str(e.get("name")), entity=True)]
@@ -1372,6 +1381,7 @@ _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|u
 _ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|did|do|does)\b"
                      r"|\b(?:what|what's|whats|how|how's|hows|which|where|when|who|whether|if|check|tell|show|get|give"
                      r"|read|find|look|let\s+me\s+know|status|report)\b", re.I)
+_SAID_ONCE = {"phone.set_timer_alarm": r"\balarms?\b", "home.start_timer": r"\btimers?\b"}
 _RELATION_ONLY = re.compile(r"(?:my|our|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?")
 _NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back"}
 _IN_HERE = re.compile(r"\b(?:in\s+here|this\s+room|in\s+this\s+room|up\s+here|down\s+here)\b", re.I)
@@ -1485,7 +1495,11 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
         if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
             continue
         weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end())
-        if not any(a < match.start() < b and (message or (weak and whole)) for a, b, message, whole in copied) \
+        # "text Mike running late, oh and also navigate to ...": no message goes on into a device's command
+        strong = (re.search(r"\b(?:also|then)\b|[.;]", match.group(), re.I) is not None
+                  and _DEVICE_COMMAND.match(query, match.end()) is not None)
+        if not any(a < match.start() < b and ((message and not strong) or (weak and whole))
+                   for a, b, message, whole in copied) \
                 or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
             remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin) \
@@ -1511,6 +1525,7 @@ _PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|wind
 _LIST_VERB = re.compile(r"\s*(?:please\s+|and\s+|also\s+)*(?:(?P<verb>add|remove|delete|mark)\b|(?:check|cross|tick)\s+off\b)", re.I)
 _NOT_LISTED = re.compile(r"\b(?:event|appointment|meeting|calendar|contact|alarm|timer|reminder|minutes?|hours?)\b", re.I)
 _A_LIST = re.compile(r"\b(?:to|on|from|off|onto|in)\s+(?:the|my|our)\s+(?P<list>(?:[\w'-]+\s+){1,3}?list)\b", re.I)
+_DEVICE_COMMAND = re.compile(spoken.DEVICE_COMMAND, re.I)
 _ASKS_WEATHER = re.compile(r"(?:(?:what's|whats|what\s+is|how's|hows|how\s+is)\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
 
 
@@ -1752,6 +1767,31 @@ def _without_repeated_chains(query: str, plan: Plan) -> Plan:
     return _without(plan, dropped)
 
 
+def _set_once(query: str, plan: Plan) -> Plan:
+    """One thing said once is set once: "set the Bedroom Lamp to 4000 K at 65% brightness"
+    is one light_set of both (not one of each); "an alarm at 5:15am, label it airport" is
+    one alarm, the labelled one (not one more without its label)."""
+    calls = list(plan.calls)
+    referred = {v["$ref"] for c in calls for v in c.args.values() if is_ref(v)}
+    for n, c in enumerate(calls):
+        if c is None or c.id in referred:
+            continue
+        for m in range(n + 1, len(calls)):
+            o = calls[m]
+            if o is None or o.function != c.function or o.id in referred:
+                continue
+            if c.function == "home.light_set" and c.args.get("name") is not None and c.args.get("name") == o.args.get("name") \
+                    and not (set(c.args) & set(o.args)) - {"name", "area", "domain"}:
+                calls[n] = c = c.model_copy(update={"args": {**c.args, **o.args}})
+                calls[m] = None
+            elif c.function in _SAID_ONCE and len(re.findall(_SAID_ONCE[c.function], query, re.I)) == 1 \
+                    and (c.args.items() < o.args.items() or o.args.items() < c.args.items()):
+                calls[n] = c = c if o.args.items() < c.args.items() else o
+                calls[m] = None
+    kept = [c for c in calls if c is not None]
+    return plan if len(kept) == len(plan.calls) and kept == plan.calls else Plan(calls=_numbered(kept))
+
+
 def _no_word_is_a_contact(plan: Plan) -> Plan:
     """"... and text it to Björn too" had texted "too" as well: a text to a word like "to",
     "too" or "it", which no one is saved as, that nothing takes the result of, is dropped;
@@ -1965,6 +2005,7 @@ _THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\
 _FORECAST_OF = re.compile(r"(?:the\s+|a\s+)?(?:weather|forecast|weather\s+forecast|weather\s+report)\s+(?:for|in|at)\s+", re.I)
 _OWNED = re.compile(r"^(?:my|our)\s+(?=[A-Z])")  # "my Chill Vibes playlist"; not "My Way", nor "my chemical romance"
 _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
+_FILLER_END = re.compile(r"[\s,]+(?:oh|um|uh|er|erm)$", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)

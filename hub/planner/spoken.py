@@ -1187,6 +1187,11 @@ _SUBJECTS = {"the", "i", "i'm", "im", "i'll", "we", "we're", "we'll", "you", "yo
              "they", "they're", "it", "it's", "its", "my", "our", "your", "his", "her", "their", "there", "there's",
              "everything", "everyone", "nobody", "someone"}
 _SAYING = re.compile(r"(?:and\s+)?(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+(?!(?:that|it|this)\b)", re.I)
+# "text Mike running late, oh and also navigate to ...": a message goes on into no device's command
+DEVICE_COMMAND = (r"(?:(?:and|also|then|oh|please)[\s,]+)*(?:set|turn|navigate|lock|unlock|start|play|enable|disable|put|add"
+                  r"|open|close|dim|mute|switch)\b")
+_THEN_DEVICE = re.compile(r"(?:[,.;]\s*(?:oh\s+)?(?:and\s+)?|\s+and\s+)(?:also|then)\s+(?=" + DEVICE_COMMAND + r")"
+                          r"|[.;]\s+(?=" + DEVICE_COMMAND + r")", re.I)
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
 
@@ -1232,8 +1237,9 @@ def message_after(query: str, name_end: int) -> tuple[int, int] | None:
     text = query[start:]
     if not text or _NOT_A_MESSAGE.match(text):
         return None
-    if cut := _CLAUSE_END.search(text) or _AND_DO.search(text):
-        text = text[:cut.start()]
+    cuts = [m.start() for m in (_CLAUSE_END.search(text), _AND_DO.search(text), _THEN_DEVICE.search(text)) if m]
+    if cuts:
+        text = text[:min(cuts)]
     text = re.sub(r"[,.!?]\s*(?:please|thanks|thank you|thx|ty)[\s.!?]*$", "", text, flags=re.I)  # to us, not them
     text = text.rstrip(" .,;")
     return (start, start + len(text)) if text else None
