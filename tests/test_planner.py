@@ -2629,3 +2629,37 @@ def test_an_alarm_said_once_is_set_once() -> None:
     assert [c.args for c in _set_once("an alarm at 5:15am, label it airport", plan).calls] == [
         {"time": "05:15", "label": "airport"}]
     assert len(_set_once("an alarm at 5:15 and another alarm at 5:15 labelled airport", plan).calls) == 2
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "context", "expected"), [
+    ("grabbed the bread, check it off", None, [("home.shopping_list_complete_item", {"item": "bread"})]),
+    # found by a second review of this session's rules: each right before them, and must stay so
+    ("text Mom I'm home. Please start dinner", None,
+     [("phone.send_text_message", {"contact_name": "Mom", "message": "I'm home. Please start dinner"})]),
+    ("play Uh Oh on the kitchen speaker", None,
+     [("home.media_search_and_play", {"name": "Kitchen Speaker", "search_query": "Uh Oh"})]),
+    ("play Adele here", {"area": "Kitchen"}, [("home.media_search_and_play", {"area": "Kitchen", "search_query": "Adele"})]),
+    ("turn off the tv n lights", None, [("home.turn_off", {"name": "Living Room TV"}), ("home.turn_off", {"domain": "light"})]),
+    ("what's the weather in wyoming", None, [("phone.get_weather_forecast", {"location": "wyoming"})]),
+    ("add more coffee", None, [("home.shopping_list_add_item", {"item": "more coffee"})]),
+    ("add milk to the shopping list and add minute rice", None,
+     [("home.list_add_item", {"item": "milk", "name": "Shopping List"}),
+      ("home.list_add_item", {"item": "minute rice", "name": "Shopping List"})]),
+    ("My mom is waiting outside. Could you text her I'm coming", None,
+     [("phone.send_text_message", {"contact_name": "My mom", "message": "I'm coming"})]),
+    ("open the front door, I'm carrying groceries from the car", None, [("phone.open_or_lock_door", {"status": "open"})]),
+    ("play my workout playlist", None,
+     [("home.media_search_and_play", {"search_query": "workout", "media_class": "playlist"})]),
+])
+def test_the_shipped_planner_keeps_what_the_third_review_found(query: str, context: dict[str, str] | None,
+                                                               expected: list[Any]) -> None:
+    assert shipped_calls(query, context) == expected
+
+
+def test_two_timers_said_as_two_stay_two() -> None:
+    from hub.planner.planner import _set_once
+
+    plan = Plan(calls=[PlannedCall(id="c1", function="home.start_timer", args={"minutes": 3, "name": "tea"}),
+                       PlannedCall(id="c2", function="home.start_timer", args={"minutes": 3})])
+    assert len(_set_once("set a 3 minute timer for tea and a 3 minute one for coffee", plan).calls) == 2

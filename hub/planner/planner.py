@@ -820,11 +820,12 @@ class Planner:
                         v = inner
                     if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
                         v = bare  # not from a search ("how to say thank you") nor a message
-                    if bare := _FILLER_END.sub("", v):
+                    if props.get(k, {}).get("x-result") and (bare := _FILLER_END.sub("", v)):
                         v = bare  # "text Mike running late, oh and also ...": the "oh" is no part of it
                     if k == "item" and (bare := _INSTEAD_END.sub("", v)):
                         v = bare  # "add almond milk instead": what is added is almond milk
-                    if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v)):
+                    if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v) if not re.search(
+                            rf"(?<!\w){re.escape(v)}\s+(?:playlist|mix|album|station)\b", query, re.I) else _OWNED_ANY.sub("", v)):
                         v = bare  # "put on my Chill Vibes playlist": the playlist is Chill Vibes
                     if call.function == "phone.get_weather_forecast" and (asked := _FORECAST_OF.match(v)) \
                             and v[asked.end():].strip():
@@ -1035,8 +1036,8 @@ class Planner:
         return Plan(calls=[PlannedCall(id="c1", function=_GET_STATE, args=args)])
 
     def _to_the_shopping_list(self, query: str, plan: Plan) -> Plan:
-        """"add pizza rolls", "mark apple juice as bought" planned nothing: an item added, or
-        marked bought, with no list said, is the shopping list's (Home Assistant's
+        """"add pizza rolls", "mark apple juice as bought", "grabbed the bread, check it off"
+        planned nothing: an item added, or marked bought, with no list said, is the shopping list's (Home Assistant's
         HassShoppingListAddItem / CompleteItem), one call per item."""
         if plan.calls:
             return plan
@@ -1047,6 +1048,10 @@ class Planner:
                 return plan  # "add milk and turn on the lights" is two requests
         elif done := _BOUGHT.fullmatch(query.strip(" .!?")):
             function, items = "home.shopping_list_complete_item", [done.group("item")]
+        elif (got := _GOT_IT.match(query)) and not re.search(r"\blist\b", query, re.I):
+            # "grabbed the bread, check it off"
+            function, items = "home.shopping_list_complete_item", [
+                re.sub(r"^(?:the|my|our|some)\s+", "", got.group("item").strip(), flags=re.I)]
         else:
             return plan
         if function not in self.table.functions or self.table.index(function) not in self.specs:
@@ -1059,7 +1064,8 @@ class Planner:
         not say, or a question ("can you open the front door"): the front or back door the
         hub opens is the phone's smart lock."""
         if not _OPENS_THE_DOOR.match(query) or not _one_clause(query) or _DOOR not in self.table.functions \
-                or spoken.says(query, _CAR_WORDS) or _CAR_ONLY.search(query) or _OTHER_DEVICE.search(query) \
+                or spoken.says(command := query.split(",")[0], _CAR_WORDS) or _CAR_ONLY.search(command) \
+                or _OTHER_DEVICE.search(command) \
                 or self.table.index(_DOOR) not in self.specs or any(c.function == _DOOR for c in plan.calls):
             return plan
         return Plan(calls=[PlannedCall(id="c1", function=_DOOR, args={"status": "open"})])
@@ -1218,7 +1224,7 @@ class Planner:
         for c in plan.calls:
             takes = specs[c.function].parameters.get("properties", {}) if c.function in specs else {}
             args = {k: (_HERE_END.sub("", v) or v) if isinstance(v, str) and k in ("search_query", "item", "query")
-                    and not re.search(r"(?-i:[A-Z])\w*\s+here$", v, re.I) else v  # not "Wish You Were Here"
+                    and not v.endswith("Here") else v  # not "Wish You Were Here"
                     for k, v in c.args.items()}
             if c.function.startswith("home.") and "area" in takes and not {"name", "area", "floor"} & set(args) \
                     and (args.get("domain") or c.function.startswith("home.media") or c.function == "home.set_volume"):
@@ -1381,6 +1387,7 @@ _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|u
 _ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|did|do|does)\b"
                      r"|\b(?:what|what's|whats|how|how's|hows|which|where|when|who|whether|if|check|tell|show|get|give"
                      r"|read|find|look|let\s+me\s+know|status|report)\b", re.I)
+_MORE_THAN_ONE = re.compile(r"\b(?:another|one|ones|two|three|both|second|each)\b", re.I)
 _SAID_ONCE = {"phone.set_timer_alarm": r"\balarms?\b", "home.start_timer": r"\btimers?\b"}
 _RELATION_ONLY = re.compile(r"(?:my|our|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?")
 _NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back"}
@@ -1394,7 +1401,7 @@ _ADDED = re.compile(r"(?:(?:please|hey|oh|ok|okay|can\s+you|could\s+you)[\s,]+)*
                     r"(?:[\s,]+(?:please|thanks|too))?", re.I)
 _NOT_AN_ITEM = re.compile(r"(?:an?\s+|the\s+|my\s+)?(?:event|alarm|timer|contact|reminder|appointment|meeting|minutes?|hours?"
                           r"|seconds?|\d+\s*(?:minutes?|mins?|hours?|seconds?))\b|it\b|that\b|them\b|this\b|up\b"
-                          r"|me\b|us\b|him\b|her\b|a\s+(?:little|bit)\b|(?:some\s+)?more\b|.*\bas\s+an?\b|.*\bcontacts?\b"
+                          r"|me\b|us\b|him\b|her\b|a\s+(?:little|bit)\s+more\b|.*\bas\s+an?\b"
                           r"|(?:[\d.,+]+|\s+|and\b)+$", re.I)  # not "add up 14, 29 and 37"
 _ITEMS_SPLIT = re.compile(r"\s*,(?!\s*(?:[0-9]|size\b|pack\b|x\b))\s*(?:(?:oh|and|also|plus)\s+)*|\s+(?:and|plus)\s+(?:(?:oh|also)\s+)*", re.I)
 _BOUGHT = re.compile(r"(?:(?:please|hey|ok|okay)[\s,]+)*mark\s+(?P<item>.+?)\s+(?:as\s+)?(?:bought|purchased)", re.I)
@@ -1496,8 +1503,10 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
             continue
         weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end())
         # "text Mike running late, oh and also navigate to ...": no message goes on into a device's command
-        strong = (re.search(r"\b(?:also|then)\b|[.;]", match.group(), re.I) is not None
-                  and _DEVICE_COMMAND.match(query, match.end()) is not None)
+        strong = (re.search(r"\balso\b", match.group(), re.I) is not None
+                  or (re.search(r"[.;]", query[max(0, match.start() - 1):match.end()]) is not None
+                      and re.search(r"\bthen\b", match.group(), re.I) is not None)) \
+            and _DEVICE_COMMAND.match(query, match.end()) is not None
         if not any(a < match.start() < b and ((message and not strong) or (weak and whole))
                    for a, b, message, whole in copied) \
                 or _PASSES_ON.match(query, match.end()) \
@@ -1523,7 +1532,7 @@ _THE_ONES = re.compile(r"\bthe\s+ones\b(?=\s+(?:upstairs|downstairs|outside|in|o
 _PLURAL_THINGS = re.compile(r"\b(?:lights|lamps|blinds|curtains|shades|fans|windows|doors|speakers)\b", re.I)
 # a clause that adds, ticks off or removes an item, and the list a clause names
 _LIST_VERB = re.compile(r"\s*(?:please\s+|and\s+|also\s+)*(?:(?P<verb>add|remove|delete|mark)\b|(?:check|cross|tick)\s+off\b)", re.I)
-_NOT_LISTED = re.compile(r"\b(?:event|appointment|meeting|calendar|contact|alarm|timer|reminder|minutes?|hours?)\b", re.I)
+_NOT_LISTED = re.compile(r"\b(?:event|appointment|meeting|calendar|contact|alarm|timer|reminder)\b", re.I)
 _A_LIST = re.compile(r"\b(?:to|on|from|off|onto|in)\s+(?:the|my|our)\s+(?P<list>(?:[\w'-]+\s+){1,3}?list)\b", re.I)
 _DEVICE_COMMAND = re.compile(spoken.DEVICE_COMMAND, re.I)
 _ASKS_WEATHER = re.compile(r"(?:(?:what's|whats|what\s+is|how's|hows|how\s+is)\s+)?the\s+(?:weather|forecast)\s+(?:in|for|at)\s", re.I)
@@ -1597,7 +1606,10 @@ _NOT_A_PLACE_LOWER = (r"(?:the|a|an|my|our|your|this|that|here|there|general|det
                                                                                 "midnight", "me", "us", "you", "monday",
                                                                                 "tuesday", "wednesday", "thursday", "friday",
                                                                                 "saturday", "sunday", "tmrw", "now", "home",
-                                                                                "work", "school", "general"})) + r"|\w+ing)\b")
+                                                                                "work", "school", "general", "running",
+                                                                                "walking", "biking", "cycling", "hiking",
+                                                                                "skiing", "golfing", "fishing", "camping",
+                                                                                "driving", "commuting", "sailing"})) + r")\b")
 _ELSEWHERE_LOWER = re.compile(r"\b(?:weather|forecast)\b(?:\s+[\w']+){0,4}?\s+(?:in|for|at|near|around)\s+"
                               r"(?P<place>(?!" + _NOT_A_PLACE_LOWER + r")[a-z][\w'-]*(?:\s+(?!" + _NOT_A_PLACE_LOWER
                               + r")[a-z][\w'-]*){0,2})")
@@ -1785,6 +1797,7 @@ def _set_once(query: str, plan: Plan) -> Plan:
                 calls[n] = c = c.model_copy(update={"args": {**c.args, **o.args}})
                 calls[m] = None
             elif c.function in _SAID_ONCE and len(re.findall(_SAID_ONCE[c.function], query, re.I)) == 1 \
+                    and not _MORE_THAN_ONE.search(query) \
                     and (c.args.items() < o.args.items() or o.args.items() < c.args.items()):
                 calls[n] = c = c if o.args.items() < c.args.items() else o
                 calls[m] = None
@@ -2004,8 +2017,9 @@ _QUOTED = re.compile(r"(?P<q>['\"‘“])(?P<text>.+)(?P=q)|‘(?P<t2>.+)’|“
 _THE_SAME = re.compile(r"(?:the\s+)?same(?:\s+(?:thing|message|text|words))?(?:\s+too|\s+as\s+well)?[.!]*", re.I)
 _FORECAST_OF = re.compile(r"(?:the\s+|a\s+)?(?:weather|forecast|weather\s+forecast|weather\s+report)\s+(?:for|in|at)\s+", re.I)
 _OWNED = re.compile(r"^(?:my|our)\s+(?=[A-Z])")  # "my Chill Vibes playlist"; not "My Way", nor "my chemical romance"
+_OWNED_ANY = re.compile(r"^(?:my|our)\s+", re.I)  # "my workout playlist": the playlist is "workout"
 _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
-_FILLER_END = re.compile(r"[\s,]+(?:oh|um|uh|er|erm)$", re.I)
+_FILLER_END = re.compile(r"\s*,\s*(?:oh|um|uh|er|erm)$", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
@@ -2065,7 +2079,7 @@ _OUTSIDE = re.compile(r"\b(?:outside|outdoors|out\s+there|out(?=\s*(?:today|now|
 _WEATHER_WORD = re.compile(r"\b(?:weather|sunny|sun|rain\w*|snow\w*|hot|cold|warm|chilly|freezing|windy|humid|cloudy"
                            r"|temperature|temp|degrees|nice|like(?=\s+out))\b", re.I)
 _GOT_IT = re.compile(r"\W*(?:(?:ok|okay|so|hey|well)\W+)*(?:(?:i|we)(?:'ve|\s+have)?\s+|i'm\s+|we're\s+)?"
-                     r"(?:got|bought|picked\s+up|finished|did|completed|done\s+with)\s+(?P<item>[^,;.]+?)\s*[,;.]\s*"
+                     r"(?:got|grabbed|bought|picked\s+up|finished|did|completed|done\s+with)\s+(?P<item>[^,;.]+?)\s*[,;.]\s*"
                      r"(?:so\s+|now\s+)?(?:please\s+)?(?:cross|check|tick|mark|strike|scratch)\b.*\b(?:it|that|them)\b", re.I)
 _SENSES = re.compile(r"\b(?:leak\w*|detect\w*|picking\s+(?:\w+\s+)?up|sens(?:e|es|ing)|triggered|tripped|wet|moving"
                      r"|movement|seeing)\b", re.I)

@@ -594,7 +594,8 @@ def plainly(query: str) -> str:
     only say how things are ("My eyes are not what they used to be. Could you ..."), unless
     the request refers back to them ("... Would you please cancel it?")."""
     if (told := _TOLD_FIRST.match(query)) and _ASKS_AFTER.match(query, told.end()) \
-            and not _REFERS_BACK.search(query, told.end()):
+            and not _REFERS_BACK.search(query, told.end()) \
+            and not re.search(r"\b(?:in|at|on)\s+the\b", told.group(), re.I):  # "I'm in the garage. ..." says where
         query = query[told.end():]
     if (framed := _FRAMED.match(query)) is None:
         return query
@@ -602,19 +603,18 @@ def plainly(query: str) -> str:
 
 
 # "I'm rather worried about the laundry room. Could you ...": sentences that say how things are
-_JOINS_REQUESTS = re.compile(r"\s+(?:the|my|a|an|our|your|car|turn|set|open|close|lock|unlock|start|stop|pop|play|text"
-                             r"|call|send|add|put|flash|honk|check|mute|dim|switch|navigate|take|get|show|make)\b", re.I)
+_N_IN_A_NAME = re.compile(r"\b(?:mac|salt|rock|fish|black|sweet|hide|pb|r|m|b|fast|lock|surf|turf|wash|drag)\s+$", re.I)
 _TOLD_FIRST = re.compile(r"(?:(?-i:I|I'm|I've|I'd|I'll|My|It|It's|The|We|We're|Our|There|There's|He|She|They|This)\b"
                          r"[^.!?]*[.!?]\s+)+")
 _ASKS_AFTER = re.compile(r"(?i:please|could|would|can|will|kindly)\b")
-_REFERS_BACK = re.compile(r"\b(?:it|its|them|that|this|those|there)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:it|its|them|that|this|those|there|him|her|his|their|they)\b", re.I)
 
 
 def expand_shorthand(query: str) -> str:
     """"txt maya im outside n flash the car lights": texting shorthand, in lowercase, said
     as the words the model read in training."""
-    def said_as(m: re.Match[str]) -> str:  # "n" joins two requests, not "mac n cheese"
-        if m.group() == "n" and not _JOINS_REQUESTS.match(query, m.end()):
+    def said_as(m: re.Match[str]) -> str:  # "n" joins, but not in "mac n cheese"
+        if m.group() == "n" and _N_IN_A_NAME.search(query, 0, m.start()):
             return m.group()
         return SHORTHAND[m.group()]
     return _SHORTHAND.sub(said_as, query)
@@ -1188,10 +1188,10 @@ _SUBJECTS = {"the", "i", "i'm", "im", "i'll", "we", "we're", "we'll", "you", "yo
              "everything", "everyone", "nobody", "someone"}
 _SAYING = re.compile(r"(?:and\s+)?(?:say|saying|tell\s+(?:him|her|them)(?:\s+that)?)\s+(?!(?:that|it|this)\b)", re.I)
 # "text Mike running late, oh and also navigate to ...": a message goes on into no device's command
-DEVICE_COMMAND = (r"(?:(?:and|also|then|oh|please)[\s,]+)*(?:set|turn|navigate|lock|unlock|start|play|enable|disable|put|add"
-                  r"|open|close|dim|mute|switch)\b")
-_THEN_DEVICE = re.compile(r"(?:[,.;]\s*(?:oh\s+)?(?:and\s+)?|\s+and\s+)(?:also|then)\s+(?=" + DEVICE_COMMAND + r")"
-                          r"|[.;]\s+(?=" + DEVICE_COMMAND + r")", re.I)
+DEVICE_COMMAND = (r"(?:set|turn|navigate|lock|unlock|start|play|enable|disable|put|add|open|close|dim|mute|switch)\b")
+# after a comma only "also" (", then open the window" may be the message's); after a sentence "also" or "then"
+_THEN_DEVICE = re.compile(r"(?:,\s*(?:oh\s+)?(?:and\s+)?|\s+and\s+)also\s+(?=" + DEVICE_COMMAND + r")"
+                          r"|[.;]\s*(?:and\s+)?(?:also|then)\s+(?=" + DEVICE_COMMAND + r")", re.I)
 _AND_DO = re.compile(r",?\s+and\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS)) + r")\s+(?:the|my|a|an|on|off|up|down)\b",
                      re.I)  # "I'm outside and flash the headlights", not "... and take care"
 
