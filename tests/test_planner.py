@@ -2663,3 +2663,17 @@ def test_two_timers_said_as_two_stay_two() -> None:
     plan = Plan(calls=[PlannedCall(id="c1", function="home.start_timer", args={"minutes": 3, "name": "tea"}),
                        PlannedCall(id="c2", function="home.start_timer", args={"minutes": 3})])
     assert len(_set_once("set a 3 minute timer for tea and a 3 minute one for coffee", plan).calls) == 2
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("set the spa to 100", []),
+    ("start the humidifier in the office", []),
+    ("open the side gate", []),
+    ("navigate to the Golden Gate Bridge", [("car.navigate_to", {"destination": "the Golden Gate Bridge"})]),
+    ("vacuum the kids room", [("home.vacuum_clean_area", {"area": "Kids Room"})]),
+])
+def test_the_shipped_planner_serves_no_device_the_home_lacks(query: str, expected: list[Any]) -> None:
+    """A hot tub, a gate or a humidifier the home lacks is served by no home call (not even a
+    vacuum's run in the room said) and no car's; a trip's place is never such a device."""
+    assert shipped_calls(query) == expected

@@ -81,11 +81,12 @@ def _merge_enums(a: FunctionSpec, b: FunctionSpec) -> FunctionSpec:
 _DEVICE_HEADS = {"light", "lamp", "fan", "heater", "blind", "shade", "curtain", "speaker", "tv", "window",
                  "sprinkler", "chandelier", "thermostat", "skylight", "purifier", "humidifier", "dehumidifier",
                  "kettle", "oven", "dishwasher", "fireplace", "projector", "outlet", "plug", "fridge", "refrigerator",
-                 "freezer", "microwave", "toaster", "stove", "dryer", "boiler", "radiator"}
+                 "freezer", "microwave", "toaster", "stove", "dryer", "boiler", "radiator", "tub", "spa",
+                 "gate", "sauna", "jacuzzi"}
 _DEVICE_KINDS_A_HOME_MAY_LACK = {"skylight", "purifier", "humidifier", "dehumidifier", "kettle", "oven", "dishwasher",
                                  "fireplace", "projector", "outlet", "plug", "heater", "sprinkler", "chandelier",
                                  "fridge", "refrigerator", "freezer", "microwave", "toaster", "stove", "dryer", "boiler",
-                                 "radiator"}
+                                 "radiator", "tub", "spa", "gate", "sauna", "jacuzzi"}
 _COUNTING_WORDS = {"which", "what", "whose", "any", "many", "much", "more", "few", "several", "two", "three",
                    "four", "remaining", "rest", "still", "left", "only", "lit", "dimmed"}  # "which lights are on"
 def _free_text(schema: dict[str, Any]) -> bool:
@@ -724,11 +725,12 @@ class Planner:
                 dropped.add(call.id)
         if spoken.one_clause(query) and (lacked := self._lacked_device(said)):
             # "turn on the bathroom exhaust fan", "set the water heater to 120": no device of the home
-            dropped |= {c.id for c in plan.calls if c.function.split(".", 1)[1] in _DEVICE_CALLS
+            dropped |= {c.id for c in plan.calls if (c.function.split(".", 1)[1] in _DEVICE_CALLS
+                                                     or (c.function.startswith("home.") and not _SAYS_ANYWHERE.search(c.function)))
                         and not (isinstance(c.args.get("name"), str) and spoken.says_whole(query, c.args["name"]))}
             if not spoken.says(query, _CAR_WORDS) and not set(lacked.split()) & _CAR_PARTS:
                 # "turn off the water heater" is no car's climate either ("the driver seat heater" is)
-                dropped |= {c.id for c in plan.calls if c.function.startswith("car.")}
+                dropped |= {c.id for c in plan.calls if c.function.startswith("car.") and c.function != "car.navigate_to"}
         return _without(plan, dropped)
 
     def _without_own_words(self, query: str, plan: Plan) -> Plan:
