@@ -2677,3 +2677,10 @@ def test_the_shipped_planner_serves_no_device_the_home_lacks(query: str, expecte
     """A hot tub, a gate or a humidifier the home lacks is served by no home call (not even a
     vacuum's run in the room said) and no car's; a trip's place is never such a device."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize("query", ["msg", "mark as bought", "add", "Would you be so kind as to", "I'm tired. Could you"])
+def test_the_shipped_planner_plans_nothing_for_a_request_cut_short(query: str) -> None:
+    """A verb or a polite frame alone asks for nothing (a bare "msg" had texted "msg")."""
+    assert shipped_calls(query) == []

@@ -1048,7 +1048,7 @@ class Planner:
                 i for i in _ITEMS_SPLIT.split(added.group("items")) if i.strip()]
             if any(_COMMAND_START.match(i) for i in items):
                 return plan  # "add milk and turn on the lights" is two requests
-        elif done := _BOUGHT.fullmatch(query.strip(" .!?")):
+        elif (done := _BOUGHT.fullmatch(query.strip(" .!?"))) and done.group("item").lower() not in spoken.FUNCTION_WORDS | {"as"}:
             function, items = "home.shopping_list_complete_item", [done.group("item")]
         elif (got := _GOT_IT.match(query)) and not re.search(r"\blist\b", query, re.I):
             # "grabbed the bread, check it off"
@@ -1392,7 +1392,8 @@ _ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|an
 _MORE_THAN_ONE = re.compile(r"\b(?:another|one|ones|two|three|both|second|each)\b", re.I)
 _SAID_ONCE = {"phone.set_timer_alarm": r"\balarms?\b", "home.start_timer": r"\btimers?\b"}
 _RELATION_ONLY = re.compile(r"(?:my|our|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?")
-_NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back"}
+_NO_CONTACT_WORDS = {"to", "too", "it", "that", "this", "them", "also", "and", "as well", "the", "a", "an", "back",
+                     "text", "txt", "msg", "message", "sms"}  # "msg" alone had texted "msg" to "msg"
 _IN_HERE = re.compile(r"\b(?:in\s+here|this\s+room|in\s+this\s+room|up\s+here|down\s+here)\b", re.I)
 _SMOKE = re.compile(r"\bsmoke\s+(?:alarm|detector)s?\b", re.I)
 _NEW_LIST = re.compile(r"\b(?:create|make|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:[\w'-]+\s+){0,2}?list\b"
