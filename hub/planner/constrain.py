@@ -587,7 +587,8 @@ def _as_filled(props: list[tuple[str, dict[str, Any]]], fills: dict[str, Any],
     for param, schema in props:
         if param in (*CLASS_SLOTS, "state"):
             allowed = fills.get(param)
-            if not allowed:
+            if not allowed:  # a slot the entity never fills: not required either ("say it on ...": no state)
+                required.discard(param)
                 continue
             schema = {**schema, "enum": [v for v in schema.get("enum", []) if v in (
                 allowed if isinstance(allowed, list) else [allowed])]}
