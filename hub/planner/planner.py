@@ -1386,6 +1386,7 @@ _TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
 _STARTS_ELSEWHERE = re.compile(r"\bfrom\s+(?!here\b|where\s+i\s+am\b|my\s+(?:current\s+)?location\b)\S.*?\bto\s+\S", re.I)
 _NOT_DRIVEN = re.compile(r"\b(?:walk|walking|on\s+foot|bike|biking|cycling|bicycle|transit|bus|train|subway|metro)\b", re.I)
 _DRIVEN = re.compile(r"\b(?:navigate|navigation|nav|gps|sat\s*nav|take\s+(?:me|us)|drive|driving)\b", re.I)
+# Anything in the request that asks (unlike _ASKED/_ASKS, which read only how it starts)
 _ASKING = re.compile(r"\?|(?:^|[,.;:!]\s*|\band\s+)(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|did|do|does)\b"
                      r"|\b(?:what|what's|whats|how|how's|hows|which|where|when|who|whether|if|check|tell|show|get|give"
                      r"|read|find|look|let\s+me\s+know|status|report)\b", re.I)
@@ -1608,8 +1609,8 @@ _NOT_A_PLACE_LOWER = (r"(?:the|a|an|my|our|your|this|that|here|there|general|det
                                                                                 "weekend", "week", "outside", "out", "noon",
                                                                                 "midnight", "me", "us", "you", "monday",
                                                                                 "tuesday", "wednesday", "thursday", "friday",
-                                                                                "saturday", "sunday", "tmrw", "now", "home",
-                                                                                "work", "school", "general", "running",
+                                                                                "saturday", "sunday", "tmrw", "home",
+                                                                                "work", "school", "running",
                                                                                 "walking", "biking", "cycling", "hiking",
                                                                                 "skiing", "golfing", "fishing", "camping",
                                                                                 "driving", "commuting", "sailing"})) + r")\b")
