@@ -43,7 +43,7 @@ Subject = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra=
     "the title", "titled", "title"]})]
 Body = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [
     "saying", "that says", "which says", "and the body", "the body is", "the body", "body", "and the message",
-    "the message is", "the message", "message", "content",
+    "the message is", "the message", "message", "content", "text:",
     "it should say", "with the text", "and say", "and write", "tell them", "tell him", "tell her", ":"],
     "x-result": True})]
 Message = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={"x-marked": [

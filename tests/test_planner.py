@@ -2686,3 +2686,25 @@ def test_the_shipped_planner_serves_no_device_the_home_lacks(query: str, expecte
 def test_the_shipped_planner_plans_nothing_for_a_request_cut_short(query: str) -> None:
     """A verb or a polite frame alone asks for nothing (a bare "msg" had texted "msg")."""
     assert shipped_calls(query) == []
+
+
+def test_one_text_to_each_person_named_together() -> None:
+    """"send the forecast for Oslo to Ida and Lars" had texted Lars only, and "both léa and
+    hugo" had texted one contact named "léa and hugo": one text to each."""
+    from hub.planner.planner import _texted_each
+
+    def texted(query: str, *names: str) -> list[str]:
+        calls = [PlannedCall(id="c1", function="phone.get_weather_forecast", args={"location": "Oslo"})]
+        calls += [PlannedCall(id=f"c{n + 2}", function="phone.send_text_message",
+                              args={"contact_name": name, "message": {"$ref": "c1"}}) for n, name in enumerate(names)]
+        plan = _texted_each(query, Plan(calls=calls))
+        assert all(c.args["message"] == {"$ref": "c1"} for c in plan.calls[1:])
+        return [c.args["contact_name"] for c in plan.calls[1:]]
+
+    assert texted("send the forecast for Oslo to Ida and Lars", "Lars") == ["Ida", "Lars"]
+    assert texted("check the forecast in oslo and send it to both léa and hugo", "léa and hugo") == ["léa", "hugo"]
+    assert texted("forecast for oslo, text it to ana, bo and cy", "ana") == ["ana", "bo", "cy"]
+    assert texted("text Mom and Dad the Oslo forecast", "Mom", "Dad") == ["Mom", "Dad"]
+    assert texted("send the forecast for Oslo to Ida and call Bo", "Ida") == ["Ida"]  # "call" is no name
+    assert texted("send the forecast for Oslo to Ida and say hi", "Ida") == ["Ida"]
+    assert texted("tell Ida the Oslo forecast, Tom and Jerry are here", "Ida") == ["Ida"]

@@ -646,6 +646,8 @@ def test_cue_words_decide_between_devices() -> None:
     ("go ahead and write an email to ann@x.org that says I'll be late. Sorry!",
      {"content": "I'll be late. Sorry!"}),
     ("email the weather to ann@x.org", {}),
+    ("Write email to hr@x.de with subject Urlaub, text: I take holiday from 3 to 14 August.",
+     {"title": "Urlaub", "content": "I take holiday from 3 to 14 August"}),
 ])
 def test_marked_email_fields_are_read(text: str, found: dict[str, str]) -> None:
     """A subject and a body are read from their marker to the next marker, an address, a
@@ -1481,3 +1483,30 @@ def test_texting_shorthand_and_a_polite_frame_are_read_plainly() -> None:
     assert spoken.plainly("could you close the blinds") == "could you close the blinds"  # the model knows this one
     begin, end = spoken.event_title("put an entry in my calendar called Optician appointment on May 2") or (0, 0)
     assert "put an entry in my calendar called Optician appointment on May 2"[begin:end] == "Optician appointment"
+
+
+def test_a_label_after_a_comma_ends_a_place() -> None:
+    """"..., mode: transit" says how, and is no part of the destination."""
+    spec = next(f for f in builtin_manifests(["phone"])[0].functions if f.name == "find_route_google_maps")
+    markers, ends, words = spoken.marks_of(spec.parameters["properties"])
+    assert spoken.marked_values("Route from Kraków Główny to Wieliczka Salt Mine, mode: transit.", markers, ends,
+                                words) == {"origin": "Kraków Główny", "destination": "Wieliczka Salt Mine"}
+    assert spoken.marked_values("directions to Main Street, Springfield", markers, ends, words) == \
+        {"destination": "Main Street, Springfield"}
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("txt jake, emma and mia im on my way", (["jake", "emma", "mia"], "im on my way")),
+    ("text mom and dad dinner is ready", (["mom", "dad"], "dinner is ready")),
+    ("text jake and say hi", None),
+    ("text sam and tell him hi", None),
+    ("text jake and turn on the lights", None),
+    ("text jake, emma and Mia im on my way", None),  # not all lowercase: only capitalized names count
+])
+def test_lowercase_names_texted_together(query: str, found: tuple[list[str], str] | None) -> None:
+    each = spoken.each_contact(query)
+    if found is None:
+        assert each is None or len(each[0]) < 2 or not all(n.islower() for n in each[0])
+    else:
+        assert each is not None and each[1] is not None
+        assert (each[0], query[each[1][0]:each[1][1]]) == found

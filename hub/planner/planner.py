@@ -216,6 +216,7 @@ class Planner:
                 plan = self._same_message(plan)
                 plan = self._each_contact(query, plan)
                 plan = _no_word_is_a_contact(plan)
+                plan = _texted_each(query, plan)
                 plan = _set_once(query, plan)
                 plan = _nothing_unasked_looked_up(query, plan)
                 plan = self._pronoun_contacts(plan)
@@ -1821,6 +1822,48 @@ def _no_word_is_a_contact(plan: Plan) -> Plan:
                            and (name.casefold() in _NO_CONTACT_WORDS
                                 or (_RELATION_ONLY.fullmatch(name)
                                     and json.dumps(c.args.get("message"), sort_keys=True) in named))})
+
+
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_NAMES_BEFORE = re.compile(rf"\b(?i:text|txt|message|sms|to|both)\s+(?P<names>(?:{_NAME_WORD}\s*,\s*)*{_NAME_WORD}"
+                           r"\s*,?\s+(?:and|&)\s+)$")
+_NAMES_AFTER = re.compile(rf"(?P<names>(?:\s*,\s*{_NAME_WORD})*\s*,?\s+(?:and|&)\s+{_NAME_WORD})(?=[\s,.!?]|$)")
+_TEXT_OR_TO = re.compile(r"\b(?i:text|txt|message|sms|to|both)\s+$")
+_NAMES_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def _texted_each(query: str, plan: Plan) -> Plan:
+    """"send the forecast for Oslo to Ida and Lars", "text jake and emma im on my way", a
+    look-up sent "to both léa and hugo": one text to each person named together, where the
+    plan texted only one of them, or all of them as one contact."""
+    not_a_name = spoken.FUNCTION_WORDS | spoken.IMPERATIVE_VERBS | set(spoken.COMMAND_WORDS) \
+        | set(spoken.QUESTION_WORDS) | _NO_CONTACT_WORDS | spoken.SAYING_WORDS
+
+    def names_of(text: str) -> list[str] | None:
+        names = [n for n in _NAMES_SPLIT.split(text.strip(" ,")) if n]
+        return names if len(names) > 1 and not any(n.casefold() in not_a_name for n in names) else None
+
+    calls: list[PlannedCall] = []
+    for call in plan.calls:
+        calls.append(call)
+        name = call.args.get("contact_name")
+        if call.function != _TEXT or not isinstance(name, str):
+            continue
+        names = names_of(re.sub(r"^(?i:both)\s+", "", name)) if len(name.split()) > 2 else None
+        if names is None and (at := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", query, re.I)):
+            if before := _NAMES_BEFORE.search(query[:at.start()]):
+                names = names_of(before.group("names") + name)
+            elif _TEXT_OR_TO.search(query[:at.start()]) and (after := _NAMES_AFTER.match(query, at.end())):
+                names = names_of(name + after.group("names"))
+        texted = {str(c.args.get("contact_name")).casefold() for c in plan.calls + calls
+                  if c.function == _TEXT and c is not call}
+        names = [n for n in names or () if n.casefold() not in texted]
+        if not names or names == [name]:
+            continue
+        calls[-1] = call.model_copy(update={"args": {**call.args, "contact_name": names[0]}})
+        calls += [call.model_copy(update={"id": f"c{9000 + len(calls) + n}", "args": {**call.args, "contact_name": other}})
+                  for n, other in enumerate(names[1:])]
+    return plan if calls == plan.calls else Plan(calls=_numbered(calls))
 
 
 def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:

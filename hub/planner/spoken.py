@@ -1108,8 +1108,9 @@ def marked_spans(query: str, markers: dict[str, list[str]], ends: Sequence[str] 
     introduced = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(words, key=len, reverse=True)
                           if e.split()[0].lower() in _PREPOSITIONS or re.fullmatch(r"[a-z]+ing", e)) or "(?!)"
     # ", <a new command>" (a place or a topic holds none; a message may: "sorry, call me later"),
-    # "... by bike", "... on google maps", "... in German please", a bare "... please" at the very end
-    ending = re.compile(rf"\s*,\s*(?={_COMMAND})|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{own}|{other})\b"
+    # a label (", mode: transit"), "... by bike", "... on google maps", "... in German please",
+    # a bare "... please" at the very end
+    ending = re.compile(rf"\s*,\s*(?={_COMMAND}|[a-z]+(?:\s+[a-z]+)?\s*:\s)|[\s,]+(?:(?:{'|'.join(_PREPOSITIONS)})\s+(?:(?:a|the)\s+)?(?:{own}|{other})\b"
                         rf"|(?:{introduced})(?=[\s,]*(?:please|thanks|if possible|only)?(?:[\s.!?]*$|\s*[,;]|\s+and\b))"
                         rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?:{own})[\s.!?]*$)", re.I) if place else None
     values: dict[str, tuple[str, int, int, int]] = {}
@@ -1203,12 +1204,21 @@ _CONTACT = rf"(?:{_NAMED.pattern}|{_KIN})"
 _TEXT_EACH = re.compile(r"^(?i:(?:please|hey|ok|okay|so|can you|could you)[\s,]+)*(?i:text|txt|message|sms)\s+"
                         rf"(?P<names>{_CONTACT}(?:\s*,\s*{_CONTACT})*\s*,?\s+(?:and|&)\s+{_CONTACT})(?=\s)")
 
+SAYING_WORDS = {"say", "saying", "says", "tell", "telling", "ask", "asking", "let", "know", "that", "and", "n"}
+_NOT_A_NAME = r"(?!(?:" + "|".join(sorted(map(re.escape, FUNCTION_WORDS | IMPERATIVE_VERBS | set(COMMAND_WORDS)
+                                                      | set(QUESTION_WORDS) | SAYING_WORDS), key=len, reverse=True)) + r")\b)"
+_LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*"
+_TEXT_EACH_LOWER = re.compile(r"^(?:(?:please|hey|ok|okay|so|can you|could you|can u|pls|plz)[\s,]+)*(?:text|txt|message|msg|sms)\s+"
+                              rf"(?P<names>{_LOWER_CONTACT}(?:\s*,\s*{_LOWER_CONTACT})*\s*,?\s+(?:and|&)\s+{_LOWER_CONTACT})(?=\s)")
+
 
 def each_contact(query: str) -> tuple[list[str], tuple[int, int] | None] | None:
     """"text Mom and Dad I got the job!": the contacts a text goes to, each by name, and
     where the message they all get is said (None where it asks for something: "text Ana
-    and Bo the weather"). None where the request is not one text to several people."""
-    said = _TEXT_EACH.match(query)
+    and Bo the weather"). None where the request is not one text to several people. In a
+    request typed all in lowercase a name is any word that is no function or command word
+    ("txt jake, emma and mia im on my way")."""
+    said = (_TEXT_EACH_LOWER if query == query.lower() else _TEXT_EACH).match(query)
     if said is None:
         return None
     message = message_after(query, said.end("names"))
