@@ -70,7 +70,7 @@ NewsTopic = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extr
                "news", "headlines"]})]
 VideoQuery = Annotated[str, Field(min_length=1, max_length=2000, json_schema_extra={
     "x-marked": ["for", "about", "videos of", "video of", "clips of", "clip of", "videos on", "video on",
-                 "look up", "pull up", ":"],
+                 "youtube of", "yt of", "look up", "pull up", ":"],
     "x-ends": ["youtube", "yt", "search youtube", "search yt", "please", "thx", "subject"]})]  # "Dido Thank You"
 # A route's ends: "from ..." and "to ...", up to how one travels ("by bike"), the app ("on
 # google maps") or a closing word ("please"), which are never part of a place.

@@ -2708,3 +2708,60 @@ def test_one_text_to_each_person_named_together() -> None:
     assert texted("send the forecast for Oslo to Ida and call Bo", "Ida") == ["Ida"]  # "call" is no name
     assert texted("send the forecast for Oslo to Ida and say hi", "Ida") == ["Ida"]
     assert texted("tell Ida the Oslo forecast, Tom and Jerry are here", "Ida") == ["Ida"]
+
+
+def test_unpunctuated_speech_breaks_before_a_result_passed_on() -> None:
+    """"how long on the turkey timer text that to carlos": a result sent on starts a clause
+    even without a comma; "tell Sam via text that ..." and "send it back to base" do not."""
+    from hub.planner.planner import _clauses
+
+    def parts(query: str) -> list[str]:
+        return [query[b:e] for b, e, _ in _clauses(query, Plan(calls=[]))]
+
+    assert parts("how long on the turkey timer text that to carlos") == ["how long on the turkey timer", "text that to carlos"]
+    assert parts("is the hallway motion sensor on text the answer to ines") == \
+        ["is the hallway motion sensor on", "text the answer to ines"]
+    assert parts("whats the weather in rome broadcast it") == ["whats the weather in rome", "broadcast it"]
+    assert len(parts("tell Sam via text that the meeting got moved")) == 1
+    assert len(parts("the vacuum in the hallway send it back to base")) == 1
+    assert len(parts("ask him to send it to me")) == 1
+
+
+def test_a_phone_number_is_every_digit_said() -> None:
+    from hub.planner.planner import _whole_phone_numbers
+
+    def called(query: str, number: str) -> str:
+        plan = Plan(calls=[PlannedCall(id="c1", function="phone.make_phone_call", args={"phone_number": number})])
+        return _whole_phone_numbers(query, plan).calls[0].args["phone_number"]
+
+    assert called("call plus three three six one two three four five six seven eight", "+3361234") == "+33612345678"
+    assert called("call 415 555 0199 and set an alarm for 7", "+14155550199") == "+14155550199"
+    assert called("call plus four four seven seven and text him at five", "+4477") == "+4477"  # the run ends at "and"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("announce how long is left on the cake timer",
+     [("home.timer_status", {"name": "cake"}), ("home.broadcast", {"message": {"$ref": "c1"}})]),
+    ("text hamid what the thermostat says",
+     [("home.climate_get_temperature", {"name": "Thermostat"}),
+      ("phone.send_text_message", {"contact_name": "hamid", "message": {"$ref": "c1"}})]),
+    ("find a video on youtube of how to make pho and play it on the nest hub",
+     [("phone.search_youtube_videos", {"query": "how to make pho"}),
+      ("phone.play_video_on_nest_hub", {"video_service": "youtube", "video_name": {"$ref": "c1"}})]),
+    ("set an alarm for quarter to eight tonight called pick up laundry",
+     [("phone.set_timer_alarm", {"time": "19:45", "label": "pick up laundry"})]),
+    ("set an alarm called gym for 6 am", [("phone.set_timer_alarm", {"time": "06:00", "label": "gym"})]),
+    ("set an alarm for 7 called pick up laundry and turn off the lights",
+     [("phone.set_timer_alarm", {"time": "07:00", "label": "pick up laundry"}), ("home.turn_off", {"domain": "light"})]),
+    ("email the thermostat reading to service at coolbreeze dot com subject reading",
+     [("home.climate_get_temperature", {"name": "Thermostat"}),
+      ("phone.send_email", {"recipient": "service@coolbreeze.com", "title": "reading", "content": {"$ref": "c1"}})]),
+    ("add salt and pepper to the shopping list",
+     [("home.list_add_item", {"item": "salt", "name": "Shopping List"}),
+      ("home.list_add_item", {"item": "pepper", "name": "Shopping List"})]),
+])
+def test_the_shipped_planner_reads_speech_as_transcribed(query: str, expected: list[Any]) -> None:
+    """Requests as a speech recognizer writes them: no punctuation, spoken addresses, an
+    announcement that asks, a label said last."""
+    assert shipped_calls(query) == expected

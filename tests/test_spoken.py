@@ -1510,3 +1510,16 @@ def test_lowercase_names_texted_together(query: str, found: tuple[list[str], str
     else:
         assert each is not None and each[1] is not None
         assert (each[0], query[each[1][0]:each[1][1]]) == found
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("email it to lena dot weber at posteo dot de subject the dent", "email it to lena.weber@posteo.de subject the dent"),
+    ("email wambui at safarimail dot co dot ke", "email wambui@safarimail.co.ke"),
+    ("mail jo underscore b at x dash y dot com", "mail jo_b@x-y.com"),
+    ("Email it to Sam at Gmail dot com", "Email it to sam@gmail.com"),
+    ("look at google dot com", "look at google dot com"),  # a verb's "at" is no address
+    ("meet me at the cafe", "meet me at the cafe"),
+    ("text mom im at home dot", "text mom im at home dot"),
+])
+def test_spoken_addresses_are_written(query: str, written: str) -> None:
+    assert spoken.spelled_addresses(query) == written

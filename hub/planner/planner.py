@@ -153,7 +153,7 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = said = spoken.plainly(_clean(query))
+        query = said = spoken.plainly(spoken.spelled_addresses(_clean(query)))
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
@@ -210,7 +210,8 @@ class Planner:
                 plan = _whole_messages(query, plan)
                 plan = _answer_passed_on(plan)
                 plan = _sent_a_text(query, plan)
-                plan = _whole_announcements(query, plan)
+                if (announced := _whole_announcements(query, plan)) != plan:  # it may ask: "announce how long
+                    plan = self._asked_for(query, announced, context)            # is left on the cake timer"
                 plan = self._tidy_texts(plan, query)
                 plan = _whole_names(query, plan)
                 plan = self._same_message(plan)
@@ -236,6 +237,7 @@ class Planner:
                 plan = _without_repeated_chains(query, plan)
                 plan = _without_unsaid_numbers(query, plan)
                 plan = self._without_made_up_numbers(query, plan)
+                plan = _whole_phone_numbers(query, plan)
                 plan = self._without_own_words(query, plan)
                 plan = self._both_sides(query, plan)
                 plan = self._served(plan, query)
@@ -605,7 +607,7 @@ class Planner:
         """"text Jamie the date": the model may plan only the look-up that answers the
         message. A request that is only "text <Name> <what it asks for>" and plans one
         look-up texts that look-up's result to the name."""
-        said = _TEXT_ASKED.fullmatch(query.strip(" .!?"))
+        said = (_TEXT_ASKED_LOWER if query == query.lower() else _TEXT_ASKED).fullmatch(query.strip(" .!?"))
         if said is None or len(plan.calls) != 1 or not _LOOKS_UP.search(plan.calls[0].function) \
                 or _TEXT not in self.table.functions or self.table.index(_TEXT) not in self.specs \
                 or not _ASKS_FOR.match(said.group("asked")):
@@ -825,6 +827,10 @@ class Planner:
                         v = bare  # not from a search ("how to say thank you") nor a message
                     if props.get(k, {}).get("x-result") and (bare := _FILLER_END.sub("", v)):
                         v = bare  # "text Mike running late, oh and also ...": the "oh" is no part of it
+                    if k == "label" and (more := re.search(
+                            rf"\b(?:called|label+ed|named|(?:call|label|name)\s+it)\s+{re.escape(v)}(?P<more>(?:\s+(?!"
+                            rf"{_NOT_A_LABEL})[a-z'’]+)+)[\s.!?]*(?:$|[,;]|\s+(?:and|then)\b)", query, re.I)):
+                        v += more.group("more")  # "... tonight called pick up laundry" had cut "laundry"
                     if k == "item" and (bare := _INSTEAD_END.sub("", v)):
                         v = bare  # "add almond milk instead": what is added is almond milk
                     if props.get(k, {}).get("x-media") and (bare := _OWNED.sub("", v) if not re.search(
@@ -1348,11 +1354,15 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # and a "," before a command word (or "can you" and one). Any other "," or ":" is not one, as messages and lists
 # hold them.
 _CLAUSE_WORDS = spoken.COMMAND_WORDS + spoken.QUESTION_WORDS
+_PASSED = r"(?:it|that|them|this|the\s+(?:results?|answer|status|reading))"  # an earlier clause's result
 CLAUSE_BREAK = re.compile(
     r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
     + r"|[0-9]+|(?:label|name|title)\s+it\b|(?:wait|give\s+it|allow)\s+(?:up\s+to\s+|for\s+|about\s+)?[\w-]+\s+(?:seconds?|secs?|minutes?|mins?)\b)\b)"
     r"|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
+    # unpunctuated speech: "how long on the turkey timer text that to carlos"
+    r"|(?<=\w)(?<!\bto)(?<!\bvia)(?<!\bby)(?<!\ba)\s+(?=(?:(?:text|txt|send|email|e-mail|forward)\s+" + _PASSED + r"\s+to"
+    r"|(?:broadcast|announce)\s+" + _PASSED + r")\b)"
     r"|[,:]\s*(?=(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:" + "|".join(_CLAUSE_WORDS) + r")\b)"
     # "coffee maker on, lights on in here": a "," before a thing said with how to set it
     r"|,\s*(?=(?:the\s+|my\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:on|off|to\s+\d+%?|red|blue|green|white|yellow|orange|purple"
@@ -1382,6 +1392,8 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
                        re.I)
 _TEXT = "phone.send_text_message"
 _TEXT_ASKED = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?P<asked>.+)")
+_TEXT_ASKED_LOWER = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>(?!(?:" + "|".join(sorted(
+    spoken.FUNCTION_WORDS | spoken.SAYING_WORDS, key=len, reverse=True)) + r")\b)[^\W\d_][\w'-]*)\s+(?P<asked>.+)")  # "text hamid what ..."
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
 _TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
 _STARTS_ELSEWHERE = re.compile(r"\bfrom\s+(?!here\b|where\s+i\s+am\b|my\s+(?:current\s+)?location\b)\S.*?\bto\s+\S", re.I)
@@ -1506,7 +1518,8 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     for match in CLAUSE_BREAK.finditer(query):
         if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
             continue
-        weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end())
+        weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end()) \
+            and not re.match(r"(?:turn|switch|lock|unlock|set|dim|open|close)\s+(?:on|off|the|my|all|every)\b", query[match.end():], re.I)
         # "text Mike running late, oh and also navigate to ...": no message goes on into a device's command
         strong = (re.search(r"\balso\b", match.group(), re.I) is not None
                   or (re.search(r"[.;]", query[max(0, match.start() - 1):match.end()]) is not None
@@ -1578,6 +1591,8 @@ _SEARCHED = re.compile(r"\b(?:search|look\s+up|find|pull\s+up)\b.*\byoutube\b|\b
                        re.I)
 _SEARCHED_FOR = re.compile(r"\b(?:search\s+(?:on\s+)?youtube\s+for|look\s+up|pull\s+up|find)\s+(?P<what>.+?)"
                            r"(?:\s+(?:on|from)\s+youtube)?\s*$", re.I)
+_VIDEO_ON_YOUTUBE = re.compile(r"^(?:(?:a|an|some|the)\s+)?(?:videos?|clips?)\s+(?:on|from)\s+(?:youtube|yt)\s+"
+                               r"(?:of|about|on|for)\s+", re.I)
 _PLAY_FOUND = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:play|put|cast|show|stream|throw|send)\s+)?"
                          r"(?:it|that|the\s+(?:first\s+|top\s+)?(?:result|video|one)|whatever\s+you\s+find)\b"
                          r"(?:\s+\w+){0,3}?\s+(?:on|to|onto)\s+(?:the\s+|my\s+)?nest\s+hub\b", re.I)
@@ -1866,6 +1881,24 @@ def _texted_each(query: str, plan: Plan) -> Plan:
     return plan if calls == plan.calls else Plan(calls=_numbered(calls))
 
 
+_DIGITS_SAID = re.compile(r"(?:\+\s*|\bplus\s+)?(?:(?:[0-9]+|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+                          r"(?:[\s().,/-]+(?=[0-9(]|zero|oh|one|two|three|four|five|six|seven|eight|nine)|\b))+", re.I)
+
+
+def _whole_phone_numbers(query: str, plan: Plan) -> Plan:
+    """"call plus three three six one two three four five six seven eight" had called
+    +3361234: a phone number is every digit said in its run, not the first few."""
+    def whole(value: Any) -> Any:
+        if not (isinstance(value, str) and value.startswith("+")):
+            return value
+        longer = [number for m in _DIGITS_SAID.finditer(query) if (number := spoken.parse_phone(m.group().strip(" .,-/")))
+                  and len(number) > len(value) and number.startswith(value)]
+        return longer[0] if len(longer) == 1 else value
+    calls = [c.model_copy(update={"args": {k: whole(v) if k == "phone_number" else v for k, v in c.args.items()}})
+             for c in plan.calls]
+    return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
 def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:
     """"this room's too warm, set it to eighteen" asks nothing: beside a call that acts, a
     look-up of the home that nothing takes, in a request that asks nothing (no question
@@ -2068,6 +2101,9 @@ _OWNED_ANY = re.compile(r"^(?:my|our)\s+", re.I)  # "my workout playlist": the p
 _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|tutorials?)\b", re.I)
 _FILLER_END = re.compile(r"\s*,\s*(?:oh|um|uh|er|erm)$", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
+_NOT_A_LABEL = "(?:" + "|".join(sorted(spoken.NUMBER_WORDS | {
+    "at", "for", "on", "in", "tomorrow", "tonight", "today", "every", "and", "then", "please", "thanks", "am", "pm"},
+    key=len, reverse=True)) + r")\b"
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
 _ANNOUNCE = re.compile(r"\b(?:announce|broadcast)\s+(?:(?:it\s+)?(?:to|on|through|over)\s+(?:the\s+|my\s+|our\s+)?"
@@ -2422,6 +2458,7 @@ def _plays_what_was_found(query: str, plan: Plan) -> Plan:
             words = next(v for k in ("video_name", "music_name") if isinstance(v := play.args.get(k), str))
             if (whole := _SEARCHED_FOR.search(query[:said.start()])) and words.lower() in whole.group("what").lower():
                 words = whole.group("what")  # "pull up relaxing rain sounds on youtube" played "rain"
+                words = _VIDEO_ON_YOUTUBE.sub("", words)  # "find a video on youtube of how to make pho"
             search = PlannedCall(id=play.id, function=_SEARCH, args={"query": words})
             plan = Plan(calls=[search if c is play else c for c in plan.calls])
     if said is None or search is None or query.lower().find(search.args["query"].lower()) > said.start() \

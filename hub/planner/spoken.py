@@ -610,6 +610,31 @@ _ASKS_AFTER = re.compile(r"(?i:please|could|would|can|will|kindly)\b")
 _REFERS_BACK = re.compile(r"\b(?:it|its|them|that|this|those|there|him|her|his|their|they)\b", re.I)
 
 
+# An e-mail address as a speech recognizer writes it: "lena dot weber at posteo dot de".
+_TLDS = ("com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|"
+         "pl|pt|ie|gr|cz|hu|ro|ru|ua|tr|il|in|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|au|nz|ca|mx|br|ar|cl|za|ke|ng|eg|ma")
+_JOINS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
+_SPOKEN_WORD = r"[^\W_][\w'-]*"
+_SPOKEN_ADDRESS = re.compile(
+    rf"\b(?P<local>{_SPOKEN_WORD}(?:\s+(?:dot|underscore|dash|hyphen)\s+{_SPOKEN_WORD})*)\s+at\s+"
+    rf"(?P<domain>(?:[a-z0-9-]+(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*\s+dot\s+)+(?:{_TLDS}))\b", re.I)
+_NOT_A_MAILBOX = {"look", "looking", "arrive", "arriving", "me", "us", "him", "her", "them", "it", "is", "be", "stay",
+                  "meet", "home", "work", "are", "were", "was", "am", "i'm", "im", "we're", "leave", "left"}
+
+
+def spelled_addresses(query: str) -> str:
+    """"email it to lena dot weber at posteo dot de": a spoken e-mail address, as written
+    (lena.weber@posteo.de); not "look at google dot com"."""
+    def written(m: re.Match[str]) -> str:
+        local = m.group("local")
+        if local.lower() in _NOT_A_MAILBOX | FUNCTION_WORDS:
+            return m.group()
+        join = lambda text: re.sub(r"\s+(dot|underscore|dash|hyphen)\s+", lambda j: _JOINS[j.group(1).lower()], text,
+                                   flags=re.I)
+        return f"{join(local)}@{join(m.group('domain'))}".lower()
+    return _SPOKEN_ADDRESS.sub(written, query) if " at " in query.lower() else query
+
+
 def expand_shorthand(query: str) -> str:
     """"txt maya im outside n flash the car lights": texting shorthand, in lowercase, said
     as the words the model read in training."""
