@@ -2765,3 +2765,50 @@ def test_the_shipped_planner_reads_speech_as_transcribed(query: str, expected: l
     """Requests as a speech recognizer writes them: no punctuation, spoken addresses, an
     announcement that asks, a label said last."""
     assert shipped_calls(query) == expected
+
+
+def test_the_time_said_first_changes_the_timer_the_second_names() -> None:
+    from hub.planner.planner import _timer_changed_by
+
+    def changed(query: str, args: dict[str, Any]) -> dict[str, Any]:
+        plan = Plan(calls=[PlannedCall(id="c1", function="home.decrease_timer", args=args)])
+        return _timer_changed_by(query, plan).calls[0].args
+
+    assert changed("take an hour off the three hour timer", {"hours": 3, "start_hours": 0}) == \
+        {"hours": 1, "start_hours": 3}
+    assert changed("add half an hour to the two hour timer", {"hours": 2, "minutes": 30}) == \
+        {"minutes": 30, "start_hours": 2}
+    assert changed("take five minutes off the pie timer in the kitchen", {"minutes": 5, "name": "pie"}) == \
+        {"minutes": 5, "name": "pie"}  # no length names the timer: as planned
+
+
+def test_speech_without_punctuation_breaks_before_a_command() -> None:
+    """"lock the car honk once and text jun ...": a command said straight after another is
+    a clause; not a particle ("crack the window open"), nor after "to", "me" or a timer's
+    duration ("in 30 minutes turn off ..."), nor in written requests."""
+    from hub.planner.planner import _clauses
+
+    def parts(query: str) -> list[tuple[str, bool]]:
+        return [(query[b:e], remark) for b, e, remark in _clauses(query, Plan(calls=[]))]
+
+    assert parts("lock the car honk once and text jun im inside") == \
+        [("lock the car", False), ("honk once", False), ("text jun im inside", False)]
+    # no command word first: it may be a remark, read again with the clause after it if it plans a call
+    assert parts("screen brightness to five turn on do not disturb") == \
+        [("screen brightness to five", True), ("turn on do not disturb", False)]
+    assert parts("its freezing set the heat upstairs to twenty") == \
+        [("its freezing", True), ("set the heat upstairs to twenty", False)]
+    for one in ("crack the rear left window open 30 mm", "in 30 minutes turn off the christmas tree",
+                "remind me to turn off the oven", "Its freezing set the heat upstairs to twenty"):
+        assert len(parts(one)) == 1, one
+
+
+def test_a_result_sent_to_a_name_goes_to_the_name() -> None:
+    from hub.planner.planner import _sent_to_whom_said
+
+    plan = Plan(calls=[PlannedCall(id="c1", function="home.climate_get_temperature", args={"area": "Kids Room"}),
+                       PlannedCall(id="c2", function="phone.send_text_message",
+                                   args={"contact_name": "thinks im lying", "message": {"$ref": "c1"}})])
+    fixed = _sent_to_whom_said("whats the temp in here rn? send it to dad he thinks im lying", plan)
+    assert fixed.calls[1].args == {"contact_name": "dad", "message": {"$ref": "c1"}}
+    assert _sent_to_whom_said("whats the temp? text thinks im lying", plan) == plan

@@ -1475,7 +1475,7 @@ def test_texting_shorthand_and_a_polite_frame_are_read_plainly() -> None:
     from hub.planner import spoken
 
     assert spoken.expand_shorthand("txt maya im outside n flash the lights rn") == \
-        "text maya im outside and flash the lights now"
+        "text maya i'm outside and flash the lights now"
     assert spoken.expand_shorthand("email r.okafor@outlook.com, u r late") == "email r.okafor@outlook.com, you are late"
     assert spoken.plainly("Would you be so kind as to close the blinds?") == "close the blinds?"
     assert spoken.plainly("I wonder if you could add prune juice to the list") == "add prune juice to the list"
@@ -1523,3 +1523,31 @@ def test_lowercase_names_texted_together(query: str, found: tuple[list[str], str
 ])
 def test_spoken_addresses_are_written(query: str, written: str) -> None:
     assert spoken.spelled_addresses(query) == written
+
+
+@pytest.mark.parametrize(("query", "meant"), [
+    ("set the thermostat to twenty no wait twenty one", "set the thermostat to twenty one"),
+    ("set the volume to 5 actually make it 7", "set the volume to 7"),
+    ("set an alarm for six thirty uh no i mean seven", "set an alarm for seven"),
+    ("set the lights to twenty percent", "set the lights to twenty percent"),
+    ("wait for me at five", "wait for me at five"),
+])
+def test_a_number_said_again_in_its_place_is_the_one_meant(query: str, meant: str) -> None:
+    assert spoken.corrected(query) == meant
+
+
+@pytest.mark.parametrize(("query", "meant"), [
+    ("set a timer for too minutes", "set a timer for two minutes"),
+    ("take for minutes off the ten minute timer", "take four minutes off the ten minute timer"),
+    ("wake me at for thirty", "wake me at four thirty"),
+    ("set a timer for five minutes", "set a timer for five minutes"),
+    ("go to the store for milk", "go to the store for milk"),
+])
+def test_numbers_misheard_as_words(query: str, meant: str) -> None:
+    assert spoken.heard_as_meant(query) == meant
+    assert len(meant.split()) == len(query.split())  # one word for one, so copied text is given back as said
+
+
+def test_a_left_out_apostrophe_is_read_one_word_for_one() -> None:
+    assert spoken.expand_shorthand("text jun im inside dont wait") == "text jun i'm inside don't wait"
+    assert spoken.expand_shorthand("i feel ill and its late") == "i feel ill and its late"

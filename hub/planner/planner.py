@@ -153,10 +153,11 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = said = spoken.plainly(spoken.spelled_addresses(_clean(query)))
+        query = said = spoken.plainly(spoken.corrected(spoken.spelled_addresses(_clean(query))))
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
+            query = spoken.heard_as_meant(query)  # "a timer for too minutes"
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
@@ -183,6 +184,7 @@ class Planner:
                 plan = self._here(query, plan, context)
                 live = [self.table.functions[i] for i in self.specs]
                 plan = _more_time(query, plan, live)
+                plan = _timer_changed_by(query, plan)
                 plan = _volume_by_steps(query, plan, live)
                 plan = _volume_levels(query, plan, live)
                 plan = _turned_off_not_paused(query, plan, live)
@@ -218,6 +220,7 @@ class Planner:
                 plan = self._each_contact(query, plan)
                 plan = _no_word_is_a_contact(plan)
                 plan = _texted_each(query, plan)
+                plan = _sent_to_whom_said(query, plan)
                 plan = _set_once(query, plan)
                 plan = _nothing_unasked_looked_up(query, plan)
                 plan = self._pronoun_contacts(plan)
@@ -618,13 +621,13 @@ class Planner:
     def _as_said(self, plan: Plan, mended: str, said: str) -> Plan:
         """A text copied from the request keeps the words as the user wrote them ("I left
         the coffe on"): only the choice of function and names read the mended ones."""
-        written = re.findall(r"[A-Za-z]+", said)
-        swaps = {new.lower(): old for old, new in zip(written, re.findall(r"[A-Za-z]+", mended))
+        written = _WORD.findall(said)
+        swaps = {new.lower(): old for old, new in zip(written, _WORD.findall(mended))
                  if old != new and new.lower() not in {w.lower() for w in written}}  # a word also written right stays
         free = self._free()
 
         def restore(text: str) -> str:
-            return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group().lower(), m.group()), text)
+            return _WORD.sub(lambda m: swaps.get(m.group().lower(), m.group()), text)
         calls = [c.model_copy(update={"args": {k: restore(v) if (c.function, k) in free and isinstance(v, str) else v
                                                for k, v in c.args.items()}}) for c in plan.calls]
         return plan.model_copy(update={"calls": calls})
@@ -1328,6 +1331,9 @@ class Planner:
         return parse(tokenizer.decode(out, skip_special_tokens=False), self.table)
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")  # "i'm" is one word, as "im" is
+
+
 @dataclass
 class _Piece:
     """A part of a request that clause planning plans on its own."""
@@ -1354,15 +1360,12 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # and a "," before a command word (or "can you" and one). Any other "," or ":" is not one, as messages and lists
 # hold them.
 _CLAUSE_WORDS = spoken.COMMAND_WORDS + spoken.QUESTION_WORDS
-_PASSED = r"(?:it|that|them|this|the\s+(?:results?|answer|status|reading))"  # an earlier clause's result
 CLAUSE_BREAK = re.compile(
     r"\s*(?:,?\s*\b(?:and\s+then|and\s+also|and(?!\s+(?:a\s+(?:half|quarter)|" + "|".join(sorted(spoken.NUMBER_WORDS))
     + r"|[0-9]+|(?:label|name|title)\s+it\b|(?:wait|give\s+it|allow)\s+(?:up\s+to\s+|for\s+|about\s+)?[\w-]+\s+(?:seconds?|secs?|minutes?|mins?)\b)\b)"
     r"|then|also|plus)\b|;"
     r"|(?<!\b[ap]\.m)(?<!\b[dmsj]r)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!]\s"
-    # unpunctuated speech: "how long on the turkey timer text that to carlos"
-    r"|(?<=\w)(?<!\bto)(?<!\bvia)(?<!\bby)(?<!\ba)\s+(?=(?:(?:text|txt|send|email|e-mail|forward)\s+" + _PASSED + r"\s+to"
-    r"|(?:broadcast|announce)\s+" + _PASSED + r")\b)"
+    r"|" + spoken.PASSED_ON +  # unpunctuated speech: "how long on the turkey timer text that to carlos"
     r"|[,:]\s*(?=(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:" + "|".join(_CLAUSE_WORDS) + r")\b)"
     # "coffee maker on, lights on in here": a "," before a thing said with how to set it
     r"|,\s*(?=(?:the\s+|my\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:on|off|to\s+\d+%?|red|blue|green|white|yellow|orange|purple"
@@ -1515,7 +1518,16 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     goes_on = {at for c in plan.calls for v in c.args.values()
                if isinstance(v, str) and (at := query.find(v)) >= 0}
     pieces, begin = [], 0
-    for match in CLAUSE_BREAK.finditer(query):
+    breaks = list(CLAUSE_BREAK.finditer(query))
+    spoken_breaks = []  # speech as transcribed: "lock the car honk once and text jun ...", "its freezing set ..."
+    if not re.search(r"[A-Z,.;:!?]", query):
+        spoken_breaks = [m for m in _SPOKEN_COMMAND.finditer(query) if not any(
+            b.start() <= m.start() < b.end() or m.start() <= b.start() < m.end() for b in breaks)
+            and (before := re.search(r"(\S+)\s*$", query[:m.start()])) and before.group(1) not in _NO_BREAK_AFTER
+            and not re.search(r"\b(?:at|every|each|whenever|when|if|until|before|after|by)\s+\S+$", query[:m.start()])
+            and not re.match(r"\s*(?:every|each|whenever|when|if)\b", query)]  # "every night at 11 turn off ..."
+        breaks = sorted([*breaks, *spoken_breaks], key=lambda m: m.start())
+    for match in breaks:
         if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
             continue
         weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end()) \
@@ -1529,13 +1541,24 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
                    for a, b, message, whole in copied) \
                 or _PASSES_ON.match(query, match.end()) \
                 or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
-            remark = match.group().strip() in (",", ":") and not _COMMAND_START.match(query, begin) \
+            remark = (match.group().strip() in (",", ":") or match in spoken_breaks) and not _COMMAND_START.match(query, begin) \
                 and not _SET_SO.fullmatch(query[begin:match.start()].strip())
             pieces.append((begin, match.start(), remark))
             begin = match.end()
     return [*pieces, (begin, len(query), False)]
 
 
+# A command said straight after another, without a comma ("... to five turn on do not disturb")
+_SPOKEN_COMMAND = re.compile(
+    r"(?<=\w)\s+(?=(?:lock|unlock|honk|flash|turn|switch|set|start|stop|navigate|dim|mute|unmute|cancel|pause)\s+"
+    r"(?:the|my|our|all|every|both|on|off|up|down|out|back|do|once|twice|a|an|it|them|this|that|everything|car|doors"
+    r"|lights|horn|engine|charging|navigation|screen|volume|heat|heating|temperature|thermostat|ac|fan)\b"
+    r"|(?:text|txt|email)\s+(?!(?:message|messages|to|it|that|and)\b))")
+_NO_BREAK_AFTER = spoken.FUNCTION_WORDS | spoken.SAYING_WORDS | {
+    "to", "and", "or", "then", "also", "me", "you", "us", "please", "can", "could", "would", "will", "should", "don't",
+    "dont", "not", "never", "just", "i", "we", "lets", "let's", "gotta", "wanna", "help", "u", "pls", "plz", "um", "uh",
+    "hey", "okay", "ok", "so", "now", "quickly", "quick", "auto", "remind", "reminder", "alarm", "timer", "need", "want",
+    "hour", "hours", "minute", "minutes", "mins", "second", "seconds", "secs"}  # "in 20 minutes turn off ..." is a timer's
 # A thing said with how to set it: "coffee maker on", "ringer to 2", "ceiling light red"
 _NOT_A_THING = "|".join(sorted(spoken.IMPERATIVE_VERBS | set(spoken.QUESTION_WORDS) | {
     "hold", "hang", "come", "carry", "log", "sign", "go", "keep", "and", "is", "are", "was", "were", "did", "does", "do",
@@ -1897,6 +1920,23 @@ def _whole_phone_numbers(query: str, plan: Plan) -> Plan:
     calls = [c.model_copy(update={"args": {k: whole(v) if k == "phone_number" else v for k, v in c.args.items()}})
              for c in plan.calls]
     return plan if calls == plan.calls else plan.model_copy(update={"calls": calls})
+
+
+_SENT_TO = re.compile(r"\b(?:send|text|txt|forward|shoot)\s+(?:it|that|this|them|the\s+(?:results?|answer))\s+to\s+"
+                      r"(?P<name>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)(?=\s+(?:he|she|they|i|i'm|im|we|it's|its|cause|because|so"
+                      r"|and|please|thanks)\b|[\s,.!?]*$)", re.I)
+
+
+def _sent_to_whom_said(query: str, plan: Plan) -> Plan:
+    """"... send it to dad he thinks im lying" had texted "thinks im lying": a result sent
+    "to <name>" goes to the name, not to the remark said after it."""
+    said = [m for m in _SENT_TO.finditer(query) if m.group("name").split()[0].lower() not in spoken.FUNCTION_WORDS]
+    texts = [c for c in plan.calls if c.function == _TEXT and is_ref(c.args.get("message"))]
+    if len(said) != 1 or len(texts) != 1 or not isinstance(name := texts[0].args.get("contact_name"), str) \
+            or re.search(rf"\bto\s+{re.escape(name)}\b", query, re.I):
+        return plan
+    return Plan(calls=[c.model_copy(update={"args": {**c.args, "contact_name": said[0].group("name")}})
+                       if c is texts[0] else c for c in plan.calls])
 
 
 def _nothing_unasked_looked_up(query: str, plan: Plan) -> Plan:
@@ -2386,6 +2426,28 @@ def _more_time(query: str, plan: Plan, functions: Sequence[str]) -> Plan:
     return _without(plan, {c.id for c in plan.calls if c.function == "home.start_timer"
                            and {k: v for k, v in c.args.items() if k in DURATION_SLOTS} in added
                            and len(_TIMER_WORD.findall(query)) <= 1})
+
+
+_CHANGED_BY = [re.compile(r"\b(?:add|put|take|knock|shave|cut|remove|subtract|give\s+(?:it|the\s+\w+\s+timer))\s+"
+                         r"(?P<amount>.+?)\s+(?:more\s+|extra\s+)?(?:to|on|onto|off|from|of)\s+(?:the|my|that)\s+"
+                         r"(?P<timer>.+?)\s*\btimer\b", re.I),
+               re.compile(r"\b(?:extend|lengthen|shorten|reduce|cut|increase|decrease)\s+(?:the|my|that)\s+(?P<timer>.+?)"
+                          r"\s*\btimer\s+by\s+(?P<amount>.+?)(?=$|[,.;!?]|\s+(?:and|then|please)\b)", re.I)]
+
+
+def _timer_changed_by(query: str, plan: Plan) -> Plan:
+    """"take an hour off the three hour timer", "add half an hour to the two hour timer":
+    the time said first is the change, the timer's own length names which timer (its
+    start_* slots), as Home Assistant's timer intents read them."""
+    changes = [c for c in plan.calls if c.function in ("home.increase_timer", "home.decrease_timer")]
+    said = [(amount, start) for rule in _CHANGED_BY for m in rule.finditer(query)
+            if (amount := spoken.duration_parts(m.group("amount"))) and (start := spoken.duration_parts(m.group("timer")))]
+    if len(changes) != 1 or len(said) != 1:
+        return plan
+    amount, start = said[0]
+    kept = {k: v for k, v in changes[0].args.items() if k not in DURATION_SLOTS and k not in START_SLOTS}
+    args = {**amount, **{f"start_{k}": v for k, v in start.items()}, **kept}
+    return Plan(calls=[c.model_copy(update={"args": args}) if c is changes[0] else c for c in plan.calls])
 
 
 # "both front seats", "both of the rear windows", "both back seat heaters"

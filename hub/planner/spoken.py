@@ -567,6 +567,10 @@ SHORTHAND = {"n": "and", "u": "you", "r": "are", "ur": "your", "pls": "please", 
              "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
              "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "cuz": "because",
              "yt": "youtube",
+             # an apostrophe a recognizer or a hurried thumb leaves out (not "ill", "wont", "its": words too)
+             "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't",
+             "isnt": "isn't", "youre": "you're", "theyre": "they're", "thats": "that's", "wasnt": "wasn't",
+             "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
              # and words for a device that the names in an inventory do not use
              "television": "tv", "telly": "tv"}
 _SHORTHAND = re.compile(r"(?<![\w'’/@.&-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
@@ -633,6 +637,33 @@ def spelled_addresses(query: str) -> str:
                                    flags=re.I)
         return f"{join(local)}@{join(m.group('domain'))}".lower()
     return _SPOKEN_ADDRESS.sub(written, query) if " at " in query.lower() else query
+
+
+_NUMBER_SAID = r"(?:[0-9]+(?:[.:][0-9]+)?|" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus"}, key=len, reverse=True)) + r")"
+_NUMBERS_SAID = rf"{_NUMBER_SAID}(?:[\s-]+{_NUMBER_SAID})*"
+_CORRECTED = re.compile(rf"\b{_NUMBERS_SAID}[\s,]+(?:(?:no|nope|sorry|oops|uh|um|er)[\s,]+)*"
+                        rf"(?:(?:wait|i\s+mean|make\s+(?:it|that)|actually|scratch\s+that)[\s,]+)+(?P<new>{_NUMBERS_SAID})\b", re.I)
+
+
+def corrected(query: str) -> str:
+    """"set the thermostat to twenty no wait twenty one": a number said again in its
+    place is the one meant."""
+    return _CORRECTED.sub(lambda m: m.group("new"), query)
+
+
+# Words a speech recognizer writes for the number said: "a timer for too minutes",
+# "take for minutes off", "wake me at for thirty" (one word for one, as expand_shorthand).
+_UNIT_NEXT = r"(?=\s+(?:hours?|minutes?|mins?|seconds?|secs?)\b)"
+_MISHEARD = [(re.compile(rf"\b(?:too|to){_UNIT_NEXT}", re.I), "two"),
+             (re.compile(rf"\bfor{_UNIT_NEXT}", re.I), "four"),
+             (re.compile(r"(?<=\bat\s)for(?=\s+(?:fifteen|thirty|forty(?:[\s-]+five)?|o'?clock|oh\s+[a-z]+|am|pm|a\s+m|p\s+m)\b)",
+                         re.I), "four")]
+
+
+def heard_as_meant(query: str) -> str:
+    for misheard, meant in _MISHEARD:
+        query = misheard.sub(meant, query)
+    return query
 
 
 def expand_shorthand(query: str) -> str:
@@ -1057,8 +1088,12 @@ _OPENING = r"\s*(?:(?:is|should\s+be)\s+)?[:\-]?\s*"
 _COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 # Where a marked value ends: a ";", a new command ("... and navigate to", ". Lock the car"),
 # "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
+# A result sent on, said without a comma: "how long on the turkey timer text that to carlos"
+PASSED_ON = (r"(?<=\w)(?<!\bto)(?<!\bvia)(?<!\bby)(?<!\ba)\s+(?=(?:(?:text|txt|send|email|e-mail|forward)\s+{passed}\s+to"
+             r"|(?:broadcast|announce)\s+{passed})\b)").format(
+    passed=r"(?:it|that|them|this|the\s+(?:results?|answer|status|reading))")
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
-                         + _COMMAND + r"))", re.I)
+                         + _COMMAND + r"))|" + PASSED_ON, re.I)
 _PREPOSITIONS = ("by", "via", "using", "on", "in", "with", "taking")
 _VERB_NEXT = re.compile(r"(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"walk", "drive", "ride", "fly", "be"}))
                         + r")\b", re.I)
