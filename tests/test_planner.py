@@ -2812,3 +2812,35 @@ def test_a_result_sent_to_a_name_goes_to_the_name() -> None:
     fixed = _sent_to_whom_said("whats the temp in here rn? send it to dad he thinks im lying", plan)
     assert fixed.calls[1].args == {"contact_name": "dad", "message": {"$ref": "c1"}}
     assert _sent_to_whom_said("whats the temp? text thinks im lying", plan) == plan
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("start the engine", []),  # no robot said: the mower is not started
+    ("start the mower", [("home.lawn_mower_start_mowing", {})]),
+    ("grandpa says the grass is too long can you mow the lawn", [("home.lawn_mower_start_mowing", {})]),
+    ("okay bedtime turn off the christmas tree the floor lamp and the ceiling light",
+     [("home.turn_off", {"name": "Christmas Tree"}), ("home.turn_off", {"name": "Floor Lamp"}),
+      ("home.turn_off", {"name": "Ceiling Light"})]),
+])
+def test_the_shipped_planner_reads_robots_and_names_as_said(query: str, expected: list[Any]) -> None:
+    """A robot runs only where the request says it (by its kind or its name); names said one
+    after another without commas are each a call; "... can you ..." starts the request."""
+    assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+def test_a_robot_named_in_the_home_may_be_started_by_its_name(tmp_path: Path) -> None:
+    """The name a home gives its mower says the mower, as its kind's words do."""
+    from hub.planner.planner import _ROBOT_WORDS
+
+    inventory = yaml.safe_load(Path(DEFAULT_INVENTORY).read_text())
+    next(e for e in inventory["entities"] if e["id"].startswith("lawn_mower."))["name"] = "Gerald"
+    path = tmp_path / "home.yaml"
+    path.write_text(yaml.safe_dump(inventory))
+    planner = Planner.load()
+    planner.use_manifests(builtin_manifests(["phone", "car"]) + [Home("home-1", inventory_path=path).manifest()])
+    assert not _ROBOT_WORDS["home.lawn_mower_start_mowing"].search("start gerald")
+    run = Plan(calls=[PlannedCall(id="c1", function="home.lawn_mower_start_mowing", args={})])
+    assert planner._machine_said("start gerald", run).calls == run.calls
+    assert planner._machine_said("start the engine", run).calls == []

@@ -110,6 +110,7 @@ class Planner:
         self.missing: list[str] = []
         self.home: dict[str, Any] | None = None  # the live home inventory, for hassil
         self.spelled: set[str] = set()  # words the live devices' names and functions use, for mending slips
+        self.listed_names = re.compile("(?!)")  # the live entity names, said one after another
         self._vocab_words: frozenset[str] | None = None
         self.by_clauses = True  # also plan a request of several clauses clause by clause
         self.neighbours: Neighbours | None = None  # a prior on the first choice (neighbours.py)
@@ -146,6 +147,11 @@ class Planner:
         self.missing = sorted(name for name in live if name not in self.table.functions)
         self.home = next((m.inventory for m in manifests if m.kind == "home" and m.inventory), None)
         self.spelled = _words_used(manifests)
+        names = sorted({n.lower() for spec in self.specs.values()
+                        for n in spec.parameters.get("properties", {}).get("name", {}).get("enum") or []}, key=len, reverse=True)
+        said = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+        # "turn off the christmas tree the floor lamp and the ceiling light", said without commas
+        self.listed_names = re.compile(rf"\b(?:{said})(?=\s+the\s+(?:{said})\b)")
         if self.missing:
             log.info("planner.not_learned", functions=self.missing[:10], count=len(self.missing))
 
@@ -158,6 +164,8 @@ class Planner:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
             query = spoken.heard_as_meant(query)  # "a timer for too minutes"
+            if not re.search(r"[A-Z.;:!?]", query):  # speech as transcribed
+                query = self.listed_names.sub(lambda m: m.group() + ",", query)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
         if (spoken.asks_how_or_why(query) or spoken.asks_to_repeat(query)) and len(_clauses(query, Plan(calls=[]))) == 1:
@@ -232,6 +240,7 @@ class Planner:
                 plan = self._other_devices(query, plan)
                 plan = self._not_in_the_car(query, plan)
                 plan = self._not_the_car(query, plan)
+                plan = self._machine_said(query, plan)
                 plan = _not_the_car_in_here(query, plan, context)
                 plan = _not_served_by_any(query, plan)
                 plan = _only_the_chain(query, plan)
@@ -1182,6 +1191,16 @@ class Planner:
         spec = self.specs.get(self.table.index(function))
         return spec is not None and "name" in spec.parameters.get("properties", {})
 
+    def _machine_said(self, query: str, plan: Plan) -> Plan:
+        """"start the engine", "flash the lights so i know it worked" had started the mower:
+        a robot's run is planned only where the request says the robot, by a word of its
+        kind ("mow", "vacuum") or by the name it has in the home."""
+        def said(call: PlannedCall) -> bool:
+            spec = self.specs.get(self.table.index(call.function)) if call.function in self.table.functions else None
+            names = (spec.parameters.get("properties", {}).get("name", {}).get("enum") or []) if spec else []
+            return bool(_ROBOT_WORDS[call.function].search(query)) or spoken.says(query, names)
+        return _without(plan, {c.id for c in plan.calls if c.function in _ROBOT_WORDS and not said(c)})
+
     def _route_not_trip(self, query: str, context: dict[str, str], plan: Plan) -> Plan:
         """"walking directions from my hotel to the Colosseum" is a route on the phone's map,
         not the car's navigation: a trip that starts elsewhere, or goes on foot, by bike or
@@ -1520,7 +1539,7 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     pieces, begin = [], 0
     breaks = list(CLAUSE_BREAK.finditer(query))
     spoken_breaks = []  # speech as transcribed: "lock the car honk once and text jun ...", "its freezing set ..."
-    if not re.search(r"[A-Z,.;:!?]", query):
+    if not re.search(r"[A-Z.;:!?]", query):  # (a comma may be ours: listed names)
         spoken_breaks = [m for m in _SPOKEN_COMMAND.finditer(query) if not any(
             b.start() <= m.start() < b.end() or m.start() <= b.start() < m.end() for b in breaks)
             and (before := re.search(r"(\S+)\s*$", query[:m.start()])) and before.group(1) not in _NO_BREAK_AFTER
@@ -1553,7 +1572,7 @@ _SPOKEN_COMMAND = re.compile(
     r"(?<=\w)\s+(?=(?:lock|unlock|honk|flash|turn|switch|set|start|stop|navigate|dim|mute|unmute|cancel|pause)\s+"
     r"(?:the|my|our|all|every|both|on|off|up|down|out|back|do|once|twice|a|an|it|them|this|that|everything|car|doors"
     r"|lights|horn|engine|charging|navigation|screen|volume|heat|heating|temperature|thermostat|ac|fan)\b"
-    r"|(?:text|txt|email)\s+(?!(?:message|messages|to|it|that|and)\b))")
+    r"|(?:text|txt|email)\s+(?!(?:message|messages|to|it|that|and)\b)|(?:can|could|would|will)\s+you\s+(?:please\s+)?\w)")
 _NO_BREAK_AFTER = spoken.FUNCTION_WORDS | spoken.SAYING_WORDS | {
     "to", "and", "or", "then", "also", "me", "you", "us", "please", "can", "could", "would", "will", "should", "don't",
     "dont", "not", "never", "just", "i", "we", "lets", "let's", "gotta", "wanna", "help", "u", "pls", "plz", "um", "uh",
@@ -2214,6 +2233,9 @@ _ASKED = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:is|are|was|will|does
 _VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b(?!\s+mower)", re.I)
 _PREVIOUS_ASKED = re.compile(r"\b(?:previous|last|song|track|tune|episode|replay|rewind)\b", re.I)
 _MOWER_SAID = re.compile(r"\b(?:mower|mowing|mow)\b", re.I)
+_ROBOT_WORDS = {"home.lawn_mower_start_mowing": re.compile(r"\b(?:mow\w*|lawn|grass|yard|automower|mowbot)\b", re.I),
+                "home.vacuum_start": re.compile(r"\b(?:vacuum\w*|hoover\w*|roomba|robot|clean\w*|sweep\w*|dust\w*"
+                                                r"|floors?|carpets?|crumbs|dirt|mess|mop\w*)\b", re.I)}
 _GO_BACK_TO_BASE = re.compile(r"\b(?:go|head|return|get)\s+(?:back\s+)?(?:to\s+(?:the\s+|its\s+|your\s+)?)?"
                               r"(?:base|dock|charger|home|station)\b", re.I)
 _BY_AMOUNT = re.compile(r"\bby\s+(?P<amount>[\w-]+(?:\s+[\w-]+)?)", re.I)
