@@ -2844,3 +2844,25 @@ def test_a_robot_named_in_the_home_may_be_started_by_its_name(tmp_path: Path) ->
     run = Plan(calls=[PlannedCall(id="c1", function="home.lawn_mower_start_mowing", args={})])
     assert planner._machine_said("start gerald", run).calls == run.calls
     assert planner._machine_said("start the engine", run).calls == []
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text mom running late", [("phone.send_text_message", {"contact_name": "mom", "message": "running late"})]),
+    ("text mom ill be late and navigate to the pharmacy on elm street",
+     [("phone.send_text_message", {"contact_name": "mom", "message": "ill be late"}),
+      ("car.navigate_to", {"destination": "the pharmacy on elm street"})]),
+    ("whats the forecast in oslo send it to erik and astrid",
+     [("phone.get_weather_forecast", {"location": "oslo"}),
+      ("phone.send_text_message", {"contact_name": "erik", "message": {"$ref": "c1"}}),
+      ("phone.send_text_message", {"contact_name": "astrid", "message": {"$ref": "c1"}})]),
+    ("text the kids dinner is ready", [("phone.send_text_message", {"contact_name": "the kids", "message": "dinner is ready"})]),
+    ("show The Mandalorian from Disney Plus on my nest hub",
+     [("phone.play_video_on_nest_hub", {"video_service": "Disney Plus", "video_name": "The Mandalorian"})]),
+])
+def test_the_shipped_planner_texts_a_lowercase_name(query: str, expected: list[Any]) -> None:
+    """A lowercase request texts the word after "text" (v9 alone planned no call for "text
+    mom running late"); names joined by "and" after "to" stay one clause; "on my nest hub"
+    is no place of its own; a YouTube search is planned only where YouTube, a video or a
+    clip is said."""
+    assert shipped_calls(query) == expected

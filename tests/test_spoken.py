@@ -1113,7 +1113,6 @@ def test_a_contact_is_read_where_it_is_written(query: str, contact: str, message
 
 @pytest.mark.parametrize("query", [
     "navigate to Lincoln Elementary",  # "to" names a contact only after a word that passes something on
-    "txt chris running late",  # lowercase: left to the model
     "text I'm late to the boss",
 ])
 def test_no_contact_is_read_where_none_is_written(query: str) -> None:
@@ -1551,3 +1550,19 @@ def test_numbers_misheard_as_words(query: str, meant: str) -> None:
 def test_a_left_out_apostrophe_is_read_one_word_for_one() -> None:
     assert spoken.expand_shorthand("text jun im inside dont wait") == "text jun i'm inside don't wait"
     assert spoken.expand_shorthand("i feel ill and its late") == "i feel ill and its late"
+
+
+def test_a_contact_in_a_lowercase_request_is_the_word_after_the_verb() -> None:
+    """Typed or transcribed in lowercase, a name is no capitalized word: the word after
+    "text" is, with a title before it ("coach hernandez"), but no pronoun or function word."""
+    def names(query: str) -> list[str]:
+        return [query[a:b] for a, b, _ in spoken.contact_spans(query, ["text", "txt", "to"])]
+
+    assert names("text mom running late") == ["mom"]
+    assert names("txt chris running late") == ["chris"]
+    assert names("can u txt coach hernandez that jamie has a fever") == ["coach hernandez"]
+    assert names("text coach im late") == ["coach"]
+    assert names("send it to erik and astrid") == ["erik", "astrid"]
+    assert names("text the kids dinner is ready") == []
+    assert names("text me the weather") == []
+    assert names("text Mom running late") == ["Mom"]  # written with capitals: only capitalized names

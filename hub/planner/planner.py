@@ -346,7 +346,9 @@ class Planner:
                             # ... happy birthday" resembles "write a birthday poem": the model decides
                             prior[labels.index(NO_CALL)] = prior.min()
                         scores = scores + prior
-                    if self.vocab.fn_none in candidates and (_TEXTS_SOMEONE.match(query) or _GOES_SOMEWHERE.match(query)):
+                    if self.vocab.fn_none in candidates and (
+                            _TEXTS_SOMEONE.match(query) or _GOES_SOMEWHERE.match(query)
+                            or (query == query.lower() and _TEXTS_SOMEONE_LOWER.match(query))):
                         # "text Mom see you soon" is a text, "take me to the nearest Costco" a trip,
                         # never chit-chat (v9 planned none for both)
                         scores[candidates.index(self.vocab.fn_none)] = -math.inf
@@ -410,8 +412,11 @@ class Planner:
         if len(pieces) == 1 and pieces[0].referent is not None and pieces[0].begin == 0 and not pieces[0].each:
             referent = pieces[0].referent
             plan = self._refer_back(plan, query[referent[0]:referent[1]], context)
-            return plan if _passes_on(plan) else (self._pass_on(query, referent, pieces[0].end, context, plan)
-                                                  or self._resolve_it(query, referent, pieces[0].end, context, plan) or plan)
+            looks = [c.function for c in plan.calls if _LOOKS_UP.search(c.function)]
+            if _passes_on(plan) and len(set(looks)) == len(looks):  # not "the forecast in oslo" and in "oslo send"
+                return plan
+            return (self._pass_on(query, referent, pieces[0].end, context, plan)
+                    or self._resolve_it(query, referent, pieces[0].end, context, plan) or plan)
         if not (2 <= len(pieces) <= MAX_CLAUSES or (pieces and pieces[0].each)):
             return plan
         clauses: list[tuple[str, bool, tuple[int, int] | None, tuple[int, int] | None, int]] = []
@@ -835,6 +840,8 @@ class Planner:
                     if (quoted := _QUOTED.fullmatch(v.strip())) and (inner := next(
                             (g for g in quoted.group("text", "t2", "t3") if g), "").strip()):
                         v = inner
+                    if k == "contact_name" and (bare := re.sub(r"^(?i:text|txt|message|msg|sms)\s+", "", v)):
+                        v = bare  # "text the kids dinner is ready" had texted "text the kids"
                     if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
                         v = bare  # not from a search ("how to say thank you") nor a message
                     if props.get(k, {}).get("x-result") and (bare := _FILLER_END.sub("", v)):
@@ -1404,7 +1411,8 @@ _CLOSING_REMARK = re.compile(
     r"(?:(?!\s(?-i:(?!I\b|I'[a-z]+\b)[A-Z]))[^.!?\d])*[.!?]+\s*)+$", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 # A clause that is only a place: the clause before, said of that place instead.
-_PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
+_PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+|my\s+|our\s+)?(?:nest|tv|speaker|phone|hub"
+                         r"|chromecast|echo)\b)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"  # "... on my nest hub" plays
                          r"(?:\s+too|\s+as well)?[.!?]*", re.I)
 _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
                         r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
@@ -1509,7 +1517,7 @@ _ASKS = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:make sure|did|do|is|a
                    r"|see (?:if|whether))\b", re.I)
 
 
-_DANGLING = re.compile(r"^\s*(?:and|then|also|plus)\b|\b(?:and|then|also|plus)\s*$", re.I)
+_DANGLING = re.compile(r"^\s*(?:and|then|also|plus)\b|\b(?:and|then|also|(?-i:plus))\s*$", re.I)  # not "Disney Plus"
 _JOINED = re.compile(r"^[\s,.?!;]*(?:(?:and|then|also|so)\b[\s,]*)*", re.I)  # how a later clause is joined on
 
 
@@ -1549,6 +1557,9 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     for match in breaks:
         if (said := _SAY.match(query, match.end())) and said.end() in goes_on:
             continue
+        if re.fullmatch(r"\s*and\s*", match.group(), re.I) and _TO_NAMES.search(query, 0, match.start()) \
+                and _LAST_NAME.fullmatch(query, match.end()):
+            continue  # "... send it to erik and astrid": one clause, each texted (_texted_each)
         weak = re.fullmatch(r"\s*(?:and|plus)\s*", match.group(), re.I) and not _ASKS_WEATHER.match(query, match.end()) \
             and not re.match(r"(?:turn|switch|lock|unlock|set|dim|open|close)\s+(?:on|off|the|my|all|every)\b", query[match.end():], re.I)
         # "text Mike running late, oh and also navigate to ...": no message goes on into a device's command
@@ -1567,6 +1578,8 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     return [*pieces, (begin, len(query), False)]
 
 
+_TO_NAMES = re.compile(r"\b(?:to|text|txt|message|sms)\s+[\w'’-]+(?:\s*,\s*[\w'’-]+)*$", re.I)
+_LAST_NAME = re.compile(r"\s*(?!(?:the|my|a|an|then|also)\b)[\w'’-]+(?:\s+(?:too|please|thanks|as\s+well))?[\s.!?]*", re.I)
 # A command said straight after another, without a comma ("... to five turn on do not disturb")
 _SPOKEN_COMMAND = re.compile(
     r"(?<=\w)\s+(?=(?:lock|unlock|honk|flash|turn|switch|set|start|stop|navigate|dim|mute|unmute|cancel|pause)\s+"
@@ -2095,6 +2108,8 @@ _REQUEST_LEAD = r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|
 _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"(?i:text|txt|sms|msg|message)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
+_TEXTS_SOMEONE_LOWER = re.compile(_REQUEST_LEAD + r"(?:text|txt|sms|msg|message)\s+(?:(?:my|our)\s+[a-z]+\s+)?"
+                                  + spoken.LOWER_CONTACT + r"\s+\S+\s+\S+")  # "text mom ill be late", in lowercase
 # A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
 _GOES_SOMEWHERE = re.compile(_REQUEST_LEAD +
                              r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"

@@ -1220,14 +1220,16 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     message may follow the name ("text Dan see you soon")."""
     found = []
     cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    for m in re.finditer(rf"\b(?i:{cue})\s+{RELATION}(?P<name>{_NAMED.pattern})", query):
+    lower = query == query.lower()  # typed or transcribed in lowercase: "text mom running late" names mom
+    named, more_names = (_LOWER_TITLED, _MORE_LOWER_NAMES) if lower else (_NAMED.pattern, _MORE_NAMES)
+    for m in re.finditer(rf"\b(?i:{cue})\s+{'' if lower else RELATION}(?P<name>{named})(?![\w@'’-]|\.\w)", query):
         word = m.group().split()[0].lower()
         if word == "to" and (not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I)
                              or _A_DAY.fullmatch(m.group("name"))):  # "... is moved to Thursday"
             continue
         found.append((m.start("name"), m.end("name"), word != "to" and not m.group().lower().split()[1:2] == ["my"]))
         at = m.end("name")
-        while more := _MORE_NAMES.match(query, at):  # "text Jun, Mina and Callum: ..."
+        while more := more_names.match(query, at):  # "text Jun, Mina and Callum: ..."
             found.append((more.start("name"), more.end("name"), False))
             at = more.end("name")
     return found
@@ -1266,10 +1268,15 @@ _TEXT_EACH = re.compile(r"^(?i:(?:please|hey|ok|okay|so|can you|could you)[\s,]+
 
 SAYING_WORDS = {"say", "saying", "says", "tell", "telling", "ask", "asking", "let", "know", "that", "and", "n"}
 _NOT_A_NAME = r"(?!(?:" + "|".join(sorted(map(re.escape, FUNCTION_WORDS | IMPERATIVE_VERBS | set(COMMAND_WORDS)
-                                                      | set(QUESTION_WORDS) | SAYING_WORDS), key=len, reverse=True)) + r")\b)"
-_LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*"
+                                                      | set(QUESTION_WORDS) | SAYING_WORDS | _SUBJECTS
+                                                      | {"me", "us", "him", "them", "myself", "everyone"}), key=len, reverse=True)) + r")(?![\w'’]))"
+LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*"
+# "coach hernandez", "uncle tomasz", "mr patel": a title and the name it goes with
+_LOWER_TITLED = (r"(?:(?:coach|uncle|aunt|auntie|mr|mrs|ms|miss|dr|professor|prof"
+                 rf"|cousin|nurse|pastor|officer|captain|judge|rabbi|imam|reverend)\.?\s+)?{LOWER_CONTACT}")
+_MORE_LOWER_NAMES = re.compile(rf"(?:\s*,\s*(?:and\s+(?:to\s+)?)?|\s+and\s+(?:to\s+)?)(?P<name>{_LOWER_TITLED})(?=[\s,:]|$)")
 _TEXT_EACH_LOWER = re.compile(r"^(?:(?:please|hey|ok|okay|so|can you|could you|can u|pls|plz)[\s,]+)*(?:text|txt|message|msg|sms)\s+"
-                              rf"(?P<names>{_LOWER_CONTACT}(?:\s*,\s*{_LOWER_CONTACT})*\s*,?\s+(?:and|&)\s+{_LOWER_CONTACT})(?=\s)")
+                              rf"(?P<names>{LOWER_CONTACT}(?:\s*,\s*{LOWER_CONTACT})*\s*,?\s+(?:and|&)\s+{LOWER_CONTACT})(?=\s)")
 
 
 def each_contact(query: str) -> tuple[list[str], tuple[int, int] | None] | None:
