@@ -2866,3 +2866,18 @@ def test_the_shipped_planner_texts_a_lowercase_name(query: str, expected: list[A
     is no place of its own; a YouTube search is planned only where YouTube, a video or a
     clip is said."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text dana weather the front door is locked",
+     [("home.get_state", {"name": "Front Door Lock", "domain": "lock", "state": "locked"}),
+      ("phone.send_text_message", {"contact_name": "dana", "message": {"$ref": "c1"}})]),
+    ("set an alarm for 8:15 am and call it pills", [("phone.set_timer_alarm", {"time": "08:15", "label": "pills"})]),
+    ("show me the top stories on inteligencia artificial in spanish",
+     [("phone.get_trending_news", {"query": "inteligencia artificial", "language": "es"})]),
+])
+def test_the_shipped_planner_answers_whether_and_names_a_label(query: str, expected: list[Any]) -> None:
+    """A text "whether ..." is that question's answer; "call it pills" labels the alarm
+    pills; asking for the top stories is never "no call"."""
+    assert shipped_calls(query) == expected

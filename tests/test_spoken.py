@@ -1566,3 +1566,23 @@ def test_a_contact_in_a_lowercase_request_is_the_word_after_the_verb() -> None:
     assert names("text the kids dinner is ready") == []
     assert names("text me the weather") == []
     assert names("text Mom running late") == ["Mom"]  # written with capitals: only capitalized names
+
+
+@pytest.mark.parametrize(("query", "plain"), [
+    ("put uh two bags of basmati rice on my groceries", "put two bags of basmati rice on my groceries"),
+    ("um, what's the weather like", "what's the weather like"),
+    ("text mom uh oh i forgot my keys", "text mom uh oh i forgot my keys"),  # "uh oh" is said
+    ("play Uh Oh by Junior Senior", "play Uh Oh by Junior Senior"),
+    ("add hummus to the list", "add hummus to the list"),
+])
+def test_a_hesitation_is_no_word_of_the_request(query: str, plain: str) -> None:
+    assert spoken.without_fillers(query) == plain
+
+
+def test_whether_is_asked_as_a_question() -> None:
+    assert spoken.as_question("whether the front door is locked") == "is the front door locked"
+    assert spoken.as_question("if the kids are asleep") == "are the kids asleep"
+    assert spoken.as_question("the weather in Oslo") == "the weather in Oslo"
+    assert spoken.heard_as_meant("text dana weather the front door is locked") == \
+        "text dana whether the front door is locked"
+    assert spoken.heard_as_meant("text dana the weather in oslo") == "text dana the weather in oslo"

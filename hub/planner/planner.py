@@ -159,7 +159,7 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = said = spoken.plainly(spoken.corrected(spoken.spelled_addresses(_clean(query))))
+        query = said = spoken.plainly(spoken.corrected(spoken.without_fillers(spoken.spelled_addresses(_clean(query)))))
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
@@ -348,7 +348,7 @@ class Planner:
                         scores = scores + prior
                     if self.vocab.fn_none in candidates and (
                             _TEXTS_SOMEONE.match(query) or _GOES_SOMEWHERE.match(query)
-                            or (query == query.lower() and _TEXTS_SOMEONE_LOWER.match(query))):
+                            or (query == query.lower() and _TEXTS_SOMEONE_LOWER.match(query)) or _ASKS_NEWS.match(query)):
                         # "text Mom see you soon" is a text, "take me to the nearest Costco" a trip,
                         # never chit-chat (v9 planned none for both)
                         scores[candidates.index(self.vocab.fn_none)] = -math.inf
@@ -602,7 +602,7 @@ class Planner:
                      if v.get("x-result") and isinstance(call.args.get(k), str)]
             at = query.lower().find(call.args[takes[0]].lower()) if len(takes) == 1 else -1
             if at >= 0 and _ASKS_FOR.match(question := _clause_from(query, at)):
-                asked, sure = self._alone(question, context)
+                asked, sure = self._alone(spoken.as_question(question), context)
                 wanted = asked.calls[0] if len(asked.calls) == 1 else None
                 # the whole plan may hold the question's call already, said as fully: then
                 # the model, unsure of the question alone, is seconded
@@ -842,6 +842,8 @@ class Planner:
                         v = inner
                     if k == "contact_name" and (bare := re.sub(r"^(?i:text|txt|message|msg|sms)\s+", "", v)):
                         v = bare  # "text the kids dinner is ready" had texted "text the kids"
+                    if k == "label" and (bare := re.sub(r"^(?i:call|name|label)\s+it\s+", "", v)):
+                        v = bare  # "... and call it pills": the label is pills
                     if k in _NAMED_ONLY and (bare := _POLITE_END.sub("", v)):
                         v = bare  # not from a search ("how to say thank you") nor a message
                     if props.get(k, {}).get("x-result") and (bare := _FILLER_END.sub("", v)):
@@ -2110,6 +2112,9 @@ _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 _TEXTS_SOMEONE_LOWER = re.compile(_REQUEST_LEAD + r"(?:text|txt|sms|msg|message)\s+(?:(?:my|our)\s+[a-z]+\s+)?"
                                   + spoken.LOWER_CONTACT + r"\s+\S+\s+\S+")  # "text mom ill be late", in lowercase
+# A request that starts by asking for the news ("show me the top stories on ...")
+_ASKS_NEWS = re.compile(_REQUEST_LEAD + r"(?i:(?:(?:show|give|get|read|tell)\s+(?:me\s+)?|what(?:'s|\s+is|\s+are)\s+)(?:the\s+)?"
+                        r"(?:top|latest|trending|breaking)\s+(?:news|headlines|stories)\b)")
 # A request that starts by asking to be taken somewhere ("take me to ...", "set the nav for ...").
 _GOES_SOMEWHERE = re.compile(_REQUEST_LEAD +
                              r"(?i:(?:take|drive|bring|get)\s+(?:me|us)\s+to|navigate\s+(?:me\s+|us\s+)?to"

@@ -645,6 +645,23 @@ _CORRECTED = re.compile(rf"\b{_NUMBERS_SAID}[\s,]+(?:(?:no|nope|sorry|oops|uh|um
                         rf"(?:(?:wait|i\s+mean|make\s+(?:it|that)|actually|scratch\s+that)[\s,]+)+(?P<new>{_NUMBERS_SAID})\b", re.I)
 
 
+_FILLER = re.compile(r"(?<![\w'’-])(?:um+|uh+m*|erm+|hmm+)(?![\w'’-])(?![\s,]+oh\b)[,.]?\s*")
+
+
+def without_fillers(query: str) -> str:
+    """"put uh two bags of basmati rice on my groceries": a hesitation is no word of the
+    request (nor of a message copied from it); a capitalized "Uh" may be a title's."""
+    return _FILLER.sub("", query).strip() if _FILLER.search(query) else query
+
+
+def as_question(text: str) -> str:
+    """"whether the front door is locked" asked as the model reads a question: "is the
+    front door locked"."""
+    if m := re.match(r"(?:whether|if)\s+(?P<what>.+?)\s+(?P<verb>is|are)\s+(?P<rest>\S.*)$", text, re.I):
+        return f"{m.group('verb')} {m.group('what')} {m.group('rest')}"
+    return text
+
+
 def corrected(query: str) -> str:
     """"set the thermostat to twenty no wait twenty one": a number said again in its
     place is the one meant."""
@@ -657,7 +674,10 @@ _UNIT_NEXT = r"(?=\s+(?:hours?|minutes?|mins?|seconds?|secs?)\b)"
 _MISHEARD = [(re.compile(rf"\b(?:too|to){_UNIT_NEXT}", re.I), "two"),
              (re.compile(rf"\bfor{_UNIT_NEXT}", re.I), "four"),
              (re.compile(r"(?<=\bat\s)for(?=\s+(?:fifteen|thirty|forty(?:[\s-]+five)?|o'?clock|oh\s+[a-z]+|am|pm|a\s+m|p\s+m)\b)",
-                         re.I), "four")]
+                         re.I), "four"),
+             # "text dana weather the front door is locked": whether, as a clause follows
+             (re.compile(r"\bweather(?=\s+(?:the|my|our|your|i|we|you|it|its|there|he|she|they)\b(?:\s+[\w'’]+){0,3}?"
+                         r"\s+(?:is|are|was|were|has|have|did|does|will|can)\b)", re.I), "whether")]
 
 
 def heard_as_meant(query: str) -> str:
