@@ -2799,7 +2799,7 @@ def test_speech_without_punctuation_breaks_before_a_command() -> None:
     assert parts("its freezing set the heat upstairs to twenty") == \
         [("its freezing", True), ("set the heat upstairs to twenty", False)]
     for one in ("crack the rear left window open 30 mm", "in 30 minutes turn off the christmas tree",
-                "remind me to turn off the oven", "Its freezing set the heat upstairs to twenty"):
+                "remind me to turn off the oven", "its freezing in Oslo set the heat upstairs to twenty"):
         assert len(parts(one)) == 1, one
 
 
@@ -2922,4 +2922,18 @@ def test_the_shipped_planner_keeps_what_the_speech_review_found(query: str, expe
     result sent on inside a message is the message's, names end before a full stop, the
     word after "text" is no contact where a greeting or the message follows, a robot's
     own words ("lawnmower", "robovac") say it."""
+    assert shipped_calls(query) == expected
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "planner.json").exists(), reason="no shipped checkpoint")
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Text mom im here", [("phone.send_text_message", {"contact_name": "mom", "message": "im here"})]),
+    ("Text jake flash the lights when you get here",
+     [("phone.send_text_message", {"contact_name": "jake", "message": "flash the lights when you get here"})]),
+    ("Lock the car honk once and text jun im inside",
+     [("car.lock_doors", {}), ("car.honk_horn", {"times": 1}),
+      ("phone.send_text_message", {"contact_name": "jun", "message": "im inside"})]),
+])
+def test_the_shipped_planner_reads_a_phone_capitalized_request_as_lowercase(query: str, expected: list[Any]) -> None:
+    """A phone capitalizes the first letter: the request is still typed in lowercase."""
     assert shipped_calls(query) == expected

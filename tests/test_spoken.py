@@ -1589,3 +1589,10 @@ def test_whether_is_asked_as_a_question() -> None:
     assert spoken.heard_as_meant("text dana weather the front door is locked") == \
         "text dana whether the front door is locked"
     assert spoken.heard_as_meant("text dana the weather in oslo") == "text dana the weather in oslo"
+
+
+def test_a_phone_s_first_capital_and_i_leave_a_request_lowercase() -> None:
+    assert spoken.in_lowercase("text mom im here")
+    assert spoken.in_lowercase("Text mom I'm here")
+    assert not spoken.in_lowercase("Text Mom I'm here")
+    assert not spoken.in_lowercase("text Ida im here")

@@ -164,7 +164,7 @@ class Planner:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
             query = spoken.heard_as_meant(query)  # "a timer for too minutes"
-            if not re.search(r"[A-Z.;:!?]", query):  # speech as transcribed
+            if not re.search(r"[.;:!?]", query) and spoken.in_lowercase(query):  # speech as transcribed
                 query = self.listed_names.sub(lambda m: m.group() + ",", query)
         if not query:
             return Plan(calls=[], latency_ms=0.0)
@@ -348,7 +348,7 @@ class Planner:
                         scores = scores + prior
                     if self.vocab.fn_none in candidates and (
                             _TEXTS_SOMEONE.match(query) or _GOES_SOMEWHERE.match(query)
-                            or (query == query.lower() and _TEXTS_SOMEONE_LOWER.match(query)) or _ASKS_NEWS.match(query)):
+                            or (spoken.in_lowercase(query) and _TEXTS_SOMEONE_LOWER.match(query)) or _ASKS_NEWS.match(query)):
                         # "text Mom see you soon" is a text, "take me to the nearest Costco" a trip,
                         # never chit-chat (v9 planned none for both)
                         scores[candidates.index(self.vocab.fn_none)] = -math.inf
@@ -624,7 +624,7 @@ class Planner:
         """"text Jamie the date": the model may plan only the look-up that answers the
         message. A request that is only "text <Name> <what it asks for>" and plans one
         look-up texts that look-up's result to the name."""
-        said = (_TEXT_ASKED_LOWER if query == query.lower() else _TEXT_ASKED).fullmatch(query.strip(" .!?"))
+        said = (_TEXT_ASKED_LOWER if spoken.in_lowercase(query) else _TEXT_ASKED).fullmatch(query.strip(" .!?"))
         if said is None or len(plan.calls) != 1 or not _LOOKS_UP.search(plan.calls[0].function) \
                 or _TEXT not in self.table.functions or self.table.index(_TEXT) not in self.specs \
                 or not _ASKS_FOR.match(said.group("asked")):
@@ -1423,7 +1423,7 @@ _ASKS_FOR = re.compile(r"(?:today's|tomorrow's|what|what's|how|which|whether|whe
                        re.I)
 _TEXT = "phone.send_text_message"
 _TEXT_ASKED = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?P<asked>.+)")
-_TEXT_ASKED_LOWER = re.compile(r"(?:please\s+)?(?:text|txt|message)\s+(?P<name>(?!(?:" + "|".join(sorted(
+_TEXT_ASKED_LOWER = re.compile(r"(?i:please\s+)?(?i:text|txt|message)\s+(?P<name>(?!(?:" + "|".join(sorted(
     spoken.FUNCTION_WORDS | spoken.SAYING_WORDS, key=len, reverse=True)) + r")\b)[^\W\d_][\w'-]*)\s+(?P<asked>.+)")  # "text hamid what ..."
 _LOOKS_UP = re.compile(r"\.(?:get_|check_|search_|find_|timer_status|climate_get)")  # functions that answer
 _TRIP, _ROUTE = "car.navigate_to", "phone.find_route_google_maps"
@@ -1548,10 +1548,10 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     pieces, begin = [], 0
     breaks = list(CLAUSE_BREAK.finditer(query))
     spoken_breaks = []  # speech as transcribed: "lock the car honk once and text jun ...", "its freezing set ..."
-    if not re.search(r"[A-Z.;:!?]", query):  # (a comma may be ours: listed names)
+    if not re.search(r"[.;:!?]", query) and spoken.in_lowercase(query):  # (a comma may be ours: listed names)
         spoken_breaks = [m for m in _SPOKEN_COMMAND.finditer(query) if not any(
             b.start() <= m.start() < b.end() or m.start() <= b.start() < m.end() for b in breaks)
-            and (before := re.search(r"(\S+)\s*$", query[:m.start()])) and before.group(1) not in _NO_BREAK_AFTER
+            and (before := re.search(r"(\S+)\s*$", query[:m.start()])) and before.group(1).lower() not in _NO_BREAK_AFTER
             and not _MESSAGE_SAID.search(query, 0, m.start())  # "text jake flash the lights when ...": his message
             and not re.search(r"\b(?:at|every|each|whenever|when|if|until|before|after|by)\s+\S+$", query[:m.start()])
             and not re.match(r"\s*(?:every|each|whenever|when|if)\b", query)]  # "every night at 11 turn off ..."
@@ -1595,7 +1595,7 @@ _NO_BREAK_AFTER = spoken.FUNCTION_WORDS | spoken.SAYING_WORDS | {
     "hey", "okay", "ok", "so", "now", "quickly", "quick", "auto", "remind", "reminder", "alarm", "timer", "need", "want",
     "hour", "hours", "minute", "minutes", "mins", "second", "seconds", "secs", "can't", "cant", "won't", "wont", "didn't",
     "didnt", "doesn't", "doesnt", "don't", "dont", "isn't", "never", "not", "i'll", "ill", "you'll"}
-_MESSAGE_SAID = re.compile(r"\b(?:text|txt|message|msg|sms|tell|email|e-mail|write|saying|say)\b(?!.*\band\b)")  # "in 20 minutes turn off ..." is a timer's
+_MESSAGE_SAID = re.compile(r"\b(?:text|txt|message|msg|sms|tell|email|e-mail|write|saying|say)\b(?!.*\band\b)", re.I)  # "in 20 minutes turn off ..." is a timer's
 # A thing said with how to set it: "coffee maker on", "ringer to 2", "ceiling light red"
 _NOT_A_THING = "|".join(sorted(spoken.IMPERATIVE_VERBS | set(spoken.QUESTION_WORDS) | {
     "hold", "hang", "come", "carry", "log", "sign", "go", "keep", "and", "is", "are", "was", "were", "did", "does", "do",
@@ -2114,7 +2114,7 @@ _REQUEST_LEAD = r"^(?i:(?:please|hey|ok|okay|so|um|uh|pls|plz|google|siri|alexa|
 _TEXTS_SOMEONE = re.compile(_REQUEST_LEAD +
                             r"(?i:text|txt|sms|msg|message)\s+(?:(?i:my|our)\s+[a-z]+\s+)?(?!(?i:me|us|back|it|that|this)\b)"
                             r"[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?:?\s+\w+")
-_TEXTS_SOMEONE_LOWER = re.compile(_REQUEST_LEAD + r"(?:text|txt|sms|msg|message)\s+(?:(?:my|our)\s+[a-z]+\s+)?"
+_TEXTS_SOMEONE_LOWER = re.compile(_REQUEST_LEAD + r"(?i:text|txt|sms|msg|message)\s+(?:(?:my|our)\s+[a-z]+\s+)?"
                                   + spoken.LOWER_CONTACT + r"\s+(?!(?:is|are|was|were|has|have)\b)\S+\s+\S+")  # "text mom ill be late", in lowercase
 # A request that starts by asking for the news ("show me the top stories on ...")
 _ASKS_NEWS = re.compile(_REQUEST_LEAD + r"(?i:(?:(?:show|give|get|read|tell)\s+(?:me\s+)?|what(?:'s|\s+is|\s+are)\s+)(?:the\s+)?"

@@ -1243,7 +1243,7 @@ def contact_spans(query: str, cues: Sequence[str]) -> list[tuple[int, int, bool]
     message may follow the name ("text Dan see you soon")."""
     found = []
     cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    lower = query == query.lower()  # typed or transcribed in lowercase: "text mom running late" names mom
+    lower = in_lowercase(query)  # typed or transcribed in lowercase: "text mom running late" names mom
     named, more_names = (_LOWER_TITLED, _MORE_LOWER_NAMES) if lower else (_NAMED.pattern, _MORE_NAMES)
     for m in re.finditer(rf"\b(?i:{cue})\s+{'' if lower else RELATION}(?P<name>{named})(?![\w@'’-]|\.\w)", query):
         word = m.group().split()[0].lower()
@@ -1294,7 +1294,7 @@ _TEXT_EACH = re.compile(r"^(?i:(?:please|hey|ok|okay|so|can you|could you)[\s,]+
                         rf"(?P<names>{_CONTACT}(?:\s*,\s*{_CONTACT})*\s*,?\s+(?:and|&)\s+{_CONTACT})(?=\s)")
 
 SAYING_WORDS = {"say", "saying", "says", "tell", "telling", "ask", "asking", "let", "know", "that", "and", "n"}
-_NOT_A_NAME = r"(?!(?:" + "|".join(sorted(map(re.escape, FUNCTION_WORDS | IMPERATIVE_VERBS | set(COMMAND_WORDS)
+_NOT_A_NAME = r"(?!(?i:" + "|".join(sorted(map(re.escape, FUNCTION_WORDS | IMPERATIVE_VERBS | set(COMMAND_WORDS)
                                                       | set(QUESTION_WORDS) | SAYING_WORDS | _SUBJECTS
                                                       | {"me", "us", "him", "them", "myself", "everyone"}), key=len, reverse=True)) + r")(?![\w'’]))"
 LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*(?:(?<=['’]s)\s+[a-z]+)?"  # "jake's mom"
@@ -1302,8 +1302,15 @@ LOWER_CONTACT = rf"{_NOT_A_NAME}[^\W\d_][\w'’-]*(?:(?<=['’]s)\s+[a-z]+)?"  #
 _LOWER_TITLED = (r"(?:(?:coach|uncle|aunt|auntie|mr|mrs|ms|miss|dr|professor|prof"
                  rf"|cousin|nurse|pastor|officer|captain|judge|rabbi|imam|reverend)\.?\s+)?{LOWER_CONTACT}")
 _MORE_LOWER_NAMES = re.compile(rf"(?:\s*,\s*(?:and\s+(?:to\s+)?)?|\s+and\s+(?:to\s+)?)(?P<name>{_LOWER_TITLED})(?=[\s,:]|$)")
-_TEXT_EACH_LOWER = re.compile(r"^(?:(?:please|hey|ok|okay|so|can you|could you|can u|pls|plz)[\s,]+)*(?:text|txt|message|msg|sms)\s+"
+_TEXT_EACH_LOWER = re.compile(r"^(?i:(?:please|hey|ok|okay|so|can you|could you|can u|pls|plz)[\s,]+)*(?i:text|txt|message|msg|sms)\s+"
                               rf"(?P<names>{LOWER_CONTACT}(?:\s*,\s*{LOWER_CONTACT})*\s*,?\s+(?:and|&)\s+{LOWER_CONTACT})(?=\s)")
+
+
+def in_lowercase(text: str) -> bool:
+    """Typed or transcribed in lowercase: no capital but a phone's first letter and "I"
+    ("Text mom I'm here" is as lowercase as "text mom im here")."""
+    rest = re.sub(r"^\W*[A-Z]|\bI(?=\b|['’])", "", text)
+    return rest == rest.lower()
 
 
 def each_contact(query: str) -> tuple[list[str], tuple[int, int] | None] | None:
@@ -1312,7 +1319,7 @@ def each_contact(query: str) -> tuple[list[str], tuple[int, int] | None] | None:
     and Bo the weather"). None where the request is not one text to several people. In a
     request typed all in lowercase a name is any word that is no function or command word
     ("txt jake, emma and mia im on my way")."""
-    said = (_TEXT_EACH_LOWER if query == query.lower() else _TEXT_EACH).match(query)
+    said = (_TEXT_EACH_LOWER if in_lowercase(query) else _TEXT_EACH).match(query)
     if said is None:
         return None
     message = message_after(query, said.end("names"))
