@@ -1531,6 +1531,7 @@ def test_spoken_addresses_are_written(query: str, written: str) -> None:
     ("set the thermostat to twenty no wait twenty one", "set the thermostat to twenty one"),
     ("set the volume to 5 actually make it 7", "set the volume to 7"),
     ("set an alarm for six thirty uh no i mean seven", "set an alarm for seven"),
+    ("set a timer for ten minutes no wait fifteen minutes", "set a timer for fifteen minutes"),
     ("set the lights to twenty percent", "set the lights to twenty percent"),
     ("wait for me at five", "wait for me at five"),
 ])

@@ -642,7 +642,8 @@ def spelled_addresses(query: str) -> str:
 
 _NUMBER_SAID = r"(?:[0-9]+(?:[.:][0-9]+)?|" + "|".join(sorted(NUMBER_WORDS - {"and", "point", "minus"}, key=len, reverse=True)) + r")"
 _NUMBERS_SAID = rf"{_NUMBER_SAID}(?:[\s-]+{_NUMBER_SAID})*"
-_CORRECTED = re.compile(rf"\b(?!one\b){_NUMBERS_SAID}[\s,]+(?:(?:no|nope|sorry|oops|uh|um|er)[\s,]+)*"
+_CORRECTED = re.compile(rf"\b(?!one\b){_NUMBERS_SAID}(?:\s+(?:hours?|minutes?|mins?|seconds?|secs?|degrees|percent))?"
+                        rf"[\s,]+(?:(?:no|nope|sorry|oops|uh|um|er)[\s,]+)*"
                         rf"(?:(?:wait|i\s+mean|make\s+(?:it|that)|actually|scratch\s+that)[\s,]+)+(?P<new>{_NUMBERS_SAID})\b", re.I)
 
 
