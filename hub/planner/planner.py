@@ -159,7 +159,10 @@ class Planner:
 
     def plan(self, query: str, context: dict[str, str] | None = None) -> Plan:
         started = time.perf_counter()
-        query = said = spoken.plainly(spoken.corrected(spoken.without_fillers(spoken.spelled_addresses(_clean(query)))))
+        # read as meant, word counts changing (copied text is given back from `said`):
+        query = spoken.spelled_addresses(_clean(query))  # "lena dot weber at posteo dot de"
+        query = spoken.corrected(spoken.without_fillers(query))  # "uh", "twenty no wait twenty one"
+        query = said = spoken.plainly(query)  # "would you be so kind as to ..."
         if self.spelled and not self.octopus:
             query = spoken.mend_slips(query, self.spelled, self._known_words().__contains__)
             query = spoken.expand_shorthand(query)  # "msg Priya I'm outside": the model never read "msg"
@@ -1536,7 +1539,11 @@ def _clauses(query: str, plan: Plan, messages: frozenset[tuple[str, str]] | None
     not "also", "then", a sentence end or a command after a comma ("search youtube for
     knife tips, also what's the forecast"), nor "and the weather in ...". A remark is a
     clause that ends at a "," and does not start with a command ("it's dark, turn the
-    lights on"): it may only set the scene."""
+    lights on"): it may only set the scene. Speech as transcribed (no capitals but a first
+    letter, no full stops) also breaks before a command said straight after another ("its
+    freezing set the heat ...", where "its freezing" is such a remark), never inside a
+    message, and a bare "and" between names a result is sent to ("send it to erik and
+    astrid") is no break."""
     # (an item that names a list, "mop the basement to the chores list and check off ...", is two clauses)
     copied = [(at, at + len(v), messages is None or (c.function, k) in messages, not _A_LIST.search(v))
               for c in plan.calls for k, v in c.args.items()
